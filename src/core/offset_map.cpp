@@ -1,0 +1,136 @@
+#include "core/offset_map.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace veille {
+
+OffsetMap OffsetMap::Identity(uint32_t size) {
+  OffsetMap m;
+  m.anchors_.push_back({0, 0});
+  m.anchors_.push_back({size, size});
+  return m;
+}
+
+bool OffsetMap::is_identity() const {
+  for (const Anchor& a : anchors_)
+    if (a.derived != a.source) return false;
+  return true;
+}
+
+uint32_t OffsetMap::ToSource(uint32_t pos) const {
+  if (anchors_.empty()) return pos;
+  // Last anchor with derived <= pos.
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), pos,
+                             [](uint32_t p, const Anchor& a) { return p < a.derived; });
+  if (it == anchors_.begin()) return anchors_.front().source;
+  const Anchor& a = *(it - 1);
+  if (it == anchors_.end()) return a.source + (pos - a.derived);  // past the end: extrapolate
+  const Anchor& b = *it;
+  if (b.derived - a.derived == b.source - a.source) return a.source + (pos - a.derived);
+  return pos == a.derived ? a.source : (pos >= b.derived ? b.source : a.source);
+}
+
+Span OffsetMap::ToSource(Span s) const {
+  if (anchors_.empty()) return s;
+  uint32_t start = ToSource(s.start);
+  // The end maps to the earliest source offset for it (before any skipped bytes),
+  // and a replaced run it falls inside is covered whole.
+  uint32_t end;
+  auto it = std::lower_bound(anchors_.begin(), anchors_.end(), s.end,
+                             [](const Anchor& a, uint32_t p) { return a.derived < p; });
+  if (it == anchors_.end()) {
+    end = anchors_.back().source + (s.end - anchors_.back().derived);
+  } else if (it->derived == s.end || it == anchors_.begin()) {
+    end = it->source;
+  } else {
+    const Anchor& a = *(it - 1);
+    const Anchor& b = *it;
+    end = b.derived - a.derived == b.source - a.source ? a.source + (s.end - a.derived) : b.source;
+  }
+  return {start, std::max(start, end)};
+}
+
+OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
+  // inner: C -> B, this: B -> A. Anchor points of the result are the inner anchors,
+  // plus, inside each verbatim inner run, the points where this map has anchors.
+  OffsetMap out;
+  const auto& in = inner.anchors_;
+  for (size_t i = 0; i < in.size(); ++i) {
+    out.anchors_.push_back({in[i].derived, ToSource(in[i].source)});
+    if (i + 1 == in.size()) break;
+    const Anchor& a = in[i];
+    const Anchor& b = in[i + 1];
+    if (b.derived - a.derived != b.source - a.source) {
+      // Replacement in the inner map: the whole run maps to the outer image of
+      // [a.source, b.source), which the next anchor's ToSource closes.
+      continue;
+    }
+    // Verbatim run [a.source, b.source) in B: split it where this map has anchors.
+    auto lo = std::upper_bound(anchors_.begin(), anchors_.end(), a.source,
+                               [](uint32_t p, const Anchor& x) { return p < x.derived; });
+    for (auto it = lo; it != anchors_.end() && it->derived < b.source; ++it) {
+      uint32_t c = a.derived + (it->derived - a.source);
+      if (out.anchors_.back().derived == c && out.anchors_.back().source == it->source) continue;
+      out.anchors_.push_back({c, it->source});
+    }
+  }
+  return out;
+}
+
+TextBuilder::TextBuilder(std::string_view source) : src_(source) {
+  map_.anchors_.push_back({0, 0});
+}
+
+void TextBuilder::Anchor() {
+  auto& v = map_.anchors_;
+  OffsetMap::Anchor a{static_cast<uint32_t>(out_.size()), consumed_};
+  if (v.back().derived == a.derived && v.back().source == a.source) return;
+  // Merge consecutive verbatim runs: drop the middle anchor when both runs are linear.
+  if (v.size() >= 2) {
+    const auto& p = v[v.size() - 2];
+    const auto& q = v.back();
+    if (q.derived - p.derived == q.source - p.source && a.derived - q.derived == a.source - q.source) {
+      v.back() = a;
+      return;
+    }
+  }
+  v.push_back(a);
+}
+
+void TextBuilder::Copy(uint32_t from, uint32_t to) {
+  assert(from >= consumed_ && to >= from && to <= src_.size());
+  if (from > consumed_) Skip(consumed_, from);
+  out_.append(src_.substr(from, to - from));
+  consumed_ = to;
+  Anchor();
+}
+
+void TextBuilder::Replace(uint32_t from, uint32_t to, std::string_view replacement) {
+  assert(from >= consumed_ && to >= from && to <= src_.size());
+  if (from > consumed_) Copy(consumed_, from);
+  if (replacement.size() == to - from && replacement == src_.substr(from, to - from)) {
+    Copy(from, to);
+    return;
+  }
+  // A replacement of equal length would look verbatim to the map; that is what we
+  // want (offsets inside map one to one), so no special case is needed.
+  out_.append(replacement);
+  consumed_ = to;
+  Anchor();
+}
+
+void TextBuilder::Insert(std::string_view text) {
+  if (text.empty()) return;
+  out_.append(text);
+  Anchor();
+}
+
+std::string TextBuilder::Finish(OffsetMap* map) {
+  if (consumed_ < src_.size()) Copy(consumed_, static_cast<uint32_t>(src_.size()));
+  if (map_.anchors_.size() == 1) map_.anchors_.push_back({0, 0});
+  if (map) *map = std::move(map_);
+  return std::move(out_);
+}
+
+}  // namespace veille
