@@ -1,14 +1,57 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/subcommands.h"
+#include "core/diagnostics.h"
+#include "core/dict_file.h"
 
 namespace veille::cli {
 
 int Main(int argc, char** argv) {
-  CLI::App app{"veille: French news to political event data"};
+  CLI::App app{"veille: French news in, political event data out (who did what to whom, with evidence)."};
+  app.name("veille");
+  app.footer(R"(Examples:
+  veille extract samples/ > out.jsonl          clean, segment and code every document
+  veille extract crawl.warc.gz -o out.jsonl    read a WARC crawl
+  cat article.txt | veille extract -           read one document from stdin
+  veille clean --diff article.txt              show what cleaning removed, and why
+
+Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
+stderr name the file and line/record); 2 bad command line or invalid dictionary file;
+3 fatal error (output not writable).
+Run `veille COMMAND --help` for the options of a command.)");
   app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.set_version_flag("--version", std::string("veille ") + VEILLE_VERSION);
+  std::string dict_dir;
+  app.add_option("--dict", dict_dir, "Dictionary directory (default: $VEILLE_DICT, else the bundled dict/)");
+
+  ExtractOptions extract;
+  CLI::App* ex = AddExtractCommand(app, extract);
+  CleanOptions clean;
+  CLI::App* cl = AddCleanCommand(app, clean);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (!dict_dir.empty()) SetDictRoot(dict_dir);
+  try {
+    if (ex->parsed()) return RunExtract(extract);
+    if (cl->parsed()) return RunClean(clean);
+  } catch (const DictError& e) {
+    fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "veille: fatal: {}\n", e.what());
+    return kExitFatal;
+  }
+  return kExitUsage;
 }
 
 }  // namespace veille::cli

@@ -1,0 +1,207 @@
+#include "clean/char_normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <charconv>
+
+#include "core/dict_file.h"
+#include "core/utf8.h"
+
+namespace veille {
+namespace {
+
+char32_t ParseCodePoint(const DictLine& line, std::string_view s) {
+  if (s.size() < 3 || s.substr(0, 2) != "U+") line.Fail("expected a code point U+XXXX, got '" + std::string(s) + "'");
+  uint32_t v = 0;
+  auto [p, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), v, 16);
+  if (ec != std::errc() || p != s.data() + s.size() || v > 0x10FFFF)
+    line.Fail("invalid code point '" + std::string(s) + "'");
+  return v;
+}
+
+// A combining mark that does not belong to the letter before it: after a space,
+// punctuation or the start of the text, or on a letter of another script.
+bool IsStrayMark(char32_t mark, char32_t base, bool have_base) {
+  if (!have_base || !u_isalpha(base)) return true;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode base_script = uscript_getScript(base, &err);
+  if (U_FAILURE(err) || base_script == USCRIPT_COMMON || base_script == USCRIPT_INHERITED) return false;
+  // Marks of the Inherited script with no extensions (most accents) go on any
+  // letter; marks restricted to some scripts (Arabic harakat) only on those.
+  UScriptCode scx[16];
+  int n = uscript_getScriptExtensions(mark, scx, 16, &err);
+  if (U_FAILURE(err) || n <= 0) return false;
+  if (n == 1 && (scx[0] == USCRIPT_INHERITED || scx[0] == USCRIPT_COMMON)) return false;
+  return !uscript_hasScript(mark, base_script);
+}
+
+bool IsMark(char32_t c) {
+  int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+}  // namespace
+
+CharNormalizer::CharNormalizer() {
+  UErrorCode err = U_ZERO_ERROR;
+  nfc_ = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) throw DictError("ICU", 0, "cannot load NFC normaliser data");
+  ReadDictFile(
+      "clean/chars.tsv",
+      [&](const DictLine& line) {
+        std::string_view from = line.fields[0], to = line.fields[1];
+        char32_t lo, hi;
+        if (size_t dots = from.find(".."); dots != std::string_view::npos) {
+          lo = ParseCodePoint(line, from.substr(0, dots));
+          hi = ParseCodePoint(line, from.substr(dots + 2));
+          if (hi < lo || hi - lo > 4096) line.Fail("invalid range");
+        } else {
+          lo = hi = ParseCodePoint(line, from);
+        }
+        if (lo < 0x80) line.Fail("ASCII characters are not remapped here");
+        Entry e;
+        e.rule = line.Where();
+        if (to != "-") {
+          size_t pos = 0;
+          while (pos < to.size()) {
+            size_t sp = to.find(' ', pos);
+            if (sp == std::string_view::npos) sp = to.size();
+            utf8::Append(e.replacement, ParseCodePoint(line, to.substr(pos, sp - pos)));
+            pos = sp + 1;
+          }
+          if (e.replacement.empty()) line.Fail("empty replacement (write - to remove)");
+        }
+        for (char32_t c = lo; c <= hi; ++c) {
+          if (!table_.emplace(c, e).second) line.Fail("duplicate entry for a code point");
+        }
+      },
+      2, 3);
+}
+
+const CharNormalizer::Entry* CharNormalizer::Find(char32_t cp) const {
+  auto it = table_.find(cp);
+  return it == table_.end() ? nullptr : &it->second;
+}
+
+void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to, TextBuilder& b,
+                               std::vector<Removal>* removed) const {
+  auto drop = [&](uint32_t s, uint32_t e, const std::string& rule) {
+    b.Skip(s, e);
+    if (!removed) return;
+    if (!removed->empty() && removed->back().span.end == s && removed->back().why == RemovalReason::kInvisible &&
+        removed->back().rule == rule) {
+      removed->back().span.end = e;
+    } else {
+      removed->push_back({{s, e}, RemovalReason::kInvisible, rule});
+    }
+  };
+  static const std::string kControl = "unicode:control", kStray = "unicode:stray-combining-mark";
+
+  uint32_t i = from;
+  uint32_t run = from;       // start of the pending verbatim run
+  char32_t base = 0;         // last base character, for combining marks
+  bool have_base = false;
+  bool last_space = false;   // collapse runs of spaces
+  auto flush = [&](uint32_t upto) {
+    if (upto > run) b.Copy(run, upto);
+  };
+  while (i < to) {
+    unsigned char c = static_cast<unsigned char>(src[i]);
+    if (c < 0x80) {
+      if (c == ' ' || c == '\t') {
+        if (last_space || c == '\t') {
+          flush(i);
+          if (last_space) b.Skip(i, i + 1); else b.Replace(i, i + 1, " ");
+          run = i + 1;
+        }
+        last_space = true;
+        have_base = false;
+      } else if (c < 0x20 || c == 0x7F) {
+        flush(i);
+        drop(i, i + 1, kControl);
+        run = i + 1;
+      } else {
+        last_space = false;
+        base = c;
+        have_base = true;
+      }
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    char32_t cp = utf8::Next(src, j);
+    uint32_t next = static_cast<uint32_t>(j);
+    if (const Entry* e = Find(cp)) {
+      flush(i);
+      if (e->replacement.empty()) {
+        drop(i, next, e->rule);
+      } else if (e->replacement == " ") {
+        if (last_space) b.Skip(i, next); else b.Replace(i, next, " ");
+        last_space = true;
+        have_base = false;
+      } else {
+        b.Replace(i, next, e->replacement);
+        last_space = false;
+        have_base = false;
+      }
+      run = next;
+      i = next;
+      continue;
+    }
+    if (IsMark(cp)) {
+      if (IsStrayMark(cp, base, have_base)) {
+        flush(i);
+        drop(i, next, kStray);
+        run = next;
+        i = next;
+        continue;
+      }
+    }
+    // Canonical composition where a character combines with what precedes it
+    // ("e" + U+0301 -> "é"): normalise the cluster from its base.
+    if (!nfc_->hasBoundaryBefore(cp) && have_base) {
+      size_t k = i;
+      utf8::Prev(src, k);
+      uint32_t cluster_start = static_cast<uint32_t>(k);
+      size_t end = next;
+      while (end < to) {
+        size_t m = end;
+        char32_t c2 = utf8::Next(src, m);
+        if (nfc_->hasBoundaryBefore(c2)) break;
+        end = m;
+      }
+      if (cluster_start >= run) {
+        UErrorCode err = U_ZERO_ERROR;
+        std::string_view cluster = src.substr(cluster_start, end - cluster_start);
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(cluster.data(), cluster.size()));
+        icu::UnicodeString n = nfc_->normalize(u, err);
+        std::string out;
+        n.toUTF8String(out);
+        if (U_SUCCESS(err) && out != cluster) {
+          flush(cluster_start);
+          b.Replace(cluster_start, static_cast<uint32_t>(end), out);
+          run = static_cast<uint32_t>(end);
+        }
+      }
+      i = static_cast<uint32_t>(end);
+      last_space = false;
+      continue;
+    }
+    base = cp;
+    have_base = !IsMark(cp);
+    last_space = false;
+    i = next;
+  }
+  flush(to);
+}
+
+std::string CharNormalizer::Normalized(std::string_view s) const {
+  TextBuilder b(s);
+  Normalize(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
+  return b.Finish(nullptr);
+}
+
+}  // namespace veille

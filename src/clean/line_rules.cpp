@@ -1,0 +1,58 @@
+#include "clean/line_rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+#include "core/dict_file.h"
+
+namespace veille {
+
+struct LineRules::Impl {
+  Impl() : set(Options(), RE2::ANCHOR_BOTH) {}
+  static RE2::Options Options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    return o;
+  }
+  RE2::Set set;
+};
+
+LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
+  ReadDictFile(
+      "clean/lines.tsv",
+      [&](const DictLine& line) {
+        LineRule r;
+        std::string_view action = line.fields[0], why = line.fields[1];
+        if (action == "line") r.action = LineAction::kLine;
+        else if (action == "block") r.action = LineAction::kBlock;
+        else if (action == "tail") r.action = LineAction::kTail;
+        else line.Fail("unknown action '" + std::string(action) + "' (line, block or tail)");
+        if (why == "boilerplate") r.why = RemovalReason::kBoilerplate;
+        else if (why == "duplicate") r.why = RemovalReason::kDuplicate;
+        else line.Fail("unknown reason '" + std::string(why) + "' (boilerplate or duplicate)");
+        r.pattern = std::string(line.fields[2]);
+        r.where = line.Where();
+        if (line.fields.size() > 3) r.example = std::string(line.fields[3]);
+        std::string error;
+        RE2 check(r.pattern, Impl::Options());
+        if (!check.ok()) line.Fail("invalid pattern: " + check.error());
+        if (impl_->set.Add(r.pattern, &error) < 0) line.Fail("invalid pattern: " + error);
+        rules_.push_back(std::move(r));
+      },
+      3, 4);
+  if (!impl_->set.Compile()) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile");
+}
+
+LineRules::~LineRules() = default;
+
+const LineRule* LineRules::Match(std::string_view line) const {
+  if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
+  std::vector<int> hits;
+  if (!impl_->set.Match(line, &hits) || hits.empty()) return nullptr;
+  return &rules_[*std::min_element(hits.begin(), hits.end())];
+}
+
+}  // namespace veille

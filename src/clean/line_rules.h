@@ -1,0 +1,47 @@
+// Line rules (internal to clean/): dict/clean/lines.tsv compiled into one RE2::Set.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/doc.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace veille {
+
+enum class LineAction { kLine, kBlock, kTail };
+
+struct LineRule {
+  LineAction action;
+  RemovalReason why;
+  std::string where;  // "dict/clean/lines.tsv:12"
+  std::string pattern;
+  std::string example;  // a line the rule must remove (checked by the tests)
+};
+
+class LineRules {
+ public:
+  // Loads dict/clean/lines.tsv. Throws DictError (bad action, reason or pattern).
+  LineRules();
+  ~LineRules();
+
+  // Lines longer than this are never tested.
+  static constexpr size_t kMaxLineBytes = 400;
+
+  // The first rule (in file order) matching the whole of `line` (already
+  // normalised and trimmed), or nullptr.
+  const LineRule* Match(std::string_view line) const;
+
+  const std::vector<LineRule>& rules() const { return rules_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::vector<LineRule> rules_;
+};
+
+}  // namespace veille

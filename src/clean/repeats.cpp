@@ -1,0 +1,79 @@
+#include "clean/repeats.h"
+
+#include <xxhash.h>
+
+namespace veille {
+namespace {
+
+bool IsWordByte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+// Rough sentence ends: . ! ? or … followed by spaces and an upper-case ASCII
+// letter, a guillemet or a quote, or a non-ASCII byte (accented capitals).
+std::vector<Span> RoughSentences(std::string_view p) {
+  std::vector<Span> out;
+  uint32_t start = 0, n = static_cast<uint32_t>(p.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    char c = p[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    uint32_t j = i + 1;
+    while (j < n && (p[j] == '.' || p[j] == '"' || p[j] == ')')) ++j;
+    if (j + 1 < n && p[j] == ' ' && p[j + 1] == '\xC2' && j + 2 < n && p[j + 2] == '\xBB') j += 3;  // " »"
+    if (j >= n || p[j] != ' ') continue;
+    uint32_t k = j;
+    while (k < n && p[k] == ' ') ++k;
+    if (k >= n) break;
+    unsigned char d = static_cast<unsigned char>(p[k]);
+    if ((d >= 'A' && d <= 'Z') || d >= 0x80 || d == '"') {
+      out.push_back({start, j});
+      start = k;
+      i = k;
+    }
+  }
+  if (start < n) out.push_back({start, n});
+  return out;
+}
+
+template <typename F>
+int ForEachTrigram(std::string_view s, F&& f) {
+  uint64_t w[3] = {0, 0, 0};
+  int words = 0;
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    while (i < n && !IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
+    size_t b = i;
+    while (i < n && IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == b) break;
+    w[0] = w[1];
+    w[1] = w[2];
+    w[2] = XXH3_64bits(s.data() + b, i - b);
+    if (++words >= 3) f(w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]));
+  }
+  return words;
+}
+
+}  // namespace
+
+bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
+  if (paragraph.size() < kMinParagraphBytes) return false;
+  return !paragraphs_.insert(XXH3_64bits(paragraph.data(), paragraph.size())).second;
+}
+
+std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
+  std::vector<Span> repeats;
+  for (Span s : RoughSentences(paragraph)) {
+    std::string_view text = s.of(paragraph);
+    int seen = 0, total = 0;
+    int words = ForEachTrigram(text, [&](uint64_t h) {
+      ++total;
+      seen += trigrams_.count(h) ? 1 : 0;
+    });
+    if (words >= kMinWords && total > 0 && seen >= kContainment * total) {
+      repeats.push_back(s);
+      continue;
+    }
+    ForEachTrigram(text, [&](uint64_t h) { trigrams_.insert(h); });
+  }
+  return repeats;
+}
+
+}  // namespace veille

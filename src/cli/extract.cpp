@@ -1,0 +1,105 @@
+// veille extract: the main job.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "cli/subcommands.h"
+#include "ingest/reader.h"
+#include "output/contract.h"
+#include "pipeline/pipeline.h"
+
+namespace veille::cli {
+namespace {
+
+// Buffered writer that remembers the first error.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {
+    f_ = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+    if (!f_) error_ = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+  }
+  ~Output() { Close(); }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  std::string& buffer() { return buf_; }
+  void MaybeFlush() {
+    if (buf_.size() >= (1u << 20)) Flush();
+  }
+  void Flush() {
+    if (!f_ || buf_.empty()) return;
+    if (std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size() && error_.empty())
+      error_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    buf_.clear();
+  }
+  void Close() {
+    Flush();
+    if (f_ && std::fflush(f_) != 0 && error_.empty())
+      error_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    if (f_ && f_ != stdout) std::fclose(f_);
+    f_ = nullptr;
+  }
+
+ private:
+  std::string path_;
+  FILE* f_ = nullptr;
+  std::string buf_;
+  std::string error_;
+};
+
+}  // namespace
+
+CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
+  CLI::App* c = app.add_subcommand("extract", "Read documents, clean them, split sentences and write one JSON object "
+                                              "per document (the extract contract, see README.md).");
+  c->add_option("paths", o.inputs,
+                "Files or directories (recursive) to read, or - for stdin. Formats by extension: .txt (one "
+                "document), .jsonl/.ndjson (one per line: text, id, url, title, date), .html/.htm, .warc/.warc.gz; "
+                "any of them may be .gz")
+      ->required();
+  c->add_option("-o,--output", o.output, "Write here instead of stdout");
+  c->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"jsonl"}));
+  c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
+      ->check(CLI::Range(1, 4096));
+  c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
+  c->add_flag("-q,--quiet", o.quiet, "Do not print warnings and errors (the exit code still tells)");
+  return c;
+}
+
+int RunExtract(const ExtractOptions& o) {
+  PipelineOptions po;
+  po.clean = !o.no_clean;
+  Pipeline pipeline(po);
+  Diagnostics diag;
+  diag.set_quiet(o.quiet);
+  Output out(o.output);
+  if (!out.ok()) {
+    fmt::print(stderr, "veille: {}\n", out.error());
+    return kExitFatal;
+  }
+  ReadOptions ro;
+  ro.max_doc_bytes = o.max_doc_mb << 20;
+  size_t docs = 0;
+  for (const std::string& path : o.inputs) {
+    ReadInput(path, ro, diag, [&](Doc&& doc) {
+      pipeline.Run(doc);
+      AppendContractJson(doc, &out.buffer());
+      out.MaybeFlush();
+      ++docs;
+    });
+    if (!out.ok()) break;
+  }
+  out.Close();
+  if (!out.ok()) {
+    fmt::print(stderr, "veille: {}\n", out.error());
+    return kExitFatal;
+  }
+  if (!o.quiet && (diag.errors() || diag.warnings()))
+    fmt::print(stderr, "veille: {} document{} written; {} error{}, {} warning{}\n", docs, docs == 1 ? "" : "s",
+               diag.errors(), diag.errors() == 1 ? "" : "s", diag.warnings(), diag.warnings() == 1 ? "" : "s");
+  return diag.ExitCode();
+}
+
+}  // namespace veille::cli

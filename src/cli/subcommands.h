@@ -1,0 +1,32 @@
+// Sub-commands of the CLI (internal to cli/).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace veille::cli {
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string format = "jsonl";
+  size_t max_doc_mb = 64;
+  bool no_clean = false;
+  bool quiet = false;
+};
+CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o);
+int RunExtract(const ExtractOptions& o);
+
+struct CleanOptions {
+  std::vector<std::string> inputs;
+  bool diff = false;
+  bool color = false;
+  bool no_color = false;
+};
+CLI::App* AddCleanCommand(CLI::App& app, CleanOptions& o);
+int RunClean(const CleanOptions& o);
+
+}  // namespace veille::cli

@@ -1,0 +1,28 @@
+// Language identification of a document's cleaned text.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/doc.h"
+
+namespace veille {
+
+struct LangGuess {
+  std::string lang;   // ISO 639-1 ("fr", "en", ...) or "und"
+  double score = 0;   // confidence in [0, 1]
+};
+
+// CLD2 (Compact Language Detector 2): a naive-Bayes classifier over character
+// quadgrams and word unigrams, trained on web text, with its own reliability
+// estimate. Covers 80+ languages, including fr, en, es, pt, it, de, ru.
+// Looks at most at `max_bytes` of text (taken from the start, cut at a UTF-8
+// boundary), so the cost per document is bounded.
+LangGuess IdentifyLanguage(std::string_view text, size_t max_bytes = 16384);
+
+class LanguageIdentifier {
+ public:
+  // Pipeline stage: fills doc.lang and doc.lang_score from doc.text.
+  void Run(Doc& doc) const;
+};
+
+}  // namespace veille

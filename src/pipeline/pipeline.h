@@ -1,0 +1,31 @@
+// The pipeline: the ordered stages every document goes through after reading.
+// Stages live in their own folders (clean/, lang/, segment/, ...); this class owns
+// one loaded instance of each and runs them in order on a Doc.
+#pragma once
+#include <memory>
+
+#include "core/doc.h"
+
+namespace veille {
+
+struct PipelineOptions {
+  bool clean = true;  // false: keep the reader's text as is (for diagnosis)
+};
+
+class Pipeline {
+ public:
+  // Loads every stage's knowledge from dict/. Throws DictError on an invalid file.
+  explicit Pipeline(const PipelineOptions& options = {});
+  ~Pipeline();
+  Pipeline(Pipeline&&) noexcept;
+
+  // Runs clean -> lang -> segment (-> French-only stages when doc.lang == "fr").
+  void Run(Doc& doc) const;
+
+ private:
+  struct Stages;
+  std::unique_ptr<Stages> stages_;
+  PipelineOptions options_;
+};
+
+}  // namespace veille

@@ -1,0 +1,276 @@
+#include "clean/cleaner.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "clean/char_normalizer.h"
+#include "clean/line_rules.h"
+#include "core/dict_file.h"
+#include "core/utf8.h"
+
+#include <unistd.h>
+
+namespace veille {
+namespace {
+
+Doc MakeDoc(const std::string& text) {
+  Doc d;
+  d.id = "t";
+  d.original = text;
+  d.text = text;
+  d.map = OffsetMap::Identity(static_cast<uint32_t>(text.size()));
+  return d;
+}
+
+Doc Clean(const std::string& text) {
+  static const Cleaner* cleaner = new Cleaner();
+  Doc d = MakeDoc(text);
+  cleaner->Run(d);
+  return d;
+}
+
+std::string RemovedText(const Doc& d, const Removal& r) { return d.original.substr(r.span.start, r.span.size()); }
+
+bool HasRemoval(const Doc& d, const std::string& piece, RemovalReason why) {
+  for (const Removal& r : d.removed)
+    if (RemovedText(d, r).find(piece) != std::string::npos && r.why == why) return true;
+  return false;
+}
+
+TEST(LineRules, EveryRuleRemovesItsOwnExample) {
+  LineRules rules;
+  ASSERT_GE(rules.rules().size(), 20u);
+  CharNormalizer chars;
+  for (const LineRule& r : rules.rules()) {
+    SCOPED_TRACE(r.where);
+    ASSERT_FALSE(r.example.empty()) << "every rule needs an example";
+    std::string line = chars.Normalized(r.example);
+    EXPECT_TRUE(RE2::FullMatch(line, r.pattern)) << r.example;
+    EXPECT_NE(rules.Match(line), nullptr);
+  }
+}
+
+TEST(LineRules, BodySentencesAreNeverMatched) {
+  LineRules rules;
+  for (const char* body : {
+           "Le président vénézuélien a reçu mardi le ministre russe de la Défense à Caracas.",
+           "Washington déploie 13 navires et accentue la pression militaire",
+           "Moscou, Pékin, Téhéran et La Havane ont salué l'accord, selon l'agence TASS.",
+           "Photo de famille à l'issue du sommet : les dirigeants ont posé devant le palais.",
+           "Les commentaires du porte-parole ont été repris par toute la presse russe.",
+           "Partager le pouvoir n'est pas à l'ordre du jour, a répondu le ministre.",
+           "Le groupe de Lima, le Canada et l'Union européenne ont publié une déclaration commune.",
+       }) {
+    EXPECT_EQ(rules.Match(body), nullptr) << body;
+  }
+}
+
+TEST(Cleaner, RemovesScraperNoiseAndKeepsBody) {
+  std::string in =
+      "Caracas et Moscou signent un accord de défense\n\n"
+      "[ad_1]\n\n"
+      "Le ministre russe de la Défense est arrivé lundi à Caracas pour une visite de deux jours.\n\n"
+      "Les deux pays entendent renforcer leur coopération militaire\n\n"
+      "Selon le communiqué, les deux délégations ont signé plusieurs accords techniques.\n"
+      "JUAN PEREZ/AFP/Getty Images\n"
+      "Russie, Venezuela, Défense, Kremlin\n\n"
+      "À lire aussi :\n\n"
+      "Le Kremlin dément tout projet de base militaire\n\n"
+      "Maduro accuse Washington de vouloir l'isoler\n\n"
+      "[ad_2]\n\n"
+      "Laisser un commentaire\n\n"
+      "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n\n"
+      "Retour en haut\n";
+  Doc d = Clean(in);
+  EXPECT_EQ(d.text,
+            "Caracas et Moscou signent un accord de défense\n\n"
+            "Le ministre russe de la Défense est arrivé lundi à Caracas pour une visite de deux jours.\n\n"
+            "Les deux pays entendent renforcer leur coopération militaire\n\n"
+            "Selon le communiqué, les deux délégations ont signé plusieurs accords techniques.");
+  EXPECT_TRUE(HasRemoval(d, "[ad_1]", RemovalReason::kBoilerplate));
+  EXPECT_TRUE(HasRemoval(d, "AFP/Getty", RemovalReason::kBoilerplate));
+  EXPECT_TRUE(HasRemoval(d, "Défense, Kremlin", RemovalReason::kBoilerplate));
+  EXPECT_TRUE(HasRemoval(d, "Le Kremlin dément", RemovalReason::kBoilerplate));
+  EXPECT_TRUE(HasRemoval(d, "Retour en haut", RemovalReason::kBoilerplate));
+  ASSERT_TRUE(d.title.has_value());
+  EXPECT_EQ(*d.title, "Caracas et Moscou signent un accord de défense");
+  for (const Removal& r : d.removed) EXPECT_FALSE(r.rule.empty());
+}
+
+TEST(Cleaner, RelatedBlockStopsAtBodyText) {
+  Doc d = Clean(
+      "Vidéos associées :\n"
+      "Le ministère russe des Affaires étrangères a indiqué que son titulaire avait eu un long entretien avec "
+      "son homologue vénézuélien, au cours duquel ils ont évoqué la situation dans les Caraïbes.\n");
+  EXPECT_EQ(d.text.find("Vidéos"), std::string::npos);
+  EXPECT_EQ(d.text.rfind("Le ministère russe", 0), 0u);
+}
+
+TEST(Cleaner, NormalisesSpacesQuotesAndApostrophes) {
+  Doc d = Clean("L\xE2\x80\x99" "arm\xC3\xA9" "e a dit\xC2\xA0: \xE2\x80\x9C" "non\xE2\x80\x9D" "  et   \xC2\xAB\xE2\x80\xAFoui\xE2\x80\xAF\xC2\xBB.");
+  EXPECT_EQ(d.text, "L'armée a dit : «non» et « oui ».");
+  // The apostrophe maps back to the three bytes of U+2019.
+  Span s = d.map.ToSource(Span{1, 2});
+  EXPECT_EQ(d.original.substr(s.start, s.size()), "\xE2\x80\x99");
+}
+
+TEST(Cleaner, RemovesInvisibleAndStrayCombiningCharacters) {
+  // U+064E (Arabic fatha) glued before a Latin word; a zero-width space; a soft hyphen.
+  std::string in = "La crise continue. \xD9\x8EQuoi qu'il en soit, le mi\xC2\xADnistre\xE2\x80\x8B parle.";
+  Doc d = Clean(in);
+  EXPECT_EQ(d.text, "La crise continue. Quoi qu'il en soit, le ministre parle.");
+  int invisible = 0;
+  for (const Removal& r : d.removed) {
+    EXPECT_EQ(r.why, RemovalReason::kInvisible);
+    ++invisible;
+  }
+  EXPECT_EQ(invisible, 3);
+  EXPECT_TRUE(HasRemoval(d, "\xD9\x8E", RemovalReason::kInvisible));
+  // Accents written as combining marks on Latin letters are kept and composed (NFC).
+  Doc c = Clean("Le pre\xCC\x81sident a parle\xCC\x81.");
+  EXPECT_EQ(c.text, "Le pr\xC3\xA9sident a parl\xC3\xA9.");
+  EXPECT_TRUE(c.removed.empty());
+}
+
+TEST(Cleaner, RemovesRepeatedParagraphsAndSentences) {
+  std::string p = "Le chef de la diplomatie russe a rencontré son homologue cubain à La Havane jeudi.";
+  std::string q =
+      "« Nous allons renforcer tous les programmes de formation et de coopération », a déclaré le ministre lors "
+      "d'une conférence de presse, ajoutant que Moscou soutenait ses alliés face aux sanctions.";
+  std::string q2 =
+      "« Nous allons renforcer tous les programmes de formation et de coopération », a déclaré le ministre lors "
+      "d'une conférence de presse, ajoutant que la Russie soutenait ses alliés face aux sanctions.";
+  Doc d = Clean(p + "\n\n" + q + "\n\nUn autre paragraphe, tout à fait différent du premier. " + q2 + "\n\n" + p + "\n");
+  EXPECT_EQ(d.text, p + "\n\n" + q + "\n\nUn autre paragraphe, tout à fait différent du premier.");
+  EXPECT_TRUE(HasRemoval(d, "la Russie soutenait", RemovalReason::kDuplicate));
+  int dups = 0;
+  for (const Removal& r : d.removed) dups += r.why == RemovalReason::kDuplicate;
+  EXPECT_EQ(dups, 2);
+}
+
+TEST(Cleaner, RemovalsPointIntoTheOriginalThroughEarlierMaps) {
+  // An earlier stage (here: UTF-8 repair) already changed the text.
+  std::string original = "Titre \xFF\n\n[ad_1]\n\nLe texte reste.";
+  Doc d;
+  d.original = original;
+  std::string repaired;
+  utf8::Repair(original, &repaired, &d.map);
+  d.text = repaired;
+  Cleaner().Run(d);
+  ASSERT_EQ(d.removed.size(), 1u);
+  EXPECT_EQ(RemovedText(d, d.removed[0]), "[ad_1]");
+  // A word of the cleaned text maps back to the same word in the original.
+  size_t pos = d.text.find("texte");
+  Span s = d.map.ToSource(Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 5)});
+  EXPECT_EQ(original.substr(s.start, s.size()), "texte");
+}
+
+TEST(Cleaner, EmptyAndWhitespaceOnlyInput) {
+  EXPECT_EQ(Clean("").text, "");
+  EXPECT_EQ(Clean(" \n\n\t\r\n").text, "");
+  EXPECT_EQ(Clean("\xE2\x80\x8B\n").text, "");
+}
+
+class TempDict {
+ public:
+  explicit TempDict(const std::string& lines_tsv) {
+    dir_ = std::filesystem::temp_directory_path() / ("veille-dict-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_ / "clean");
+    std::filesystem::copy_file(DictPath("clean/chars.tsv"), dir_ / "clean/chars.tsv",
+                               std::filesystem::copy_options::overwrite_existing);
+    std::ofstream(dir_ / "clean/lines.tsv") << lines_tsv;
+    saved_ = DictRoot();
+    SetDictRoot(dir_.string());
+  }
+  ~TempDict() {
+    SetDictRoot(saved_);
+    std::filesystem::remove_all(dir_);
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::string saved_;
+};
+
+TEST(LineRules, DictionaryErrorsNameFileAndLine) {
+  {
+    TempDict t("# comment\nline\tboilerplate\t\\[ad\\]\texample\nsometimes\tboilerplate\tx\n");
+    try {
+      LineRules rules;
+      FAIL() << "expected a DictError";
+    } catch (const DictError& e) {
+      EXPECT_NE(std::string(e.what()).find("clean/lines.tsv:3"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("unknown action"), std::string::npos) << e.what();
+    }
+  }
+  {
+    TempDict t("line\tboilerplate\t(unclosed\n");
+    try {
+      LineRules rules;
+      FAIL() << "expected a DictError";
+    } catch (const DictError& e) {
+      EXPECT_NE(std::string(e.what()).find("clean/lines.tsv:1: invalid pattern"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// The real seeds (read-only, outside the repository): every piece of noise goes,
+// every sentence of body text stays.
+TEST(Cleaner, SharedSeedsLoseNoiseKeepBody) {
+  std::filesystem::path dir = std::filesystem::path(VEILLE_SHARED_DIR) / "corpus" / "seeds";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no " << dir;
+  CharNormalizer chars;
+  int docs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Doc d = Clean(ss.str());
+    ++docs;
+    SCOPED_TRACE(entry.path().filename().string());
+    for (const char* noise : {"[ad_", "Laisser un commentaire", "Getty Images", "Retour en haut", "Vidéos associées",
+                              "Archivé dans", "lire aussi", "Votre adresse e-mail", "Député, PM", "\xD9\x8E",
+                              "nouvelle en développement"})
+      EXPECT_EQ(d.text.find(noise), std::string::npos) << noise;
+    // Every long line of the original is body text: each of its sentences is kept,
+    // unless it was reported as a repeat.
+    std::istringstream lines(d.original);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.size() < 120) continue;
+      bool noisy = false;
+      for (const char* notice : {"nouvelle en développement"}) noisy |= line.find(notice) != std::string::npos;
+      if (noisy) {
+        EXPECT_TRUE(HasRemoval(d, line.substr(0, 40), RemovalReason::kBoilerplate));
+        continue;
+      }
+      std::string norm = chars.Normalized(line);
+      size_t pos = 0;
+      while (pos < norm.size()) {
+        size_t end = norm.find(". ", pos);
+        end = end == std::string::npos ? norm.size() : end + 1;
+        std::string sentence = norm.substr(pos, end - pos);
+        pos = end + 1;
+        if (sentence.size() < 40 || sentence.find('\xD9') != std::string::npos) continue;
+        if (d.text.find(sentence) != std::string::npos) continue;
+        bool reported = false;
+        for (const Removal& r : d.removed)
+          if (r.why == RemovalReason::kDuplicate && chars.Normalized(RemovedText(d, r)).find(sentence.substr(0, 30)) != std::string::npos)
+            reported = true;
+        EXPECT_TRUE(reported) << "lost body sentence: " << sentence;
+      }
+    }
+    // Subheadings are body text.
+    if (d.original.find("Washington déploie 13 navires") != std::string::npos) {
+      EXPECT_NE(d.text.find("Washington déploie 13 navires"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(docs, 5);
+}
+
+}  // namespace
+}  // namespace veille
