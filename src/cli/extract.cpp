@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 
 #include "cli/subcommands.h"
 #include "ingest/reader.h"
@@ -49,6 +50,39 @@ class Output {
   std::string error_;
 };
 
+// What a person wants to know after a run.
+class Summary {
+ public:
+  void Add(const Doc& doc) {
+    ++docs_;
+    bytes_ += doc.original.size();
+    ++langs_[doc.lang];
+    sentences_ += doc.sentences.size();
+    if (doc.date) ++dated_;
+    for (const Removal& r : doc.removed) {
+      ++removed_[RemovalReasonName(r.why)];
+      removed_bytes_ += r.span.size();
+    }
+  }
+  void Print(const std::string& output) const {
+    std::string langs, removed;
+    for (const auto& [lang, n] : langs_) langs += fmt::format("{}{} {}", langs.empty() ? "" : ", ", lang, n);
+    for (const auto& [why, n] : removed_) removed += fmt::format("{}{} {}", removed.empty() ? "" : ", ", why, n);
+    fmt::print(stderr,
+               "veille: {} documents ({:.1f} KB) — languages: {}\n"
+               "        {} sentences; {} documents dated\n"
+               "        removed {} pieces ({:.1f} KB): {}\n"
+               "        output: {}\n",
+               docs_, bytes_ / 1000.0, langs.empty() ? "none" : langs, sentences_, dated_,
+               [&] { size_t n = 0; for (const auto& [w, c] : removed_) n += c; return n; }(), removed_bytes_ / 1000.0,
+               removed.empty() ? "nothing" : removed, output == "-" ? "stdout" : output);
+  }
+
+ private:
+  size_t docs_ = 0, bytes_ = 0, sentences_ = 0, dated_ = 0, removed_bytes_ = 0;
+  std::map<std::string, size_t> langs_, removed_;
+};
+
 }  // namespace
 
 CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
@@ -64,6 +98,7 @@ CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
   c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
+  c->add_flag("--summary", o.summary, "Print a short human summary on stderr at the end");
   c->add_flag("-q,--quiet", o.quiet, "Do not print warnings and errors (the exit code still tells)");
   return c;
 }
@@ -82,10 +117,12 @@ int RunExtract(const ExtractOptions& o) {
   ReadOptions ro;
   ro.max_doc_bytes = o.max_doc_mb << 20;
   size_t docs = 0;
+  Summary summary;
   for (const std::string& path : o.inputs) {
     ReadInput(path, ro, diag, [&](Doc&& doc) {
       pipeline.Run(doc);
       AppendContractJson(doc, &out.buffer());
+      summary.Add(doc);
       out.MaybeFlush();
       ++docs;
     });
@@ -96,6 +133,7 @@ int RunExtract(const ExtractOptions& o) {
     fmt::print(stderr, "veille: {}\n", out.error());
     return kExitFatal;
   }
+  if (o.summary) summary.Print(o.output);
   if (!o.quiet && (diag.errors() || diag.warnings()))
     fmt::print(stderr, "veille: {} document{} written; {} error{}, {} warning{}\n", docs, docs == 1 ? "" : "s",
                diag.errors(), diag.errors() == 1 ? "" : "s", diag.warnings(), diag.warnings() == 1 ? "" : "s");

@@ -16,6 +16,7 @@ struct ExtractOptions {
   size_t max_doc_mb = 64;
   bool no_clean = false;
   bool quiet = false;
+  bool summary = false;
 };
 CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o);
 int RunExtract(const ExtractOptions& o);
