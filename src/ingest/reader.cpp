@@ -45,12 +45,14 @@ std::string ReadAll(ByteSource& src, size_t limit, bool* over) {
   return out;
 }
 
-void ReadOneFile(const std::string& path, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
+void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
+  // Messages and `source` name stdin "stdin"; "-" is only how it is asked for.
+  const std::string path = file == "-" ? "stdin" : file;
   bool gz = false;
-  Format format = path == "-" ? Format::kUnknown : FormatFromName(path, &gz);
+  Format format = file == "-" ? Format::kUnknown : FormatFromName(path, &gz);
   std::unique_ptr<ByteSource> src;
   try {
-    src = OpenFile(path);
+    src = OpenFile(file);
   } catch (const std::exception& e) {
     diag.Error(path, e.what());
     return;
@@ -117,7 +119,7 @@ void ReadOneFile(const std::string& path, const ReadOptions& options, Diagnostic
       return;
     }
     if (format == Format::kHtml)
-      ReadHtmlDoc(std::move(bytes), path, path == "-" ? "stdin" : DocIdFromPath(path), "", diag, emit);
+      ReadHtmlDoc(std::move(bytes), path, file == "-" ? "stdin" : DocIdFromPath(path), "", diag, emit);
     else
       ReadTextDoc(std::move(bytes), path, diag, emit);
   } catch (const std::exception& e) {
@@ -135,7 +137,7 @@ void ReadInput(const std::string& path, const ReadOptions& options, Diagnostics&
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) {
-    diag.Error(path, ec ? ec.message() : "no such file or directory");
+    diag.Error(path, ec ? ec.message() : "No such file or directory");
     return;
   }
   if (!fs::is_directory(st)) {

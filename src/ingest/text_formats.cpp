@@ -106,7 +106,7 @@ void ReadTextDoc(std::string bytes, const std::string& path, Diagnostics& diag, 
   Doc doc;
   doc.source = path;
   doc.format = "txt";
-  if (path == "-") {
+  if (path == "stdin") {
     doc.id = "stdin";
   } else {
     std::string name = std::filesystem::path(path).filename().string();
@@ -171,7 +171,7 @@ void ReadJsonl(ByteSource& src, const std::string& path, const ReadOptions& opti
     simdjson::ondemand::document json;
     simdjson::ondemand::object obj;
     if (parser.iterate(padded).get(json) || json.get_object().get(obj)) {
-      diag.Error(where, "not a JSON object; line skipped");
+      diag.Error(where, line[first] == '{' ? "malformed JSON; line skipped" : "not a JSON object; line skipped");
       continue;
     }
     Doc doc;

@@ -1,0 +1,62 @@
+#include "lang/langid.h"
+
+#include <gtest/gtest.h>
+
+namespace veille {
+namespace {
+
+struct Case {
+  const char* lang;
+  const char* text;
+};
+
+// Short news paragraphs written for this test, one per language the issue names.
+const Case kCases[] = {
+    {"fr", "Le ministre des Affaires étrangères a reçu mardi son homologue à Paris pour évoquer la situation "
+           "dans les Caraïbes et les sanctions économiques décidées la semaine dernière."},
+    {"en", "The foreign minister met his counterpart in Washington on Tuesday to discuss the situation in the "
+           "Caribbean and the economic sanctions announced last week."},
+    {"es", "El ministro de Relaciones Exteriores recibió el martes a su homólogo en Caracas para hablar de la "
+           "situación en el Caribe y de las sanciones económicas anunciadas la semana pasada."},
+    {"pt", "O ministro das Relações Exteriores recebeu na terça-feira o seu homólogo em Brasília para discutir a "
+           "situação no Caribe e as sanções econômicas anunciadas na semana passada."},
+    {"it", "Il ministro degli Esteri ha ricevuto martedì il suo omologo a Roma per discutere della situazione nei "
+           "Caraibi e delle sanzioni economiche annunciate la settimana scorsa."},
+    {"de", "Der Außenminister hat am Dienstag seinen Amtskollegen in Berlin empfangen, um über die Lage in der "
+           "Karibik und die vergangene Woche angekündigten Wirtschaftssanktionen zu sprechen."},
+    {"ru", "Министр иностранных дел во вторник принял своего коллегу в Москве, чтобы обсудить ситуацию в "
+           "Карибском бассейне и экономические санкции, объявленные на прошлой неделе."},
+};
+
+TEST(LanguageId, IdentifiesTheSevenLanguages) {
+  for (const Case& c : kCases) {
+    LangGuess g = IdentifyLanguage(c.text);
+    EXPECT_EQ(g.lang, c.lang) << c.text;
+    EXPECT_GT(g.score, 0.7) << c.lang;
+    EXPECT_LE(g.score, 1.0);
+  }
+}
+
+TEST(LanguageId, TooLittleTextIsUndetermined) {
+  EXPECT_EQ(IdentifyLanguage("").lang, "und");
+  EXPECT_EQ(IdentifyLanguage("Oui.").lang, "und");
+  EXPECT_EQ(IdentifyLanguage("12345 67890 !!!! ---- 2022").lang, "und");
+}
+
+TEST(LanguageId, MixedTextGetsTheMajorityWithLowerConfidence) {
+  std::string mixed = std::string(kCases[0].text) + " " + kCases[0].text + " " + kCases[1].text;
+  LangGuess g = IdentifyLanguage(mixed);
+  EXPECT_EQ(g.lang, "fr");
+  EXPECT_LT(g.score, IdentifyLanguage(kCases[0].text).score);
+}
+
+TEST(LanguageId, StageFillsTheDoc) {
+  Doc d;
+  d.text = kCases[0].text;
+  LanguageIdentifier().Run(d);
+  EXPECT_TRUE(d.is_french());
+  EXPECT_GT(d.lang_score, 0.7);
+}
+
+}  // namespace
+}  // namespace veille
