@@ -45,8 +45,13 @@ int ForEachTrigram(std::string_view s, F&& f) {
     if (i == b) break;
     w[0] = w[1];
     w[1] = w[2];
-    w[2] = XXH3_64bits(s.data() + b, i - b);
-    if (++words >= 3) f(w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]));
+    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short
+    for (size_t k = b; k < i; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 0x100000001b3ULL;
+    w[2] = h;
+    if (++words >= 3) {
+      uint64_t t = w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]);
+      f(t ^ (t >> 29));
+    }
   }
   return words;
 }
@@ -65,13 +70,13 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
     int seen = 0, total = 0;
     int words = ForEachTrigram(text, [&](uint64_t h) {
       ++total;
-      seen += trigrams_.count(h) ? 1 : 0;
+      seen += trigrams_.test(h & (kFilterBits - 1)) ? 1 : 0;
     });
     if (words >= kMinWords && total > 0 && seen >= kContainment * total) {
       repeats.push_back(s);
       continue;
     }
-    ForEachTrigram(text, [&](uint64_t h) { trigrams_.insert(h); });
+    ForEachTrigram(text, [&](uint64_t h) { trigrams_.set(h & (kFilterBits - 1)); });
   }
   return repeats;
 }

@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <bitset>
+
 #include "core/span.h"
 
 namespace veille {
@@ -29,7 +31,11 @@ class RepeatFinder {
 
  private:
   std::unordered_set<uint64_t> paragraphs_;
-  std::unordered_set<uint64_t> trigrams_;
+  // Word trigrams seen so far, as a one-hash Bloom filter: a document has at most
+  // a few thousand trigrams, so false positives are rare, and a rare one only
+  // nudges a containment ratio that must reach 0.8. No allocation per trigram.
+  static constexpr size_t kFilterBits = 1 << 16;
+  std::bitset<kFilterBits> trigrams_;
 };
 
 }  // namespace veille

@@ -17,7 +17,7 @@ struct LangGuess {
 // estimate. Covers 80+ languages, including fr, en, es, pt, it, de, ru.
 // Looks at most at `max_bytes` of text (taken from the start, cut at a UTF-8
 // boundary), so the cost per document is bounded.
-LangGuess IdentifyLanguage(std::string_view text, size_t max_bytes = 16384);
+LangGuess IdentifyLanguage(std::string_view text, size_t max_bytes = 1024);
 
 class LanguageIdentifier {
  public:
