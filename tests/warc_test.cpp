@@ -228,6 +228,7 @@ void ExpectCrawl(const Result& r) {
   EXPECT_EQ(r.records[2].target_uri, "https://www.presse.example/monde/dakar");
   EXPECT_EQ(r.records[2].content_type, "text/html; charset=utf-8");
   EXPECT_EQ(r.records[2].payload, kHtml1);
+  EXPECT_EQ(r.records[2].http_status, 200);
   EXPECT_EQ(r.records[3].payload, kHtml2);  // chunked
   EXPECT_EQ(r.records[4].payload, kHtml3);  // gzip
   EXPECT_EQ(r.records[4].target_uri, "https://www.presse.example/politique/matignon");
@@ -256,6 +257,14 @@ TEST(WarcReader, ReadsGzipMemberPerRecord) {
   std::string gz = GzipEach(CrawlRecords("WARC/1.0"));
   ExpectCrawl(ReadGzip(gz));
   ExpectCrawl(ReadGzip(gz, 5));
+}
+
+TEST(WarcReader, HttpStatusIsRecorded) {
+  Result r = ReadString(Response("https://x.example/old", "HTTP/1.1 301 Moved Permanently\r\nLocation: /new\r\n\r\n") +
+                        Response("https://x.example/gone", "HTTP/1.0 404 Not Found\r\n\r\n<html>absent</html>"));
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.records[0].http_status, 301);
+  EXPECT_EQ(r.records[1].http_status, 404);
 }
 
 TEST(WarcReader, EmptyInput) {
@@ -388,6 +397,7 @@ TEST(WarcReader, TruncatedGzipReturnsRecordsBeforeTheCut) {
   Result r = ReadGzip(gz);
   ASSERT_EQ(r.records.size(), 3u);
   EXPECT_EQ(r.records[2].payload, kHtml1);
+  EXPECT_EQ(r.records[2].http_status, 200);
   EXPECT_TRUE(Contains(r.final_error, "record 4")) << r.final_error;
   EXPECT_TRUE(Contains(r.final_error, "truncated gzip stream")) << r.final_error;
 }
@@ -483,6 +493,7 @@ TEST(WarcReader, OversizedRecordIsSkipped) {
   EXPECT_TRUE(Contains(r.errors[1], "record 2: ")) << r.errors[1];
   EXPECT_TRUE(Contains(r.errors[1], "exceeds the 4 KB limit, skipped")) << r.errors[1];
   EXPECT_EQ(r.records[2].payload, kHtml1);
+  EXPECT_EQ(r.records[2].http_status, 200);
   EXPECT_EQ(r.errors[2], "");
 }
 

@@ -270,14 +270,20 @@ bool Decode(std::string_view coding, size_t limit, std::string* body, std::strin
 }
 
 // Parses an HTTP response block: status line, headers, body.
-bool ParseHttpResponse(std::string_view block, size_t limit, std::string* content_type, std::string* body,
-                       std::string* why) {
+bool ParseHttpResponse(std::string_view block, size_t limit, int* status, std::string* content_type,
+                       std::string* body, std::string* why) {
   size_t pos = 0;
   std::string_view line;
   if (!NextLine(block, &pos, &line) || !line.starts_with("HTTP/")) {
     *why = fmt::format("no HTTP status line (found \"{}\")", Excerpt(line));
     return false;
   }
+  // "HTTP/1.1 200 OK": the code is the second word.
+  size_t sp = line.find(' ');
+  *status = 0;
+  if (sp != std::string_view::npos)
+    for (size_t i = sp + 1; i < line.size() && i < sp + 4 && line[i] >= '0' && line[i] <= '9'; ++i)
+      *status = *status * 10 + (line[i] - '0');
   size_t headers_begin = pos, headers_end = block.size();
   for (size_t start = pos; NextLine(block, &pos, &line); start = pos) {
     if (line.empty()) {
@@ -435,7 +441,7 @@ void FillBody(const Fields& fields, std::string block, size_t limit, WarcRecord*
   bool http = IStartsWith(warc_type, "application/http") ||
               (warc_type.empty() && std::string_view(block).starts_with("HTTP/"));
   if (record->type == "response" && http) {
-    if (!ParseHttpResponse(block, limit, &record->content_type, &record->payload, why)) {
+    if (!ParseHttpResponse(block, limit, &record->http_status, &record->content_type, &record->payload, why)) {
       record->content_type.clear();
       record->payload.clear();
     }

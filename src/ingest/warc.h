@@ -16,6 +16,7 @@ struct WarcRecord {
   std::string content_type;  // of the HTTP payload for responses ("text/html; charset=...")
   std::string payload;       // for "response" records: the HTTP body (headers removed,
                              // chunked transfer-coding and gzip/deflate content-coding undone)
+  int http_status = 0;       // of "response" records (200, 301, 404...); 0 when unknown
   size_t record_number = 0;  // 1-based, for messages
 };
 

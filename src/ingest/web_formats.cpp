@@ -99,6 +99,8 @@ void ReadWarcStream(ByteSource& src, const std::string& path, const ReadOptions&
     if (!more) break;
     if (rec.type.empty()) continue;  // malformed record, reported
     if (rec.type != "response" && rec.type != "resource") continue;
+    // Redirects, errors and "not modified" pages are not articles.
+    if (rec.type == "response" && rec.http_status != 0 && (rec.http_status < 200 || rec.http_status >= 300)) continue;
     std::string ct = Lower(rec.content_type);
     bool html = ct.find("html") != std::string::npos;
     if (!html && !ct.empty()) continue;  // images, scripts, PDFs...
