@@ -21,6 +21,14 @@ struct Removal {
   std::string rule;     // the rule that fired ("dict/clean/blocks.tsv:12", "html:nav")
 };
 
+// A time expression (filled by time/): "le 16 février 2022", "hier", "mercredi".
+struct Timex {
+  Span span;          // in Doc::text
+  std::string value;  // "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | "YYYY-Www" | "" (unresolved)
+  std::string anchor; // "absolute" | "document" | "previous"
+  std::string rule;   // provenance: the rule or dictionary line that recognised it
+};
+
 struct Doc {
   // Identity and metadata, set by the reader.
   std::string id;
@@ -45,6 +53,9 @@ struct Doc {
 
   // Segmentation: sentences in text order, non-overlapping.
   std::vector<Span> sentences;
+
+  // Time expressions, in text order.
+  std::vector<Timex> timex;
 
   // Problems met while reading or processing this document (already reported).
   std::vector<std::string> warnings;
