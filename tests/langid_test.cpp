@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace veille {
 namespace {
 
@@ -56,6 +59,59 @@ TEST(LanguageId, StageFillsTheDoc) {
   LanguageIdentifier().Run(d);
   EXPECT_TRUE(d.is_french());
   EXPECT_GT(d.lang_score, 0.7);
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+TEST(LanguageIdentifier, FastPathAgreesWithCld2OnLongerTexts) {
+  LanguageIdentifier id;
+  for (const Case& c : kCases) {
+    std::string text = std::string(c.text) + " " + c.text + " " + c.text;
+    LangGuess g = id.Identify(text);
+    EXPECT_EQ(g.lang, c.lang) << c.text;
+    EXPECT_EQ(g.lang, IdentifyLanguage(text).lang);
+    EXPECT_GT(g.score, 0.8);
+  }
+}
+
+TEST(LanguageIdentifier, UnclearCasesGoToCld2) {
+  LanguageIdentifier id;
+  // Too few function words: the result is CLD2's, whatever it is.
+  EXPECT_EQ(id.Identify("Nicolás Maduro, Vladimir Poutine, Caracas, Moscou.").lang,
+            IdentifyLanguage("Nicolás Maduro, Vladimir Poutine, Caracas, Moscou.").lang);
+  // A language without a function-word list (Dutch) is still identified.
+  const char* nl =
+      "De minister van Buitenlandse Zaken heeft dinsdag zijn collega in Den Haag ontvangen om te praten over de "
+      "situatie in het Caribisch gebied en de economische sancties die vorige week werden aangekondigd. Volgens "
+      "het ministerie was het gesprek constructief en zullen beide landen binnenkort opnieuw overleggen.";
+  EXPECT_EQ(id.Identify(nl).lang, "nl");
+  // Half French, half English: no language has 85% of the function words.
+  std::string mixed = std::string(kCases[0].text) + " " + kCases[1].text + " " + kCases[0].text + " " + kCases[1].text;
+  EXPECT_EQ(id.Identify(mixed).lang, IdentifyLanguage(mixed).lang);
+}
+
+// On real French news (../shared, when present) the fast path and CLD2 agree.
+TEST(LanguageIdentifier, AgreesWithCld2OnWikinews) {
+  std::string path = std::string(VEILLE_SHARED_DIR) + "/corpus/wikinews-fr-2012/wikinews_fr_2012_100.jsonl";
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) GTEST_SKIP() << "no " << path;
+  LanguageIdentifier id;
+  char* line = nullptr;
+  size_t cap = 0;
+  int docs = 0, agree = 0;
+  while (getline(&line, &cap, f) > 0) {
+    std::string s(line);
+    ++docs;
+    agree += id.Identify(s).lang == "fr" && IdentifyLanguage(s).lang == "fr";
+  }
+  std::free(line);
+  std::fclose(f);
+  EXPECT_EQ(docs, 100);
+  EXPECT_EQ(agree, docs);
 }
 
 }  // namespace

@@ -81,12 +81,17 @@ void Cleaner::Run(Doc& doc) const {
     Line& l = lines[i];
     if (l.blank() || l.removed()) continue;
     std::string_view raw(src.data() + l.start, l.end - l.start);
-    l.norm = chars.Normalized(raw);
-    if (l.norm.empty()) {
-      l.end = l.start;  // only invisible characters: treat as blank
-      continue;
+    // Only short lines are normalised for the rules (and for the title); a long
+    // line is body text, and its repeats are found on its raw bytes.
+    bool is_short = raw.size() <= 2 * LineRules::kMaxLineBytes;
+    if (is_short) {
+      l.norm = chars.Normalized(raw);
+      if (l.norm.empty()) {
+        l.end = l.start;  // only invisible characters: treat as blank
+        continue;
+      }
+      if (l.norm.size() <= LineRules::kMaxLineBytes) l.rule = rules_->lines.Match(l.norm);
     }
-    if (l.norm.size() <= LineRules::kMaxLineBytes) l.rule = rules_->lines.Match(l.norm);
     if (l.rule) {
       l.removed_by = &l.rule->where;
       l.why = l.rule->why;
@@ -107,7 +112,7 @@ void Cleaner::Run(Doc& doc) const {
       }
       continue;
     }
-    if (repeats.RepeatedParagraph(l.norm)) {
+    if (repeats.RepeatedParagraph(is_short ? std::string_view(l.norm) : raw)) {
       l.removed_by = &kRepeatedParagraph;
       l.why = RemovalReason::kDuplicate;
       continue;

@@ -65,18 +65,17 @@ bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
 
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   std::vector<Span> repeats;
+  std::vector<uint32_t>& bits = scratch_;
   for (Span s : RoughSentences(paragraph)) {
-    std::string_view text = s.of(paragraph);
-    int seen = 0, total = 0;
-    int words = ForEachTrigram(text, [&](uint64_t h) {
-      ++total;
-      seen += trigrams_.test(h & (kFilterBits - 1)) ? 1 : 0;
-    });
-    if (words >= kMinWords && total > 0 && seen >= kContainment * total) {
+    bits.clear();
+    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) { bits.push_back(h & (kFilterBits - 1)); });
+    size_t seen = 0;
+    for (uint32_t b : bits) seen += trigrams_.test(b);
+    if (words >= kMinWords && !bits.empty() && seen >= kContainment * bits.size()) {
       repeats.push_back(s);
       continue;
     }
-    ForEachTrigram(text, [&](uint64_t h) { trigrams_.set(h & (kFilterBits - 1)); });
+    for (uint32_t b : bits) trigrams_.set(b);
   }
   return repeats;
 }

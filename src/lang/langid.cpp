@@ -1,5 +1,7 @@
 #include "lang/langid.h"
 
+#include "lang/function_words.h"
+
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
@@ -50,8 +52,18 @@ LangGuess IdentifyLanguage(std::string_view text, size_t max_bytes) {
   return g;
 }
 
+LanguageIdentifier::LanguageIdentifier() : words_(std::make_unique<FunctionWords>()) {}
+LanguageIdentifier::~LanguageIdentifier() = default;
+LanguageIdentifier::LanguageIdentifier(LanguageIdentifier&&) noexcept = default;
+
+LangGuess LanguageIdentifier::Identify(std::string_view text) const {
+  LangGuess g;
+  if (words_->Identify(text, 1024, &g.lang, &g.score)) return g;
+  return IdentifyLanguage(text);
+}
+
 void LanguageIdentifier::Run(Doc& doc) const {
-  LangGuess g = IdentifyLanguage(doc.text);
+  LangGuess g = Identify(doc.text);
   doc.lang = std::move(g.lang);
   doc.lang_score = g.score;
 }

@@ -1,0 +1,29 @@
+// Fast first pass of language identification (internal to lang/): counts
+// language-specific function words at the start of a text.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace veille {
+
+class FunctionWords {
+ public:
+  // Loads dict/lang/function_words.tsv. Throws DictError.
+  FunctionWords();
+
+  // Decides only clear cases: at least kMinHits function words in the first
+  // `max_bytes`, and one language with at least kMinShare of them. Returns false
+  // (and leaves the outputs alone) otherwise.
+  bool Identify(std::string_view text, size_t max_bytes, std::string* lang, double* score) const;
+
+  static constexpr int kMinHits = 12;
+  static constexpr double kMinShare = 0.85;
+
+ private:
+  std::vector<std::string> langs_;
+  std::unordered_map<std::string, int> words_;  // word -> index in langs_, -1 if shared
+};
+
+}  // namespace veille
