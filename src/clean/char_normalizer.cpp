@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <charconv>
 
 #include "core/dict_file.h"
@@ -108,7 +109,20 @@ void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to,
   auto flush = [&](uint32_t upto) {
     if (upto > run) b.Copy(run, upto);
   };
+  // Printable ASCII other than space needs no work: skip runs of it at once.
+  static const auto kPlain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x21; c < 0x7F; ++c) t[c] = true;
+    return t;
+  }();
   while (i < to) {
+    if (kPlain[static_cast<unsigned char>(src[i])]) {
+      do { ++i; } while (i < to && kPlain[static_cast<unsigned char>(src[i])]);
+      base = static_cast<unsigned char>(src[i - 1]);
+      have_base = true;
+      last_space = false;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(src[i]);
     if (c < 0x80) {
       if (c == ' ' || c == '\t') {

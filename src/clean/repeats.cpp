@@ -2,10 +2,17 @@
 
 #include <xxhash.h>
 
+#include <array>
+
 namespace veille {
 namespace {
 
-bool IsWordByte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+const std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return t;
+}();
+inline bool IsWordByte(unsigned char c) { return kWordByte[c]; }
 
 // Rough sentence ends: . ! ? or … followed by spaces and an upper-case ASCII
 // letter, a guillemet or a quote, or a non-ASCII byte (accented capitals).

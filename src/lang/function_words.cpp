@@ -1,7 +1,7 @@
 #include "lang/function_words.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 
 #include "core/dict_file.h"
 
@@ -36,21 +36,26 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
   int counts[32] = {0};
   int hits = 0;
   size_t n = std::min(text.size(), max_bytes);
-  std::string word;
+  // Letters: ASCII letters and any non-ASCII byte (accented letters, Cyrillic).
+  static const auto kLetter = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+  }();
+  auto letter = [&](size_t k) { return kLetter[static_cast<unsigned char>(text[k])]; };
+  char word[16];
   size_t i = 0;
   while (i < n) {
-    // Words are runs of letters (any non-ASCII byte counts as a letter); ASCII
-    // upper case is folded, which covers sentence-initial function words.
-    while (i < n && !(static_cast<unsigned char>(text[i]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[i]))))
-      ++i;
+    while (i < n && !letter(i)) ++i;
     size_t b = i;
-    while (i < n && (static_cast<unsigned char>(text[i]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[i]))))
-      ++i;
-    if (i == b || i - b > 12 || i == n) continue;  // a word cut by the window is not counted
-    word.assign(text.substr(b, i - b));
-    for (char& c : word)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    auto it = words_.find(word);
+    while (i < n && letter(i)) ++i;
+    if (i == b || i - b > sizeof word || i == n) continue;  // a word cut by the window is not counted
+    // ASCII upper case is folded, which covers sentence-initial function words.
+    for (size_t k = b; k < i; ++k) {
+      char c = text[k];
+      word[k - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    auto it = words_.find(std::string_view(word, i - b));
     if (it == words_.end() || it->second < 0 || it->second >= 32) continue;
     ++counts[it->second];
     ++hits;

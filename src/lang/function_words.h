@@ -23,7 +23,12 @@ class FunctionWords {
 
  private:
   std::vector<std::string> langs_;
-  std::unordered_map<std::string, int> words_;  // word -> index in langs_, -1 if shared
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // word -> index in langs_, -1 if shared; looked up by string_view, no allocation.
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> words_;
 };
 
 }  // namespace veille
