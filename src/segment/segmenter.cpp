@@ -26,12 +26,9 @@
 // A quotation still open at the end of its line (quoted paragraphs continued on
 // the next line) is plain text.
 //
-// Dictionary. Segmenter::abbreviations_ is a single string set; besides the
-// abbreviations themselves (lower-case, without the final '.') it carries tagged
-// keys that contain a tab, which no scanned token can contain:
-//   "etc\tfinal"      the abbreviation "etc" may end a sentence
-//   "art\tambiguous"  "art" ends a sentence only before a sentence-starting word
-//   "\tle"            "Le" often starts a sentence (sentence_starters.txt)
+// Dictionary (Segmenter::Dictionary): abbreviations with their kind ("etc" may
+// end a sentence, "art" only before a sentence-starting word, "m" never), and
+// words that often start a sentence (sentence_starters.txt).
 #include "segment/segmenter.h"
 
 #include <fmt/format.h>
@@ -53,9 +50,6 @@ using namespace segment;  // NOLINT: character helpers of this module
 
 constexpr char kAbbreviationsFile[] = "segment/abbreviations.txt";
 constexpr char kStartersFile[] = "segment/sentence_starters.txt";
-constexpr char kFinalTag[] = "\tfinal";
-constexpr char kAmbiguousTag[] = "\tambiguous";
-constexpr char kStarterTag = '\t';
 
 constexpr size_t kNone = std::string_view::npos;
 constexpr size_t kMaxToken = 64;  // longer words (URLs, ...) are never abbreviations
@@ -90,7 +84,7 @@ constexpr StopTable kStops;
 // Scans one line at a time, appending sentences to *out.
 class LineScanner {
  public:
-  LineScanner(std::string_view text, const std::unordered_set<std::string>& dict, std::vector<Span>* out)
+  LineScanner(std::string_view text, const Segmenter::Dictionary& dict, std::vector<Span>* out)
       : s_(text), dict_(dict), out_(out) {}
 
   void Scan(size_t begin, size_t end);
@@ -128,7 +122,7 @@ class LineScanner {
   size_t QuoteClose(size_t open);
 
   std::string_view s_;
-  const std::unordered_set<std::string>& dict_;
+  const Segmenter::Dictionary& dict_;
   std::vector<Span>* out_;
 
   size_t begin_ = 0, end_ = 0;  // the current line
@@ -312,10 +306,10 @@ bool LineScanner::StartsWithStarter(size_t q) {
     e += len;
   }
   if (e == q) return false;
-  key_.assign(1, kStarterTag);
+  key_.clear();
   AppendLower(&key_, s_.substr(q, e - q));
   if (key_.size() >= 3 && key_.compare(key_.size() - 3, 3, "\xE2\x80\x99") == 0) key_.replace(key_.size() - 3, 3, "'");
-  return dict_.contains(key_);
+  return dict_.starters.contains(key_);
 }
 
 // ---------------------------------------------------------------- the word before '.'
@@ -365,10 +359,14 @@ size_t LineScanner::AfterElision(size_t word, size_t end) const {
 }
 
 bool LineScanner::LookUp(const std::string& key, Strength* st) const {
-  if (key.empty() || !dict_.contains(key)) return false;
-  if (dict_.contains(key + kFinalTag)) *st = Strength::kNotDigit;
-  else if (dict_.contains(key + kAmbiguousTag)) *st = Strength::kStarterOnly;
-  else *st = Strength::kNever;
+  if (key.empty()) return false;
+  auto it = dict_.abbreviations.find(key);
+  if (it == dict_.abbreviations.end()) return false;
+  switch (it->second) {
+    case Segmenter::AbbreviationKind::kFinal: *st = Strength::kNotDigit; break;
+    case Segmenter::AbbreviationKind::kAmbiguous: *st = Strength::kStarterOnly; break;
+    case Segmenter::AbbreviationKind::kPrefix: *st = Strength::kNever; break;
+  }
   return true;
 }
 
@@ -610,7 +608,7 @@ class Seen {
   std::unordered_map<std::string, int> lines_;
 };
 
-void LoadAbbreviations(std::unordered_set<std::string>* dict) {
+void LoadAbbreviations(Segmenter::Dictionary* dict) {
   Seen seen;
   ReadDictFile(
       kAbbreviationsFile,
@@ -618,19 +616,18 @@ void LoadAbbreviations(std::unordered_set<std::string>* dict) {
         std::string_view entry = line.fields[0];
         if (std::string problem = AbbreviationProblem(entry); !problem.empty()) line.Fail(problem);
         std::string_view kind = line.fields.size() > 1 ? line.fields[1] : "prefix";
-        const char* tag = nullptr;
-        if (kind == "final") tag = kFinalTag;
-        else if (kind == "ambiguous") tag = kAmbiguousTag;
+        Segmenter::AbbreviationKind k = Segmenter::AbbreviationKind::kPrefix;
+        if (kind == "final") k = Segmenter::AbbreviationKind::kFinal;
+        else if (kind == "ambiguous") k = Segmenter::AbbreviationKind::kAmbiguous;
         else if (kind != "prefix")
           line.Fail(fmt::format("unknown kind \"{}\" (prefix, ambiguous or final)", kind));
         seen.Add(entry, line);
-        dict->emplace(entry);
-        if (tag) dict->insert(std::string(entry) + tag);
+        dict->abbreviations.emplace(std::string(entry), k);
       },
       1, 2);
 }
 
-void LoadStarters(std::unordered_set<std::string>* dict) {
+void LoadStarters(Segmenter::Dictionary* dict) {
   Seen seen;
   ReadDictFile(
       kStartersFile,
@@ -638,7 +635,7 @@ void LoadStarters(std::unordered_set<std::string>* dict) {
         std::string_view word = line.fields[0];
         if (std::string problem = StarterProblem(word); !problem.empty()) line.Fail(problem);
         seen.Add(word, line);
-        dict->insert(kStarterTag + std::string(word));
+        dict->starters.insert(std::string(word));
       },
       1, 1);
 }
@@ -647,8 +644,8 @@ void LoadStarters(std::unordered_set<std::string>* dict) {
 
 Segmenter Segmenter::Load() {
   Segmenter seg;
-  LoadAbbreviations(&seg.abbreviations_);
-  LoadStarters(&seg.abbreviations_);
+  LoadAbbreviations(&seg.dict_);
+  LoadStarters(&seg.dict_);
   return seg;
 }
 
@@ -657,7 +654,7 @@ std::vector<Span> Segmenter::Split(std::string_view text) const {
   if (text.size() > std::numeric_limits<uint32_t>::max()) text = text.substr(0, std::numeric_limits<uint32_t>::max());
   std::vector<Span> out;
   out.reserve(text.size() / 128 + 1);
-  LineScanner scanner(text, abbreviations_, &out);
+  LineScanner scanner(text, dict_, &out);
   size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -16,15 +17,23 @@ class Segmenter {
   static Segmenter Load();
 
   // Sentences of `text`, in order, non-overlapping, each trimmed of surrounding
-  // whitespace. Paragraph breaks (blank lines, or a line break after a line that
-  // looks like a headline) always end a sentence.
+  // whitespace. Every line break ends a sentence.
   std::vector<Span> Split(std::string_view text) const;
 
   // Pipeline stage: fills doc.sentences from doc.text.
   void Run(Doc& doc) const { doc.sentences = Split(doc.text); }
 
+  // How an abbreviation's '.' may end a sentence (dict/segment/README.md).
+  enum class AbbreviationKind { kPrefix, kAmbiguous, kFinal };
+  struct Dictionary {
+    // Lower-case, without the final '.': "m", "etc", "av. j.-c".
+    std::unordered_map<std::string, AbbreviationKind> abbreviations;
+    // Lower-case words that often open a sentence: "le", "il", "l'".
+    std::unordered_set<std::string> starters;
+  };
+
  private:
-  std::unordered_set<std::string> abbreviations_;  // lower-case, without the final '.'
+  Dictionary dict_;
 };
 
 }  // namespace veille
