@@ -1,0 +1,134 @@
+#include "entities/gazetteer.h"
+
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+
+namespace veille {
+namespace {
+
+bool IsWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(c) > 0; }
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+std::string EdgeKey(int node, const std::string& key) { return std::to_string(node) + '\x1f' + key; }
+
+// French elided words that attach to the next word with an apostrophe.
+bool IsElision(std::string_view folded) {
+  return folded == "l" || folded == "d" || folded == "j" || folded == "m" || folded == "n" || folded == "s" ||
+         folded == "t" || folded == "c" || folded == "qu" || folded == "jusqu" || folded == "lorsqu" ||
+         folded == "puisqu" || folded == "quoiqu";
+}
+
+}  // namespace
+
+std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
+  std::vector<Word> words;
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    // Skip to the start of a word.
+    size_t j = i;
+    char32_t c = 0;
+    while (j < n) {
+      size_t k = j;
+      if (!utf8::ValidPrefix(text.substr(k, 4))) { ++j; continue; }
+      c = utf8::Next(text, k);
+      if (IsWordChar(c)) break;
+      j = k;
+    }
+    if (j >= n) break;
+    size_t start = j;
+    bool upper = u_isupper(static_cast<UChar32>(c));
+    // Up to the end of the word; an apostrophe after an elided article ends it.
+    size_t end = j;
+    while (end < n) {
+      size_t k = end;
+      if (!utf8::ValidPrefix(text.substr(k, 4))) break;
+      char32_t d = utf8::Next(text, k);
+      if (IsWordChar(d)) {
+        end = k;
+        continue;
+      }
+      if (IsApostrophe(d) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
+        // "d'Iran": restart after the apostrophe.
+        start = k;
+        end = k;
+        if (k < n) {
+          size_t m = k;
+          if (utf8::ValidPrefix(text.substr(m, 4))) upper = u_isupper(static_cast<UChar32>(utf8::Next(text, m)));
+        }
+        continue;
+      }
+      break;
+    }
+    if (end > start) {
+      std::string_view w = text.substr(start, end - start);
+      words.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)}, skeleton_.Key(w), upper});
+    }
+    i = end > j ? end : j + 1;
+  }
+  return words;
+}
+
+void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
+  int node = 0;
+  for (const Word& w : Words(name)) {
+    std::string edge = EdgeKey(node, w.key);
+    auto it = edges_.find(edge);
+    if (it == edges_.end()) {
+      nodes_.emplace_back();
+      it = edges_.emplace(edge, static_cast<int>(nodes_.size() - 1)).first;
+    }
+    node = it->second;
+  }
+  if (node == 0) return;  // no word in the name
+  for (const Value& v : nodes_[node].values)
+    if (v.value == value) return;
+  nodes_[node].values.push_back({value, capitalised});
+  ++entries_;
+}
+
+int Gazetteer::Child(int node, const std::string& key) const {
+  auto it = edges_.find(EdgeKey(node, key));
+  return it == edges_.end() ? -1 : it->second;
+}
+
+std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
+  std::vector<Match> out;
+  std::vector<Word> words = Words(text);
+  size_t i = 0;
+  while (i < words.size()) {
+    int node = 0;
+    size_t best_end = 0;
+    int best_node = -1;
+    for (size_t j = i; j < words.size(); ++j) {
+      // Words of one name are separated by spaces or hyphens only.
+      if (j > i) {
+        std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
+        if (gap.size() > 2 || gap.find_first_not_of(" -") != std::string_view::npos) break;
+      }
+      node = Child(node, words[j].key);
+      if (node < 0) break;
+      for (const Value& v : nodes_[node].values) {
+        if (!v.capitalised || words[i].capitalised) {
+          best_end = j + 1;
+          best_node = node;
+          break;
+        }
+      }
+    }
+    if (best_node < 0) {
+      ++i;
+      continue;
+    }
+    Match m;
+    m.span = {words[i].span.start, words[best_end - 1].span.end};
+    m.words = static_cast<int>(best_end - i);
+    for (const Value& v : nodes_[best_node].values)
+      if (!v.capitalised || words[i].capitalised) m.values.push_back(v.value);
+    out.push_back(std::move(m));
+    i = best_end;
+  }
+  return out;
+}
+
+}  // namespace veille

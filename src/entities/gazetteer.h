@@ -1,0 +1,59 @@
+// Finds dictionary names in text in one pass: a trie over the skeleton keys of
+// words (entities/skeleton.h), so "Sergueï Riabkov", "Sergey Ryabkov" and
+// "SERGEI RIABKOV" are one name. Matches map back to exact byte spans.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/span.h"
+#include "entities/skeleton.h"
+
+namespace veille {
+
+class Gazetteer {
+ public:
+  explicit Gazetteer(const Skeleton& skeleton) : skeleton_(skeleton) { nodes_.emplace_back(); }
+
+  // Adds `name` (one or more words) for entry `value`. With `capitalised`, a
+  // match needs an upper-case first letter in the text (person and place
+  // names); without, any case matches (demonyms: "russe", "Russe").
+  void Add(std::string_view name, uint32_t value, bool capitalised = true);
+
+  struct Match {
+    Span span;                    // in the text
+    std::vector<uint32_t> values; // every entry with this name
+    int words = 0;
+  };
+  // Longest matches, left to right, non-overlapping.
+  std::vector<Match> Find(std::string_view text) const;
+
+  // A word of text: span and key. Elided articles ("d'", "l'", "qu'") are not
+  // part of the following word; hyphens separate words.
+  struct Word {
+    Span span;
+    std::string key;
+    bool capitalised;
+  };
+  std::vector<Word> Words(std::string_view text) const;
+
+  size_t size() const { return entries_; }
+
+ private:
+  struct Value {
+    uint32_t value;
+    bool capitalised;
+  };
+  struct Node {
+    std::vector<Value> values;
+  };
+  int Child(int node, const std::string& key) const;
+  const Skeleton& skeleton_;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::string, int> edges_;  // node id + '\x1f' + key -> child
+  size_t entries_ = 0;
+};
+
+}  // namespace veille

@@ -1,0 +1,135 @@
+#include "entities/skeleton.h"
+
+#include <unicode/uchar.h>
+
+#include "core/dict_file.h"
+#include "core/utf8.h"
+
+namespace veille {
+namespace {
+
+// Base letter of accented Latin letters (lower case), or 0.
+const char* Unaccent(char32_t c) {
+  if (c < 0xC0 || c > 0x17F) return nullptr;
+  // U+00C0..U+00FF, then U+0100..U+017F, lower-cased first by the caller.
+  static const char* const kLatin1[64] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+  if (c <= 0xFF) return kLatin1[c - 0xC0];
+  // Latin Extended-A pairs (upper, lower) share a base letter.
+  static const char kExtA[] =
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+      "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  size_t k = c - 0x100;
+  if (k < sizeof kExtA - 1) {
+    static thread_local char one[2] = {0, 0};
+    one[0] = kExtA[k];
+    return one;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string Skeleton::Fold(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  size_t i = 0;
+  while (i < word.size()) {
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    size_t len = utf8::ValidPrefix(word.substr(i, 4)) ? 0 : 1;
+    if (len == 1) {  // invalid byte: keep it, it cannot match anything anyway
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    char32_t c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(word, i))));
+    if (c == 0x2019) {
+      out.push_back('\'');
+    } else if (c == 0x153) {  // œ: "cœur" is spelled "coeur" too
+      out.append("oe");
+    } else if (u_getCombiningClass(c) > 0) {
+      // combining accents are dropped
+    } else if (const char* base = Unaccent(c)) {
+      out.append(base);
+    } else {
+      utf8::Append(out, c);
+    }
+  }
+  return out;
+}
+
+Skeleton::Skeleton() {
+  std::vector<std::pair<std::string, const DictLine*>> examples;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::vector<std::string> where;
+  ReadDictFile(
+      "entities/skeleton.tsv",
+      [&](const DictLine& line) {
+        Rule r;
+        std::string from(line.fields[0]);
+        if (!from.empty() && from.front() == '^') {
+          r.at_start = true;
+          from.erase(0, 1);
+        }
+        if (!from.empty() && from.back() == '$') {
+          r.at_end = true;
+          from.pop_back();
+        }
+        if (from.empty()) line.Fail("empty pattern");
+        if (Fold(from) != from) line.Fail("patterns are written folded (lower case, no accents)");
+        r.from = from;
+        r.to = std::string(line.fields[1]);
+        rules_.push_back(std::move(r));
+        if (line.fields.size() > 2) {
+          std::string_view ex = line.fields[2];
+          size_t slash = ex.find(" / ");
+          if (slash == std::string_view::npos) line.Fail("example must be 'Name / Variant'");
+          pairs.emplace_back(std::string(ex.substr(0, slash)), std::string(ex.substr(slash + 3)));
+          where.push_back(DictPath(*line.file) + ":" + std::to_string(line.number));
+        }
+      },
+      2, 3);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (Key(pairs[i].first) != Key(pairs[i].second))
+      throw DictError(where[i], 0,
+                      "example pair gets different keys: '" + Key(pairs[i].first) + "' and '" + Key(pairs[i].second) + "'");
+  }
+}
+
+std::string Skeleton::Key(std::string_view word) const {
+  // Each rule is one pass over the whole word, in file order, so later rules see
+  // what earlier ones wrote ("jackson" -> "jakson" -> "jaxon").
+  std::string out = Fold(word), next;
+  for (const Rule& r : rules_) {
+    if (out.find(r.from) == std::string::npos) continue;
+    next.clear();
+    size_t i = 0;
+    while (i < out.size()) {
+      bool hit = out.compare(i, r.from.size(), r.from) == 0 && (!r.at_start || i == 0) &&
+                 (!r.at_end || i + r.from.size() == out.size());
+      if (hit) {
+        next.append(r.to);
+        i += r.from.size();
+      } else {
+        next.push_back(out[i++]);
+      }
+    }
+    out.swap(next);
+  }
+  // Collapse doubled letters.
+  std::string key;
+  key.reserve(out.size());
+  for (char c : out)
+    if (key.empty() || key.back() != c || static_cast<unsigned char>(c) >= 0x80) key.push_back(c);
+  return key;
+}
+
+}  // namespace veille

@@ -1,0 +1,31 @@
+// Transliteration-aware keys for names: "Riabkov" and "Ryabkov", "Sergueï" and
+// "Sergey", "Chtchetinine" and "Shchetinin" get the same key. Rules are data
+// (dict/entities/skeleton.tsv).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veille {
+
+class Skeleton {
+ public:
+  // Loads dict/entities/skeleton.tsv and checks every rule's example pair. Throws DictError.
+  Skeleton();
+
+  // Lower-case, accent-free form of a word or name ("Díaz-Canel" -> "diaz-canel").
+  static std::string Fold(std::string_view word);
+
+  // The matching key of one word (no spaces): Fold, then the rules, then doubled
+  // letters collapsed. "Ryabkov" -> "riabkov", "Chtchetinine" -> "Setinin".
+  std::string Key(std::string_view word) const;
+
+ private:
+  struct Rule {
+    std::string from, to;
+    bool at_start = false, at_end = false;
+  };
+  std::vector<Rule> rules_;
+};
+
+}  // namespace veille

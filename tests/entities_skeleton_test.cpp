@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include "entities/gazetteer.h"
+#include "entities/skeleton.h"
+
+namespace veille {
+namespace {
+
+const Skeleton& Sk() {
+  static const Skeleton* s = new Skeleton();
+  return *s;
+}
+
+TEST(Skeleton, FoldsCaseAndAccents) {
+  EXPECT_EQ(Skeleton::Fold("Díaz-Canel"), "diaz-canel");
+  EXPECT_EQ(Skeleton::Fold("GUAIDÓ"), "guaido");
+  EXPECT_EQ(Skeleton::Fold("Sergueï"), "serguei");
+  EXPECT_EQ(Skeleton::Fold("Łukaszenko Šojgu Čapek"), "lukaszenko sojgu capek");
+  EXPECT_EQ(Skeleton::Fold("cœur"), "coeur");
+  EXPECT_EQ(Skeleton::Fold("Пескова"), "пескова");
+  EXPECT_EQ(Skeleton::Fold("Nicola\xCC\x81s"), "nicolas");  // combining acute
+}
+
+// The pairs: transliteration variants share one key.
+TEST(Skeleton, TransliterationVariantsShareAKey) {
+  const std::pair<const char*, const char*> same[] = {
+      {"Sergueï", "Sergey"},     {"Sergueï", "Sergei"},       {"Riabkov", "Ryabkov"},
+      {"Dmitri", "Dmitry"},      {"Iouri", "Yuri"},           {"Youri", "Yuri"},
+      {"Chtchetinine", "Shchetinin"}, {"Chtchetinine", "Schetinin"}, {"Nicolás", "Nicolas"},
+      {"Díaz", "Diaz"},          {"Guaidó", "Guaido"},        {"Peskov", "PESKOV"},
+      {"Zelensky", "Zelenskyy"}, {"Zelenski", "Zelensky"},    {"Choïgou", "Shoigu"},
+      {"Alexandre", "Aleksandre"}, {"Tchernychenko", "Chernyshenko"}, {"Vladimir", "Wladimir"},
+  };
+  for (auto [a, b] : same) EXPECT_EQ(Sk().Key(a), Sk().Key(b)) << a << " / " << b;
+  const std::pair<const char*, const char*> different[] = {
+      {"Maduro", "Madura"}, {"Lavrov", "Lavrova"}, {"Cuba", "Cabo"}, {"Iran", "Irak"}, {"Russie", "Prusse"},
+  };
+  for (auto [a, b] : different) EXPECT_NE(Sk().Key(a), Sk().Key(b)) << a << " / " << b;
+}
+
+TEST(Gazetteer, FindsLongestNamesAcrossSpellings) {
+  Gazetteer g(Sk());
+  g.Add("Sergueï Riabkov", 1);
+  g.Add("Riabkov", 2);
+  g.Add("Nicolás Maduro", 3);
+  g.Add("Maduro", 4);
+  g.Add("Miguel Díaz-Canel", 5);
+  g.Add("Iran", 6);
+  g.Add("russe", 7, /*capitalised=*/false);
+  std::string text =
+      "Le vice-ministre Sergey Ryabkov a appelé Nicolas Maduro ; Miguel Diaz Canel et d'Iran, "
+      "la diplomatie russe. RIABKOV a confirmé. Une maduro ne compte pas.";
+  auto m = g.Find(text);
+  std::vector<std::pair<std::string, uint32_t>> got;
+  for (const auto& x : m) got.emplace_back(std::string(x.span.of(text)), x.values.front());
+  std::vector<std::pair<std::string, uint32_t>> want = {
+      {"Sergey Ryabkov", 1}, {"Nicolas Maduro", 3}, {"Miguel Diaz Canel", 5}, {"Iran", 6}, {"russe", 7}, {"RIABKOV", 2}};
+  EXPECT_EQ(got, want);
+}
+
+TEST(Gazetteer, WordsSkipElisionsAndSplitHyphens) {
+  Gazetteer g(Sk());
+  std::string text = "l'OTAN, qu'Antonov et Díaz-Canel";
+  std::vector<std::string> words;
+  for (const auto& w : g.Words(text)) words.push_back(std::string(w.span.of(text)));
+  EXPECT_EQ(words, (std::vector<std::string>{"OTAN", "Antonov", "et", "Díaz", "Canel"}));
+}
+
+}  // namespace
+}  // namespace veille
