@@ -21,6 +21,18 @@ struct Removal {
   std::string rule;     // the rule that fired ("dict/clean/blocks.tsv:12", "html:nav")
 };
 
+// A mention of a person, state, organisation or place, linked to a canonical actor
+// (filled by entities/).
+struct Entity {
+  Span span;          // in Doc::text
+  std::string type;   // "PER" | "ORG" | "GPE" | "LOC"
+  std::string id;     // canonical id, stable across documents: "person:maduro-nicolas", "country:VEN"
+  std::string name;   // canonical name
+  std::string actor;  // CAMEO actor code at the document's date ("VENGOV"), "" when none
+  std::string via;    // "name" | "alias" | "surname" | "title" | "metonym" | "demonym" | "model"
+  std::string rule;   // provenance: the dictionary line ("dict/actors/people.tsv:12")
+};
+
 // A time expression (filled by time/): "le 16 février 2022", "hier", "mercredi".
 struct Timex {
   Span span;          // in Doc::text
@@ -53,6 +65,9 @@ struct Doc {
 
   // Segmentation: sentences in text order, non-overlapping.
   std::vector<Span> sentences;
+
+  // Entity mentions, in text order, non-overlapping.
+  std::vector<Entity> entities;
 
   // Time expressions, in text order.
   std::vector<Timex> timex;
