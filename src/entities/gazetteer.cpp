@@ -7,7 +7,11 @@
 namespace veille {
 namespace {
 
-bool IsWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(c) > 0; }
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(c) > 0;
+}
+bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c)); }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 std::string EdgeKey(int node, const std::string& key) { return std::to_string(node) + '\x1f' + key; }
@@ -21,7 +25,9 @@ bool IsElision(std::string_view folded) {
 
 }  // namespace
 
-std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
+// `text` must be valid UTF-8 (documents are repaired when read; names come from
+// validated dictionary files).
+std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_keys) const {
   std::vector<Word> words;
   size_t i = 0, n = text.size();
   while (i < n) {
@@ -30,19 +36,17 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
     char32_t c = 0;
     while (j < n) {
       size_t k = j;
-      if (!utf8::ValidPrefix(text.substr(k, 4))) { ++j; continue; }
       c = utf8::Next(text, k);
       if (IsWordChar(c)) break;
       j = k;
     }
     if (j >= n) break;
     size_t start = j;
-    bool upper = u_isupper(static_cast<UChar32>(c));
+    bool upper = IsUpper(c);
     // Up to the end of the word; an apostrophe after an elided article ends it.
     size_t end = j;
     while (end < n) {
       size_t k = end;
-      if (!utf8::ValidPrefix(text.substr(k, 4))) break;
       char32_t d = utf8::Next(text, k);
       if (IsWordChar(d)) {
         end = k;
@@ -54,7 +58,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
         end = k;
         if (k < n) {
           size_t m = k;
-          if (utf8::ValidPrefix(text.substr(m, 4))) upper = u_isupper(static_cast<UChar32>(utf8::Next(text, m)));
+          upper = IsUpper(utf8::Next(text, m));
         }
         continue;
       }
@@ -62,7 +66,8 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
     }
     if (end > start) {
       std::string_view w = text.substr(start, end - start);
-      words.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)}, skeleton_.Key(w), upper});
+      words.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)},
+                       with_keys ? skeleton_.Key(w) : std::string(), upper});
     }
     i = end > j ? end : j + 1;
   }
@@ -71,7 +76,9 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text) const {
 
 void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   int node = 0;
-  for (const Word& w : Words(name)) {
+  std::vector<Word> words = Words(name);
+  if (!capitalised && !words.empty()) lower_starts_.insert(Skeleton::Fold(words.front().span.of(name)));
+  for (const Word& w : words) {
     std::string edge = EdgeKey(node, w.key);
     auto it = edges_.find(edge);
     if (it == edges_.end()) {
@@ -94,9 +101,17 @@ int Gazetteer::Child(int node, const std::string& key) const {
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
   std::vector<Match> out;
-  std::vector<Word> words = Words(text);
+  std::vector<Word> words = Words(text, /*with_keys=*/false);
+  auto key = [&](size_t j) -> const std::string& {
+    if (words[j].key.empty()) words[j].key = skeleton_.Key(words[j].span.of(text));
+    return words[j].key;
+  };
   size_t i = 0;
   while (i < words.size()) {
+    if (!words[i].capitalised && !lower_starts_.contains(Skeleton::Fold(words[i].span.of(text)))) {
+      ++i;
+      continue;
+    }
     int node = 0;
     size_t best_end = 0;
     int best_node = -1;
@@ -106,7 +121,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
         std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
         if (gap.size() > 2 || gap.find_first_not_of(" -") != std::string_view::npos) break;
       }
-      node = Child(node, words[j].key);
+      node = Child(node, key(j));
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {
         if (!v.capitalised || words[i].capitalised) {

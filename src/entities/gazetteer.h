@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/span.h"
@@ -34,10 +35,10 @@ class Gazetteer {
   // part of the following word; hyphens separate words.
   struct Word {
     Span span;
-    std::string key;
+    std::string key;  // skeleton key; filled by Words(), or lazily by Find()
     bool capitalised;
   };
-  std::vector<Word> Words(std::string_view text) const;
+  std::vector<Word> Words(std::string_view text) const { return Words(text, true); }
 
   size_t size() const { return entries_; }
 
@@ -49,7 +50,11 @@ class Gazetteer {
   struct Node {
     std::vector<Value> values;
   };
+  std::vector<Word> Words(std::string_view text, bool with_keys) const;
   int Child(int node, const std::string& key) const;
+  // Folded first words of names that match in any case (demonyms): only these
+  // and capitalised words can start a match, so most words need no key.
+  std::unordered_set<std::string> lower_starts_;
   const Skeleton& skeleton_;
   std::vector<Node> nodes_;
   std::unordered_map<std::string, int> edges_;  // node id + '\x1f' + key -> child

@@ -82,7 +82,43 @@ void AppendContractJson(const Doc& doc, std::string* out) {
     AppendJsonString(r.rule, out);
     out->push_back('}');
   }
-  out->append("],\"entities\":[],\"quotes\":[],\"timex\":[],\"events\":[]}\n");
+  out->append("],\"entities\":[");
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (i) out->push_back(',');
+    out->append(fmt::format("{{\"start\":{},\"end\":{},\"text\":", e.span.start, e.span.end));
+    AppendJsonString(e.span.of(doc.text), out);
+    out->append(",\"type\":");
+    AppendJsonString(e.type, out);
+    out->append(",\"id\":");
+    AppendJsonString(e.id, out);
+    out->append(",\"name\":");
+    AppendJsonString(e.name, out);
+    out->append(",\"actor\":");
+    if (e.actor.empty()) out->append("null");
+    else AppendJsonString(e.actor, out);
+    out->append(",\"via\":");
+    AppendJsonString(e.via, out);
+    out->append(",\"rule\":");
+    AppendJsonString(e.rule, out);
+    out->push_back('}');
+  }
+  out->append("],\"quotes\":[],\"timex\":[");
+  for (size_t i = 0; i < doc.timex.size(); ++i) {
+    const Timex& t = doc.timex[i];
+    if (i) out->push_back(',');
+    out->append(fmt::format("{{\"start\":{},\"end\":{},\"text\":", t.span.start, t.span.end));
+    AppendJsonString(std::string_view(doc.text).substr(t.span.start, t.span.end - t.span.start), out);
+    out->append(",\"value\":");
+    if (t.value.empty()) out->append("null");
+    else AppendJsonString(t.value, out);
+    out->append(",\"anchor\":");
+    AppendJsonString(t.anchor, out);
+    out->append(",\"rule\":");
+    AppendJsonString(t.rule, out);
+    out->push_back('}');
+  }
+  out->append("],\"events\":[]}\n");
 }
 
 }  // namespace veille

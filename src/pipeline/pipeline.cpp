@@ -1,8 +1,10 @@
 #include "pipeline/pipeline.h"
 
 #include "clean/cleaner.h"
+#include "entities/linker.h"
 #include "lang/langid.h"
 #include "segment/segmenter.h"
+#include "time/timex.h"
 
 namespace veille {
 
@@ -10,6 +12,8 @@ struct Pipeline::Stages {
   Cleaner cleaner;
   LanguageIdentifier lang;
   Segmenter segmenter = Segmenter::Load();
+  TimeTagger time = TimeTagger::Load();
+  EntityLinker entities;
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<Stages>()), options_(options) {}
@@ -17,11 +21,17 @@ Pipeline::~Pipeline() = default;
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 
 void Pipeline::Run(Doc& doc) const {
+  using Stop = PipelineOptions::Stop;
   if (options_.clean) stages_->cleaner.Run(doc);
+  if (options_.stop == Stop::kAfterClean) return;
   stages_->lang.Run(doc);
+  if (options_.stop == Stop::kAfterLang) return;
   stages_->segmenter.Run(doc);
-  if (!doc.is_french()) return;
+  if (options_.stop == Stop::kAfterSegment || !doc.is_french()) return;
   // French-only stages (entities, events, quotes, time) run here.
+  stages_->time.Run(doc);
+  // After time: the (possibly inferred) document date picks each person's role.
+  stages_->entities.Run(doc);
 }
 
 }  // namespace veille

@@ -10,6 +10,9 @@ namespace veille {
 
 struct PipelineOptions {
   bool clean = true;  // false: keep the reader's text as is (for diagnosis)
+  // Where to stop (benchmarks measure the stages cumulatively).
+  enum class Stop { kAfterClean, kAfterLang, kAfterSegment, kAll };
+  Stop stop = Stop::kAll;
 };
 
 class Pipeline {

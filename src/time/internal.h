@@ -1,0 +1,104 @@
+// Internals of the time stage: the lexicon (dict/time/), the recognizer that finds
+// expressions, the normalizer that gives them values, and document-date inference.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/doc.h"
+
+namespace veille {
+namespace timex {
+
+enum class Unit { kNone, kDay, kWeek, kMonth, kYear };
+
+// What the dictionaries say about one lower-case word (a word may be several things:
+// "sept" is a number and a month abbreviation).
+struct Word {
+  int month = 0;        // 1..12
+  int weekday = 0;      // 1..7
+  int number = 0;       // > 0
+  Unit unit = Unit::kNone;
+  int modifier = 0;     // -1 / +1 when set (has_modifier)
+  bool has_modifier = false;
+  bool relative = false;  // relative.tsv
+  bool previous = false;  // anchor "previous"
+  int offset = 0;         // days, for relative words
+  std::string rule;       // dict line of the first entry
+};
+
+class Lexicon {
+ public:
+  static Lexicon Load();
+  // Lookup of a lower-case word; a bit filter answers most misses without hashing
+  // into the map.
+  const Word* Find(std::string_view lower) const {
+    uint32_t h = Hash(lower);
+    if (!(filter_[(h >> 5) & (kFilterWords - 1)] & (1u << (h & 31)))) return nullptr;
+    auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  size_t max_len() const { return max_len_; }
+
+ private:
+  static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
+  static uint32_t Hash(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
+  std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
+  size_t max_len_ = 0;
+};
+
+enum class Kind {
+  kFullDate,   // year, month, day (absolute)
+  kMonthYear,  // year, month (absolute)
+  kYear,       // year (absolute)
+  kDayMonth,   // month, day, optional weekday (document)
+  kMonth,      // "en mai" (document)
+  kWeekday,    // weekday, direction -1/0/+1 (document)
+  kRelative,   // unit, offset in units from the document date (document)
+  kPrevious,   // offset in days from the previous dated expression (previous)
+};
+
+struct Mention {
+  Span span;
+  Kind kind;
+  int year = 0, month = 0, day = 0, weekday = 0;
+  int offset = 0;  // direction for kWeekday, amount for kRelative / kPrevious
+  Unit unit = Unit::kNone;
+  bool deictic = false;  // introduced by "ce" / "cette"
+  std::string rule;
+};
+
+// Finds the time expressions of `text`, in order, non-overlapping.
+std::vector<Mention> Recognize(const Lexicon& lex, std::string_view text);
+
+// Gives each mention a value and an anchor against the document date (`ref`, days
+// since the epoch; nullopt when unknown).
+std::vector<Timex> Normalize(const std::vector<Mention>& mentions, std::optional<int64_t> ref);
+
+// A closed range of years the document date must fall in (hook for dated actor
+// facts: "X, president since 2019" -> [2019, today]).
+struct YearRange {
+  int from = 0, to = 0;
+};
+
+// Infers the document date from the mentions (weekday-date agreements, explicit
+// years), choosing the most recent consistent date not after `today`.
+// `sentences` bounds the same-sentence pairing of a date and a weekday.
+std::optional<int64_t> InferDocumentDate(const std::vector<Mention>& mentions,
+                                         const std::vector<Span>& sentences, int64_t today,
+                                         const std::vector<YearRange>& facts = {});
+
+}  // namespace timex
+}  // namespace veille
