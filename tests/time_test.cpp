@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "output/contract.h"
 #include "segment/segmenter.h"
 #include "time/calendar.h"
 #include "time/internal.h"
@@ -258,6 +259,21 @@ TEST(TimeTagger, SpansAreByteOffsets) {
   EXPECT_EQ(doc.text.substr(doc.timex[0].span.start, doc.timex[0].span.end - doc.timex[0].span.start), "hier");
   EXPECT_EQ(doc.timex[0].rule, "dict/time/relative.tsv:5");
   EXPECT_EQ(doc.timex[1].span.end, doc.text.size() - 1);
+}
+
+TEST(TimeTagger, ContractJson) {
+  Doc doc;
+  doc.text = "Hier, le 2 mai 2024.";
+  doc.lang = "fr";
+  Tagger().Run(doc, "2026-11-23");
+  std::string json;
+  AppendContractJson(doc, &json);
+  EXPECT_NE(json.find("\"timex\":[{\"start\":0,\"end\":4,\"text\":\"Hier\",\"value\":null,\"anchor\":"
+                      "\"document\",\"rule\":\"dict/time/relative.tsv:5\"},{\"start\":6,\"end\":19,\"text\":"
+                      "\"le 2 mai 2024\",\"value\":\"2024-05-02\",\"anchor\":\"absolute\",\"rule\":"
+                      "\"dict/time/months.tsv:10\"}],\"events\":[]}"),
+            std::string::npos)
+      << json;
 }
 
 TEST(Calendar, Basics) {

@@ -19,6 +19,7 @@ int Main(int argc, char** argv) {
   veille extract crawl.warc.gz -o out.jsonl    read a WARC crawl
   cat article.txt | veille extract -           read one document from stdin
   veille clean --diff article.txt              show what cleaning removed, and why
+  veille entities article.txt                  people, states, organisations, and why each was linked
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
@@ -33,6 +34,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* ex = AddExtractCommand(app, extract);
   CleanOptions clean;
   CLI::App* cl = AddCleanCommand(app, clean);
+  EntitiesOptions entities;
+  CLI::App* en = AddEntitiesCommand(app, entities);
 
   try {
     app.parse(argc, argv);
@@ -44,6 +47,7 @@ Run `veille COMMAND --help` for the options of a command.)");
   try {
     if (ex->parsed()) return RunExtract(extract);
     if (cl->parsed()) return RunClean(clean);
+    if (en->parsed()) return RunEntities(entities);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

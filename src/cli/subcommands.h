@@ -30,4 +30,10 @@ struct CleanOptions {
 CLI::App* AddCleanCommand(CLI::App& app, CleanOptions& o);
 int RunClean(const CleanOptions& o);
 
+struct EntitiesOptions {
+  std::vector<std::string> inputs;
+};
+CLI::App* AddEntitiesCommand(CLI::App& app, EntitiesOptions& o);
+int RunEntities(const EntitiesOptions& o);
+
 }  // namespace veille::cli
