@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include "cli/subcommands.h"
 #include "ingest/reader.h"
@@ -59,6 +60,10 @@ class Summary {
     ++langs_[doc.lang];
     sentences_ += doc.sentences.size();
     if (doc.date) ++dated_;
+    if (doc.date_source && *doc.date_source == "inferred") ++inferred_;
+    entities_ += doc.entities.size();
+    timex_ += doc.timex.size();
+    for (const Entity& e : doc.entities) ids_.insert(e.id);
     for (const Removal& r : doc.removed) {
       ++removed_[RemovalReasonName(r.why)];
       removed_bytes_ += r.span.size();
@@ -70,16 +75,20 @@ class Summary {
     for (const auto& [why, n] : removed_) removed += fmt::format("{}{} {}", removed.empty() ? "" : ", ", why, n);
     fmt::print(stderr,
                "veille: {} documents ({:.1f} KB) — languages: {}\n"
-               "        {} sentences; {} documents dated\n"
+               "        {} sentences; {} documents dated ({} from their text); {} time expressions\n"
+               "        {} entity mentions of {} distinct actors\n"
                "        removed {} pieces ({:.1f} KB): {}\n"
                "        output: {}\n",
-               docs_, bytes_ / 1000.0, langs.empty() ? "none" : langs, sentences_, dated_,
+               docs_, bytes_ / 1000.0, langs.empty() ? "none" : langs, sentences_, dated_, inferred_, timex_,
+               entities_, ids_.size(),
                [&] { size_t n = 0; for (const auto& [w, c] : removed_) n += c; return n; }(), removed_bytes_ / 1000.0,
                removed.empty() ? "nothing" : removed, output == "-" ? "stdout" : output);
   }
 
  private:
-  size_t docs_ = 0, bytes_ = 0, sentences_ = 0, dated_ = 0, removed_bytes_ = 0;
+  size_t docs_ = 0, bytes_ = 0, sentences_ = 0, dated_ = 0, inferred_ = 0, removed_bytes_ = 0;
+  size_t entities_ = 0, timex_ = 0;
+  std::set<std::string> ids_;
   std::map<std::string, size_t> langs_, removed_;
 };
 
