@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -119,6 +120,9 @@ const std::vector<Case>& Cases() {
       {"Réunion le 1er avril.", "2026-01-20", "le 1er avril|2025-04-01|document"},
       {"Il a parlé lundi 3 novembre.", R, "lundi 3 novembre|2025-11-03|document"},
       {"le 16 février", "", "le 16 février||document"},
+      {"le 31 avril", R, "le 31 avril||document"},
+      {"le 30 février", R, "le 30 février||document"},
+      {"le 29 février", R, "le 29 février|2024-02-29|document"},
 
       // Weekdays, seen from Wednesday 5 November 2025.
       {"Maduro a déclaré mercredi que la Russie le soutient.", R, "mercredi|2025-11-05|document"},
@@ -271,9 +275,39 @@ TEST(TimeTagger, ContractJson) {
   EXPECT_NE(json.find("\"timex\":[{\"start\":0,\"end\":4,\"text\":\"Hier\",\"value\":null,\"anchor\":"
                       "\"document\",\"rule\":\"dict/time/relative.tsv:5\"},{\"start\":6,\"end\":19,\"text\":"
                       "\"le 2 mai 2024\",\"value\":\"2024-05-02\",\"anchor\":\"absolute\",\"rule\":"
-                      "\"dict/time/months.tsv:10\"}],\"events\":[]}"),
+                      "\"dict/time/months.tsv:11\"}],\"events\":[]}"),
             std::string::npos)
       << json;
+}
+
+// Random sequences of the words the patterns use: spans stay ordered, non-overlapping
+// and inside the text; values are well formed.
+TEST(TimeTagger, RandomWordSoup) {
+  const std::vector<std::string> words = {
+      "le", "la", "l'", "ce", "cette", "en", "il", "y", "a", "plus", "tôt", "dans", "depuis", "jusqu'en",
+      "16", "1er", "31", "2022", "1991", "0", "99999", "16/02/2022", "29/02/2023", "février", "févr.", "sept",
+      "mai", "lundi", "dimanche", "dernier", "prochaine", "hier", "veille", "l'avant-veille", "lendemain",
+      "aujourd'hui", "semaine", "mois", "ans", "l'an", "trois", ",", ".", "\n", "«", "É", "\xC3", "-", "'"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 3000; ++round) {
+    Doc doc;
+    int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) {
+      doc.text += words[rng() % words.size()];
+      if (rng() % 4) doc.text += ' ';
+    }
+    if (round % 2) doc.date = "2024-02-29";
+    Tagger().Run(doc, "2026-11-23");
+    uint32_t prev_end = 0;
+    for (const Timex& t : doc.timex) {
+      ASSERT_LE(prev_end, t.span.start) << doc.text;
+      ASSERT_LT(t.span.start, t.span.end) << doc.text;
+      ASSERT_LE(t.span.end, doc.text.size()) << doc.text;
+      prev_end = t.span.end;
+      size_t len = t.value.size();
+      EXPECT_TRUE(len == 0 || len == 4 || len == 7 || len == 8 || len == 10) << t.value << " in " << doc.text;
+    }
+  }
 }
 
 TEST(Calendar, Basics) {

@@ -9,7 +9,7 @@ namespace {
 
 // The year of "16 février" (no year) seen from `ref`: the occurrence closest to it,
 // news being mostly about the past (from about ten months before to two after).
-int64_t ResolveDayMonth(int month, int day, int weekday, int64_t ref) {
+std::optional<int64_t> ResolveDayMonth(int month, int day, int weekday, int64_t ref) {
   cal::Ymd r = cal::CivilFromDays(ref);
   // A matching weekday decides between neighbouring years.
   if (weekday) {
@@ -24,9 +24,10 @@ int64_t ResolveDayMonth(int month, int day, int weekday, int64_t ref) {
     int64_t d = cal::DaysFromCivil(y, month, day);
     if (d <= ref + 62 && d > ref - 304) return d;
   }
-  int y = r.year;
-  while (!cal::IsValid(y, month, day)) --y;  // 29 February
-  return cal::DaysFromCivil(y, month, day);
+  // 29 February: the latest leap year (the loops above only miss it outside the window).
+  for (int y = r.year; y > r.year - 8; --y)
+    if (cal::IsValid(y, month, day)) return cal::DaysFromCivil(y, month, day);
+  return std::nullopt;  // "31 avril"
 }
 
 std::string Relative(Unit unit, int n, int64_t ref) {

@@ -193,8 +193,6 @@ class Matcher {
     }
     return true;
   }
-  const Tok& at(size_t k) const { return t_[k]; }
-  size_t size() const { return t_.size(); }
   bool Month(size_t k) const { return k < t_.size() && t_[k].w && t_[k].w->month; }
   bool Year(size_t k) const { return k < t_.size() && t_[k].num >= 1000 && t_[k].num <= 2199; }
   // A count: digits or a number word.
