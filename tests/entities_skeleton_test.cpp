@@ -58,6 +58,16 @@ TEST(Gazetteer, FindsLongestNamesAcrossSpellings) {
   EXPECT_EQ(got, want);
 }
 
+TEST(Gazetteer, AcronymsMatchOnlyInCapitals) {
+  Gazetteer g(Sk());
+  g.Add("UN", 1);
+  g.Add("OTAN", 2);
+  std::string text = "Un diplomate de l'OTAN a saisi le UN. Otan n'est pas un sigle ici.";
+  std::vector<std::string> found;
+  for (const auto& m : g.Find(text)) found.push_back(std::string(m.span.of(text)));
+  EXPECT_EQ(found, (std::vector<std::string>{"OTAN", "UN"}));
+}
+
 TEST(Gazetteer, WordsSkipElisionsAndSplitHyphens) {
   Gazetteer g(Sk());
   std::string text = "l'OTAN, qu'Antonov et Díaz-Canel";

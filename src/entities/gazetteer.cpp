@@ -14,6 +14,16 @@ bool IsWordChar(char32_t c) {
 bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c)); }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
+// "UN", "OTAN", "CIA": no lower-case letter and at least two letters.
+bool IsAllCaps(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
 std::string EdgeKey(int node, const std::string& key) { return std::to_string(node) + '\x1f' + key; }
 
 // French elided words that attach to the next word with an apostrophe.
@@ -90,7 +100,7 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   if (node == 0) return;  // no word in the name
   for (const Value& v : nodes_[node].values)
     if (v.value == value) return;
-  nodes_[node].values.push_back({value, capitalised});
+  nodes_[node].values.push_back({value, capitalised, words.size() == 1 && IsAllCaps(name)});
   ++entries_;
 }
 
@@ -123,8 +133,9 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
       }
       node = Child(node, key(j));
       if (node < 0) break;
+      bool caps = IsAllCaps(text.substr(words[i].span.start, words[j].span.end - words[i].span.start));
       for (const Value& v : nodes_[node].values) {
-        if (!v.capitalised || words[i].capitalised) {
+        if ((!v.capitalised || words[i].capitalised) && (!v.acronym || caps)) {
           best_end = j + 1;
           best_node = node;
           break;
@@ -138,8 +149,9 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
     Match m;
     m.span = {words[i].span.start, words[best_end - 1].span.end};
     m.words = static_cast<int>(best_end - i);
+    bool caps = IsAllCaps(m.span.of(text));
     for (const Value& v : nodes_[best_node].values)
-      if (!v.capitalised || words[i].capitalised) m.values.push_back(v.value);
+      if ((!v.capitalised || words[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
     out.push_back(std::move(m));
     i = best_end;
   }

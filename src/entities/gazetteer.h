@@ -46,6 +46,7 @@ class Gazetteer {
   struct Value {
     uint32_t value;
     bool capitalised;
+    bool acronym;  // an all-capitals name ("UN", "OTAN"): matches only all-capitals text
   };
   struct Node {
     std::vector<Value> values;
