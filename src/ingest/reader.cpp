@@ -45,6 +45,20 @@ std::string ReadAll(ByteSource& src, size_t limit, bool* over) {
   return out;
 }
 
+// Reads the first bytes of *src for sniffing and puts them back in front of it.
+std::string ReadHead(std::unique_ptr<ByteSource>* src) {
+  std::string head(4096, '\0');
+  size_t got = 0;
+  while (got < head.size()) {
+    size_t n = (*src)->Read(head.data() + got, head.size() - got);
+    if (n == 0) break;
+    got += n;
+  }
+  head.resize(got);
+  *src = PrependSource(head, std::move(*src));
+  return head;
+}
+
 void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
   // Messages and `source` name stdin "stdin"; "-" is only how it is asked for.
   const std::string path = file == "-" ? "stdin" : file;
@@ -58,37 +72,18 @@ void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostic
     return;
   }
   // Sniff what the name does not tell (stdin, unknown extensions, gzip).
-  std::string head(4096, '\0');
-  size_t got = 0;
+  std::string head;
   try {
-    while (got < head.size()) {
-      size_t n = src->Read(head.data() + got, head.size() - got);
-      if (n == 0) break;
-      got += n;
+    head = ReadHead(&src);
+    if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1F && static_cast<unsigned char>(head[1]) == 0x8B)
+      gz = true;
+    if (gz) {
+      src = GunzipSource(std::move(src));
+      head = ReadHead(&src);
     }
   } catch (const std::exception& e) {
     diag.Error(path, e.what());
     return;
-  }
-  head.resize(got);
-  if (got >= 2 && static_cast<unsigned char>(head[0]) == 0x1F && static_cast<unsigned char>(head[1]) == 0x8B) gz = true;
-  src = PrependSource(head, std::move(src));
-  if (gz) {
-    src = GunzipSource(std::move(src));
-    head.assign(4096, '\0');
-    got = 0;
-    try {
-      while (got < head.size()) {
-        size_t n = src->Read(head.data() + got, head.size() - got);
-        if (n == 0) break;
-        got += n;
-      }
-    } catch (const std::exception& e) {
-      diag.Error(path, e.what());
-      return;
-    }
-    head.resize(got);
-    src = PrependSource(head, std::move(src));
   }
   if (format == Format::kUnknown) format = SniffFormat(head);
 
