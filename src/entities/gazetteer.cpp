@@ -133,9 +133,9 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
       }
       node = Child(node, key(j));
       if (node < 0) break;
-      bool caps = IsAllCaps(text.substr(words[i].span.start, words[j].span.end - words[i].span.start));
       for (const Value& v : nodes_[node].values) {
-        if ((!v.capitalised || words[i].capitalised) && (!v.acronym || caps)) {
+        if ((!v.capitalised || words[i].capitalised) &&
+            (!v.acronym || IsAllCaps(text.substr(words[i].span.start, words[j].span.end - words[i].span.start)))) {
           best_end = j + 1;
           best_node = node;
           break;

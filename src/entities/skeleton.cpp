@@ -67,7 +67,6 @@ std::string Skeleton::Fold(std::string_view word) {
 }
 
 Skeleton::Skeleton() {
-  std::vector<std::pair<std::string, const DictLine*>> examples;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::vector<std::string> where;
   ReadDictFile(

@@ -78,9 +78,7 @@ Format SniffFormat(std::string_view head) {
 }
 
 void SetOriginalText(std::string bytes, Doc& doc, std::string_view where, Diagnostics& diag) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    // The byte order mark is not text; the cleaner reports it as invisible.
-  }
+  // A byte order mark stays in the text; the cleaner removes it as invisible.
   if (utf8::IsValid(bytes)) {
     doc.map = OffsetMap::Identity(static_cast<uint32_t>(bytes.size()));
     doc.text = bytes;
