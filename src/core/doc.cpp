@@ -12,4 +12,10 @@ const char* RemovalReasonName(RemovalReason r) {
   return "boilerplate";
 }
 
+const char* PosName(Pos p) {
+  static const char* const kNames[] = {"ADJ",   "ADP",  "ADV",  "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+                                       "PART",  "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+  return kNames[static_cast<int>(p)];
+}
+
 }  // namespace veille

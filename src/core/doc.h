@@ -41,6 +41,73 @@ struct Timex {
   std::string rule;   // provenance: the rule or dictionary line that recognised it
 };
 
+// Universal POS tags (UD v2), filled by syntax/.
+enum class Pos : uint8_t {
+  kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct, kSconj, kSym,
+  kVerb, kX
+};
+const char* PosName(Pos p);  // "ADJ", "ADP", ...
+
+// A word of a French sentence with its part of speech and lemma (filled by syntax/).
+// Contractions keep their surface token: "du"/"des" (de+le/les) and "au"/"aux" are ADP
+// with lemma "de"/"à"; elided forms ("l'", "d'", "s'", "n'", "qu'") are tokens of their own.
+struct Token {
+  Span span;               // in Doc::text
+  uint32_t sentence = 0;   // index into Doc::sentences
+  Pos pos = Pos::kX;
+  std::string lemma;       // lower case ("signer" for "ont signé")
+  std::string feats;       // UD features subset for VERB/AUX ("Mood=Cnd|Tense=Pres|VerbForm=Fin"), else ""
+};
+
+// Who said it (filled by quotes/): the mention in the text and, when linked, its actor.
+struct Speaker {
+  Span span;               // the speaker's mention in Doc::text
+  std::string id;          // entity id ("person:peskov-dmitry"), "" when not linked
+  std::string name;        // canonical name, "" when not linked
+  std::string actor;       // CAMEO actor code, "" when none
+};
+
+// A quotation (filled by quotes/).
+struct Quote {
+  Span span;               // the quoted words in Doc::text (inside the marks for direct/partial;
+                           // the reported clause for indirect)
+  std::string kind;        // "direct" | "partial" | "indirect"
+  std::optional<Speaker> speaker;
+  std::string verb;        // the speech verb as written ("a déclaré"), "" when none
+  std::string rule;        // provenance
+};
+
+// An actor of an event: the entity it was resolved to.
+struct EventActor {
+  Span span;               // the mention in Doc::text
+  std::string id;
+  std::string name;
+  std::string actor;       // CAMEO actor code ("RUSGOV")
+};
+
+struct Place {
+  std::string name;
+  std::string country;     // CAMEO/ISO-3 country code
+  double lat = 0, lon = 0;
+};
+
+// A coded event: who did what to whom (filled by events/).
+struct Event {
+  uint32_t sentence = 0;   // index into Doc::sentences
+  Span span;               // the evidence in Doc::text
+  EventActor source;
+  std::optional<EventActor> target;
+  std::string code;        // CAMEO code "0312"
+  std::string root;        // "03"
+  std::string plover;      // "AGREE"
+  double goldstein = 0;
+  int quad = 0;            // QuadClass 1..4
+  std::string polarity;    // "asserted" | "negated" | "hypothetical" | "denied" | "reported"
+  std::optional<std::string> date;  // YYYY-MM-DD
+  std::optional<Place> place;
+  std::string rule;        // "dict/verbs/fr/<file>:<line>"
+};
+
 struct Doc {
   // Identity and metadata, set by the reader.
   std::string id;
@@ -71,6 +138,19 @@ struct Doc {
 
   // Time expressions, in text order.
   std::vector<Timex> timex;
+
+  // Words with POS and lemma (French documents; possibly only the sentences later stages need).
+  std::vector<Token> tokens;
+
+  // Quotations, in text order.
+  std::vector<Quote> quotes;
+
+  // Coded events, in text order.
+  std::vector<Event> events;
+
+  // Corpus-level grouping (filled by dedup/, which sees documents in input order).
+  std::optional<std::string> dup_of;  // id of an earlier document this one nearly copies
+  std::optional<std::string> story;   // id shared by the documents reporting the same story
 
   // Problems met while reading or processing this document (already reported).
   std::vector<std::string> warnings;

@@ -19,6 +19,94 @@ void AppendKey(const char* key, std::string* out) {
   out->append("\":");
 }
 
+// "key":"value" or "key":null when the value is empty.
+void AppendStringOrNull(const char* key, const std::string& v, std::string* out) {
+  AppendKey(key, out);
+  if (v.empty()) out->append("null");
+  else AppendJsonString(v, out);
+}
+
+void AppendSpanText(const Doc& doc, Span span, std::string* out) {
+  out->append(fmt::format("\"start\":{},\"end\":{},\"text\":", span.start, span.end));
+  AppendJsonString(span.of(doc.text), out);
+}
+
+void AppendQuote(const Doc& doc, const Quote& q, std::string* out) {
+  out->push_back('{');
+  AppendSpanText(doc, q.span, out);
+  out->append(",\"speaker\":");
+  if (!q.speaker) {
+    out->append("null");
+  } else {
+    out->push_back('{');
+    AppendKey("text", out);
+    AppendJsonString(q.speaker->span.of(doc.text), out);
+    out->append(fmt::format(",\"start\":{},\"end\":{},", q.speaker->span.start, q.speaker->span.end));
+    AppendStringOrNull("id", q.speaker->id, out);
+    out->push_back(',');
+    AppendStringOrNull("name", q.speaker->name, out);
+    out->push_back(',');
+    AppendStringOrNull("actor", q.speaker->actor, out);
+    out->push_back('}');
+  }
+  out->push_back(',');
+  AppendKey("kind", out);
+  AppendJsonString(q.kind, out);
+  out->push_back(',');
+  AppendStringOrNull("verb", q.verb, out);
+  out->push_back(',');
+  AppendKey("rule", out);
+  AppendJsonString(q.rule, out);
+  out->push_back('}');
+}
+
+void AppendEventActor(const Doc& doc, const EventActor& a, std::string* out) {
+  out->push_back('{');
+  AppendKey("id", out);
+  AppendJsonString(a.id, out);
+  out->push_back(',');
+  AppendKey("name", out);
+  AppendJsonString(a.name, out);
+  out->push_back(',');
+  AppendKey("actor", out);
+  AppendJsonString(a.actor, out);
+  out->push_back(',');
+  AppendSpanText(doc, a.span, out);
+  out->push_back('}');
+}
+
+void AppendEvent(const Doc& doc, const Event& e, std::string* out) {
+  out->append(fmt::format("{{\"sentence\":{},\"start\":{},\"end\":{},\"text\":", e.sentence, e.span.start,
+                          e.span.end));
+  AppendJsonString(e.span.of(doc.text), out);
+  out->append(",\"source\":");
+  AppendEventActor(doc, e.source, out);
+  out->append(",\"target\":");
+  if (e.target) AppendEventActor(doc, *e.target, out);
+  else out->append("null");
+  out->append(fmt::format(",\"code\":\"{}\",\"root\":\"{}\",\"plover\":", e.code, e.root));
+  AppendJsonString(e.plover, out);
+  out->append(fmt::format(",\"goldstein\":{:.1f},\"quad\":{},\"polarity\":\"{}\",", e.goldstein, e.quad,
+                          e.polarity));
+  AppendOptional("date", e.date, out);
+  out->append(",\"place\":");
+  if (!e.place) {
+    out->append("null");
+  } else {
+    out->push_back('{');
+    AppendKey("name", out);
+    AppendJsonString(e.place->name, out);
+    out->push_back(',');
+    AppendKey("country", out);
+    AppendJsonString(e.place->country, out);
+    out->append(fmt::format(",\"lat\":{:.4f},\"lon\":{:.4f}}}", e.place->lat, e.place->lon));
+  }
+  out->push_back(',');
+  AppendKey("rule", out);
+  AppendJsonString(e.rule, out);
+  out->push_back('}');
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
@@ -66,6 +154,10 @@ void AppendContractJson(const Doc& doc, std::string* out) {
   out->push_back(',');
   AppendOptional("date_source", doc.date_source, out);
   out->push_back(',');
+  AppendOptional("dup_of", doc.dup_of, out);
+  out->push_back(',');
+  AppendOptional("story", doc.story, out);
+  out->push_back(',');
   AppendKey("text", out);
   AppendJsonString(doc.text, out);
   out->append(",\"sentences\":[");
@@ -103,7 +195,12 @@ void AppendContractJson(const Doc& doc, std::string* out) {
     AppendJsonString(e.rule, out);
     out->push_back('}');
   }
-  out->append("],\"quotes\":[],\"timex\":[");
+  out->append("],\"quotes\":[");
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendQuote(doc, doc.quotes[i], out);
+  }
+  out->append("],\"timex\":[");
   for (size_t i = 0; i < doc.timex.size(); ++i) {
     const Timex& t = doc.timex[i];
     if (i) out->push_back(',');
@@ -118,7 +215,12 @@ void AppendContractJson(const Doc& doc, std::string* out) {
     AppendJsonString(t.rule, out);
     out->push_back('}');
   }
-  out->append("],\"events\":[]}\n");
+  out->append("],\"events\":[");
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendEvent(doc, doc.events[i], out);
+  }
+  out->append("]}\n");
 }
 
 }  // namespace veille
