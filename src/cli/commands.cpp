@@ -20,6 +20,8 @@ int Main(int argc, char** argv) {
   cat article.txt | veille extract -           read one document from stdin
   veille clean --diff article.txt              show what cleaning removed, and why
   veille entities article.txt                  people, states, organisations, and why each was linked
+  veille explain "Moscou a menacé Washington."  how one sentence is coded, step by step
+  veille extract --format gdelt samples/       the events as a GDELT 2.0 event table
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
@@ -36,6 +38,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* cl = AddCleanCommand(app, clean);
   EntitiesOptions entities;
   CLI::App* en = AddEntitiesCommand(app, entities);
+  ExplainOptions explain;
+  CLI::App* xp = AddExplainCommand(app, explain);
 
   try {
     app.parse(argc, argv);
@@ -48,6 +52,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (ex->parsed()) return RunExtract(extract);
     if (cl->parsed()) return RunClean(clean);
     if (en->parsed()) return RunEntities(entities);
+    if (xp->parsed()) return RunExplain(explain);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

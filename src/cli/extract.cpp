@@ -11,6 +11,7 @@
 #include "cli/subcommands.h"
 #include "ingest/reader.h"
 #include "output/contract.h"
+#include "output/gdelt.h"
 #include "pipeline/pipeline.h"
 
 namespace veille::cli {
@@ -103,7 +104,10 @@ CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
                 "any of them may be .gz")
       ->required();
   c->add_option("-o,--output", o.output, "Write here instead of stdout");
-  c->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"jsonl"}));
+  c->add_option("--format", o.format,
+                "jsonl: the extract contract, one JSON object per document (default); gdelt: the GDELT 2.0 event "
+                "table, 61 tab-separated columns, one row per coded event")
+      ->check(CLI::IsMember({"jsonl", "gdelt"}));
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
   c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
@@ -130,7 +134,8 @@ int RunExtract(const ExtractOptions& o) {
   for (const std::string& path : o.inputs) {
     ReadInput(path, ro, diag, [&](Doc&& doc) {
       pipeline.Run(doc);
-      AppendContractJson(doc, &out.buffer());
+      if (o.format == "gdelt") AppendGdeltRows(doc, &out.buffer());
+      else AppendContractJson(doc, &out.buffer());
       summary.Add(doc);
       out.MaybeFlush();
       ++docs;

@@ -36,4 +36,11 @@ struct EntitiesOptions {
 CLI::App* AddEntitiesCommand(CLI::App& app, EntitiesOptions& o);
 int RunEntities(const EntitiesOptions& o);
 
+struct ExplainOptions {
+  std::string text;
+  std::string date;
+};
+CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& o);
+int RunExplain(const ExplainOptions& o);
+
 }  // namespace veille::cli

@@ -20,7 +20,7 @@ Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<St
 Pipeline::~Pipeline() = default;
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 
-void Pipeline::Run(Doc& doc) const {
+void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   using Stop = PipelineOptions::Stop;
   if (options_.clean) stages_->cleaner.Run(doc);
   if (options_.stop == Stop::kAfterClean) return;
@@ -32,6 +32,7 @@ void Pipeline::Run(Doc& doc) const {
   stages_->time.Run(doc);
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
+  (void)trace;  // the event coder joins when its dictionary lands
 }
 
 }  // namespace veille

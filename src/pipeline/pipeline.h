@@ -3,6 +3,8 @@
 // one loaded instance of each and runs them in order on a Doc.
 #pragma once
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "core/doc.h"
 
@@ -23,7 +25,8 @@ class Pipeline {
   Pipeline(Pipeline&&) noexcept;
 
   // Runs clean -> lang -> segment (-> French-only stages when doc.lang == "fr").
-  void Run(Doc& doc) const;
+  // `trace`, when given, receives the event coder's decisions (`veille explain`).
+  void Run(Doc& doc, std::vector<std::string>* trace = nullptr) const;
 
  private:
   struct Stages;

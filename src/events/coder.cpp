@@ -1,0 +1,375 @@
+#include "events/coder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "events/structure.h"
+
+namespace veille {
+
+using events::GroupOf;
+using events::PhraseActors;
+using events::SentenceView;
+using events::SubjectOf;
+using events::VerbGroup;
+
+struct EventCoder::Knowledge {
+  Codebook codebook;
+  PatternSet patterns;
+};
+
+namespace {
+
+constexpr size_t kWindow = 15;  // tokens after the head a pattern may reach
+
+struct Match {
+  const VerbPattern* pattern = nullptr;
+  size_t head = 0, hi = 0;  // head and last token covered
+  VerbGroup group;
+  std::vector<int> sources, targets;
+  bool target_is_subject = false;  // passive: the grammatical subject is the target
+  std::string source_how, target_how;
+  int score = 0;
+};
+
+bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
+  for (const auto& a : alts) {
+    if (s.lemma(i) == a) return true;
+    std::string_view w = s.surface(i);
+    if (w.size() == a.size() && std::equal(w.begin(), w.end(), a.begin(), [](char x, char y) {
+          return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
+        }))
+      return true;
+  }
+  return false;
+}
+
+// Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
+size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string>& preps) {
+  for (const auto& p : preps) {
+    size_t us = p.find('_');
+    if (us == std::string::npos) {
+      if (s.IsPreposition(i, p)) return i + 1;
+      continue;
+    }
+    // Multi-word prepositions: "auprès_de", "face_à".
+    size_t k = i, start = 0;
+    bool ok = true;
+    while (ok) {
+      size_t end = p.find('_', start);
+      std::string part = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      ok = k < s.size() && (s.IsPreposition(k, part) || s.lemma(k) == part);
+      ++k;
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    if (ok) return k;
+  }
+  return SIZE_MAX;
+}
+
+size_t WindowEnd(const SentenceView& s, size_t head) {
+  size_t end = head + 1;
+  while (end < s.size() && end <= head + kWindow && !s.IsClauseBoundary(end)) ++end;
+  return end;
+}
+
+// The nearest verb before a noun head, in the same clause ("a eu un entretien").
+size_t VerbBefore(const SentenceView& s, size_t head) {
+  for (size_t k = head; k > 0 && head - k < 8;) {
+    --k;
+    if (s.IsClauseBoundary(k)) break;
+    if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
+      // The main verb of the group: skip forward over auxiliaries.
+      size_t v = k;
+      while (v + 1 < head && s.pos(v) == Pos::kAux && (s.pos(v + 1) == Pos::kVerb || s.pos(v + 1) == Pos::kAux)) ++v;
+      return v;
+    }
+  }
+  return SIZE_MAX;
+}
+
+// The verb before "que" governing the clause of `from` ("a démenti que ..."), SIZE_MAX if none.
+size_t QueGovernor(const SentenceView& s, size_t from) {
+  for (size_t k = from; k > 0 && from - k < 14;) {
+    --k;
+    std::string_view l = s.lemma(k);
+    if ((l == "que" || s.surface(k) == "qu'") && s.pos(k) == Pos::kSconj) {
+      for (size_t v = k; v > 0 && k - v < 5;) {
+        --v;
+        if (s.pos(v) == Pos::kVerb) return v;
+      }
+      return SIZE_MAX;
+    }
+    if (s.IsPunct(k) && s.surface(k) != "," && s.surface(k) != "-") break;
+    if (s.pos(k) == Pos::kVerb && k + 1 < from) break;
+  }
+  return SIZE_MAX;
+}
+
+bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
+  m->pattern = &p;
+  m->head = m->hi = head;
+  if (!p.noun) {
+    m->group = GroupOf(s, head);
+    if (p.reflexive != m->group.reflexive) return false;
+  }
+  size_t end = WindowEnd(s, head);
+  std::vector<bool> used(s.size(), false);
+  size_t after = head + 1;  // where a direct slot starts
+  int words = 0, slots = 0;
+  for (const PatternElement& e : p.elements) {
+    if (e.kind == PatternElement::Kind::kWord) {
+      size_t j = head + 1;
+      while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      if (j >= end) return false;
+      used[j] = true;
+      after = j + 1;
+      m->hi = std::max(m->hi, j);
+      ++words;
+      continue;
+    }
+    bool source = e.kind == PatternElement::Kind::kSource;
+    std::vector<int> actors;
+    std::string how;
+    if (e.words.empty()) {
+      if (!source && m->group.passive && !p.noun) {
+        actors = SubjectOf(s, m->group, &how);
+        m->target_is_subject = true;
+        how = "passive: the subject (" + how + ") is the target";
+      } else {
+        size_t k = after;
+        while (k < end && k < after + 3 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct)) ++k;
+        if (k < end && s.pos(k) != Pos::kAdp) {
+          size_t np_end = k;
+          actors = PhraseActors(s, k, &np_end);
+          m->hi = std::max(m->hi, np_end - 1);
+          after = np_end;
+          how = "direct object";
+        }
+      }
+    } else {
+      for (size_t j = head + 1; j < end && actors.empty(); ++j) {
+        if (used[j]) continue;
+        size_t np = MatchPreps(s, j, e.words);
+        if (np == SIZE_MAX) continue;
+        size_t np_end = np;
+        actors = PhraseActors(s, np, &np_end);
+        if (actors.empty()) continue;
+        for (size_t k = j; k < np_end; ++k) used[k] = true;
+        m->hi = std::max(m->hi, np_end - 1);
+        after = np_end;
+        how = "after '" + std::string(s.surface(j)) + "'";
+      }
+    }
+    if (actors.empty()) return false;
+    (source ? m->sources : m->targets) = std::move(actors);
+    (source ? m->source_how : m->target_how) = how;
+    ++slots;
+  }
+  m->score = 2 * words + slots + (p.reflexive ? 1 : 0);
+  return true;
+}
+
+std::string Describe(const Doc& doc, const std::vector<int>& actors) {
+  std::string out;
+  for (int e : actors) {
+    if (!out.empty()) out += " + ";
+    const Entity& ent = doc.entities[e];
+    out += fmt::format("{} [{} {}]", ent.span.of(doc.text), ent.id, ent.actor);
+  }
+  return out.empty() ? "none" : out;
+}
+
+EventActor ActorOf(const Doc& doc, int e) {
+  const Entity& ent = doc.entities[e];
+  return EventActor{ent.span, ent.id, ent.name, ent.actor};
+}
+
+}  // namespace
+
+EventCoder::EventCoder() : k_(std::make_unique<Knowledge>()) {}
+EventCoder::~EventCoder() = default;
+EventCoder::EventCoder(EventCoder&&) noexcept = default;
+
+EventCoder EventCoder::Load() {
+  EventCoder c;
+  c.k_->codebook = Codebook::Load();
+  c.k_->patterns = PatternSet::Load(c.k_->codebook);
+  return c;
+}
+
+const Codebook& EventCoder::codebook() const { return k_->codebook; }
+const PatternSet& EventCoder::patterns() const { return k_->patterns; }
+
+std::vector<uint32_t> EventCoder::SentencesWithActors(const Doc& doc) {
+  std::vector<uint32_t> out;
+  size_t e = 0;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    Span span = doc.sentences[s];
+    while (e < doc.entities.size() && doc.entities[e].span.end <= span.start) ++e;
+    for (size_t k = e; k < doc.entities.size() && doc.entities[k].span.start < span.end; ++k) {
+      if (!doc.entities[k].actor.empty()) {
+        out.push_back(s);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
+  const PatternSet& patterns = k_->patterns;
+  auto note = [&](const std::string& line) {
+    if (trace) trace->push_back(line);
+  };
+  size_t t = 0;
+  while (t < doc.tokens.size()) {
+    uint32_t sent = doc.tokens[t].sentence;
+    size_t end = t;
+    while (end < doc.tokens.size() && doc.tokens[end].sentence == sent) ++end;
+    SentenceView s(doc, sent, t, end);
+    t = end;
+
+    std::vector<Match> matches;
+    for (size_t i = 0; i < s.size(); ++i) {
+      bool noun = s.pos(i) == Pos::kNoun;
+      if (!noun && s.pos(i) != Pos::kVerb) continue;
+      for (const VerbPattern* p : patterns.ForHead(s.lemma(i), noun)) {
+        Match m;
+        if (TryMatch(s, i, *p, &m)) matches.push_back(std::move(m));
+        else if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
+      }
+    }
+    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+      return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
+    });
+    std::vector<const Match*> accepted;
+    for (const Match& m : matches) {
+      bool nested = std::any_of(accepted.begin(), accepted.end(), [&](const Match* a) {
+        size_t lo = a->pattern->noun ? a->head : a->group.start;
+        return m.head == a->head || (m.head >= lo && m.head <= a->hi);
+      });
+      if (nested) {
+        note(fmt::format("  dropped: {} '{}' (inside a better match)", m.pattern->rule, m.pattern->text));
+        continue;
+      }
+      accepted.push_back(&m);
+    }
+
+    for (const Match* mp : accepted) {
+      Match m = *mp;
+      const VerbPattern& p = *m.pattern;
+      note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
+      // Source.
+      size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
+      VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
+      if (m.sources.empty()) {
+        if (!p.noun && g.passive) {
+          for (size_t j = m.head + 1; j < WindowEnd(s, m.head) && m.sources.empty(); ++j)
+            if (s.IsPreposition(j, "par")) m.sources = PhraseActors(s, j + 1);
+          m.source_how = "passive agent after 'par'";
+          if (m.sources.empty() && m.group.participle_only) m.source_how = "no agent";
+        } else if (!p.noun && m.group.participle_only) {
+          for (size_t j = m.head + 1; j < WindowEnd(s, m.head) && m.sources.empty(); ++j)
+            if (s.IsPreposition(j, "par")) m.sources = PhraseActors(s, j + 1);
+          m.source_how = "agent of the participle";
+        } else if (verb != SIZE_MAX) {
+          m.sources = SubjectOf(s, g, &m.source_how);
+          if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
+        }
+      }
+      if (m.sources.empty()) {
+        note("  no source actor: no event");
+        continue;
+      }
+      note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
+      if (!m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
+
+      // Polarity: denied > negated > hypothetical > reported > asserted.
+      bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
+      size_t gov = g.infinitive ? events::GoverningVerb(s, g.start) : QueGovernor(s, g.start);
+      if (gov != SIZE_MAX) {
+        VerbGroup gg = GroupOf(s, gov);
+        Modality mod = patterns.ModalityOf(s.lemma(gov));
+        if (mod == Modality::kNegatedHypothetical) {
+          if (gg.negated) hypothetical = true;
+        } else {
+          if (mod == Modality::kDenied && !gg.negated) denied = true;
+          if (mod == Modality::kNegated || gg.negated) negated = true;
+          if (mod == Modality::kHypothetical || gg.conditional) hypothetical = true;
+          if (mod == Modality::kReported) reported = true;
+        }
+        if (mod != Modality::kNone)
+          note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
+                           *patterns.ModalityRule(s.lemma(gov))));
+      }
+      for (size_t i = 0; i < s.size(); ++i)
+        if (patterns.ModalityOf(s.lemma(i)) == Modality::kReported && s.pos(i) == Pos::kAdp) reported = true;
+      const char* polarity = denied         ? "denied"
+                             : negated      ? "negated"
+                             : hypothetical ? (reported ? "reported" : "hypothetical")
+                             : reported     ? "reported"
+                                            : "asserted";
+      note(fmt::format("  polarity: {}", polarity));
+
+      // Date: the sentence's own full date, else the document's.
+      std::optional<std::string> date = doc.date;
+      Span sspan = doc.sentences[sent];
+      for (const Timex& tx : doc.timex)
+        if (tx.span.start >= sspan.start && tx.span.end <= sspan.end && tx.value.size() == 10) {
+          date = tx.value;
+          break;
+        }
+
+      const CameoCode* cc = k_->codebook.Find(p.code);
+      auto emit = [&](int src, int tgt) {
+        Event ev;
+        ev.sentence = sent;
+        size_t lo = std::min<size_t>(p.noun ? m.head : g.start, m.head);
+        uint32_t a = std::min(s.tok(lo).span.start, doc.entities[src].span.start);
+        uint32_t b = std::max(s.tok(m.hi).span.end, doc.entities[src].span.end);
+        if (tgt >= 0) {
+          a = std::min(a, doc.entities[tgt].span.start);
+          b = std::max(b, doc.entities[tgt].span.end);
+        }
+        ev.span = Span{a, b};
+        ev.source = ActorOf(doc, src);
+        if (tgt >= 0) ev.target = ActorOf(doc, tgt);
+        ev.code = p.code;
+        ev.root = p.code.substr(0, 2);
+        ev.plover = cc->plover;
+        ev.goldstein = cc->goldstein;
+        ev.quad = cc->quad;
+        ev.polarity = polarity;
+        ev.date = date;
+        ev.rule = p.rule;
+        for (const Event& prior : doc.events)
+          if (prior.sentence == ev.sentence && prior.code == ev.code && prior.source.id == ev.source.id &&
+              (prior.target ? prior.target->id : "") == (ev.target ? ev.target->id : ""))
+            return;
+        note(fmt::format("  event: {} -{}-> {} ({} {})", ev.source.name, ev.code,
+                         ev.target ? ev.target->name : "-", cc->name, polarity));
+        doc.events.push_back(std::move(ev));
+      };
+      const auto& ents = doc.entities;
+      if (!m.targets.empty()) {
+        for (int src : m.sources)
+          for (int tgt : m.targets)
+            if (ents[src].id != ents[tgt].id) emit(src, tgt);
+      } else if (m.sources.size() >= 2) {
+        for (int src : m.sources)
+          for (int tgt : m.sources)
+            if (ents[src].id != ents[tgt].id) emit(src, tgt);
+      } else {
+        emit(m.sources[0], -1);
+      }
+    }
+  }
+  std::stable_sort(doc.events.begin(), doc.events.end(),
+                   [](const Event& a, const Event& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace veille

@@ -1,0 +1,190 @@
+#include "events/patterns.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/dict_file.h"
+
+namespace veille {
+namespace {
+
+const std::set<std::string, std::less<>> kPrepositions = {
+    "à", "de", "avec", "contre", "envers", "par", "entre", "en", "pour", "vers", "auprès_de", "sur", "chez", "dans",
+    "face_à", "aux_côtés_de", "sans", "après", "devant", "parmi"};
+
+std::vector<std::string> SplitWords(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool IsLowerWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (unsigned char c : w)
+    if ((c >= 'A' && c <= 'Z') || c == ' ' || c == '[' || c == ']' || c == ':') return false;
+  return true;
+}
+
+VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
+  VerbPattern p;
+  p.text = std::string(text);
+  std::vector<std::string> words = SplitWords(text, ' ');
+  if (words.empty()) line.Fail("empty pattern");
+  size_t i = 0;
+  if (words[0] == "se" || words[0] == "s'") {
+    p.reflexive = true;
+    ++i;
+  } else if (words[0].rfind("s'", 0) == 0) {
+    p.reflexive = true;
+    words[0] = words[0].substr(2);
+  }
+  if (i >= words.size()) line.Fail("pattern has no head after 'se'");
+  std::string head = words[i++];
+  if (head.size() > 2 && head.compare(head.size() - 2, 2, ":n") == 0) {
+    p.noun = true;
+    head.resize(head.size() - 2);
+  }
+  if (!IsLowerWord(head) || head.find('|') != std::string::npos)
+    line.Fail("the head must be one lower-case lemma: '" + head + "'");
+  if (p.reflexive && p.noun) line.Fail("a noun head cannot be reflexive");
+  p.head = head;
+  std::vector<std::string> pending_preps;  // a preposition waiting for its slot
+  for (; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "[S]" || w == "[T]") {
+      PatternElement e;
+      e.kind = w == "[S]" ? PatternElement::Kind::kSource : PatternElement::Kind::kTarget;
+      e.words = pending_preps;
+      pending_preps.clear();
+      for (const auto& prior : p.elements)
+        if (prior.kind == e.kind) line.Fail("slot " + w + " appears twice");
+      p.elements.push_back(std::move(e));
+      continue;
+    }
+    if (w.find('[') != std::string::npos || w.find(']') != std::string::npos)
+      line.Fail("unknown slot '" + w + "' (slots are [S] and [T])");
+    if (w.find(":n") != std::string::npos) line.Fail("':n' marks the head only: '" + w + "'");
+    std::vector<std::string> alts = SplitWords(w, '|');
+    if (alts.empty()) line.Fail("empty alternative in '" + w + "'");
+    for (const auto& a : alts)
+      if (!IsLowerWord(a)) line.Fail("pattern words are lower-case lemmas: '" + a + "'");
+    bool all_preps = std::all_of(alts.begin(), alts.end(), [](const std::string& a) { return kPrepositions.count(a); });
+    bool next_is_slot = i + 1 < words.size() && (words[i + 1] == "[S]" || words[i + 1] == "[T]");
+    if (all_preps && next_is_slot) {
+      if (!pending_preps.empty()) line.Fail("two prepositions before one slot");
+      pending_preps = alts;
+      continue;
+    }
+    PatternElement e;
+    e.words = std::move(alts);
+    p.elements.push_back(std::move(e));
+  }
+  if (p.noun && p.has_source_slot() == false && p.elements.empty())
+    line.Fail("a bare noun head is too vague; add a complement or a slot");
+  return p;
+}
+
+}  // namespace
+
+bool VerbPattern::has_source_slot() const {
+  return std::any_of(elements.begin(), elements.end(),
+                     [](const PatternElement& e) { return e.kind == PatternElement::Kind::kSource; });
+}
+bool VerbPattern::has_target_slot() const {
+  return std::any_of(elements.begin(), elements.end(),
+                     [](const PatternElement& e) { return e.kind == PatternElement::Kind::kTarget; });
+}
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kNone: return "none";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kDenied: return "denied";
+    case Modality::kNegated: return "negated";
+    case Modality::kReported: return "reported";
+    case Modality::kNegatedHypothetical: return "negated-hypothetical";
+  }
+  return "none";
+}
+
+PatternSet PatternSet::Load(const Codebook& codebook) {
+  namespace fs = std::filesystem;
+  PatternSet set;
+  std::vector<std::string> files;
+  fs::path dir = fs::path(DictRoot()) / "verbs" / "fr";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() > 7 && isdigit(static_cast<unsigned char>(name[0])) &&
+        isdigit(static_cast<unsigned char>(name[1])) && name[2] == '-' && entry.path().extension() == ".tsv")
+      files.push_back(name);
+  }
+  if (ec || files.empty()) throw DictError(dir.string(), 0, "no pattern files (NN-name.tsv)");
+  std::sort(files.begin(), files.end());
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const std::string& name : files) {
+    std::string root = name.substr(0, 2);
+    ReadDictFile(
+        "verbs/fr/" + name,
+        [&](const DictLine& line) {
+          std::string code(line.fields[0]);
+          if (!codebook.Find(code)) line.Fail("unknown CAMEO code '" + code + "' (dict/cameo/codes.tsv)");
+          if (code.compare(0, 2, root) != 0) line.Fail("code " + code + " does not belong to root " + root);
+          VerbPattern p = ParsePattern(line, line.fields[1]);
+          p.code = code;
+          p.example = std::string(line.fields[2]);
+          p.rule = line.Where();
+          p.order = static_cast<int>(set.patterns_.size());
+          if (!seen.emplace(code, p.text).second) line.Fail("duplicate pattern '" + p.text + "' for " + code);
+          set.patterns_.push_back(std::move(p));
+        },
+        3, 3);
+  }
+  for (const VerbPattern& p : set.patterns_) (p.noun ? set.noun_heads_ : set.verb_heads_)[p.head].push_back(&p);
+  ReadDictFile(
+      "verbs/fr/modality.tsv",
+      [&](const DictLine& line) {
+        std::string lemma(line.fields[0]);
+        std::string_view effect = line.fields[1];
+        Modality m;
+        if (effect == "hypothetical") m = Modality::kHypothetical;
+        else if (effect == "denied") m = Modality::kDenied;
+        else if (effect == "negated") m = Modality::kNegated;
+        else if (effect == "reported") m = Modality::kReported;
+        else if (effect == "negated-hypothetical") m = Modality::kNegatedHypothetical;
+        else line.Fail("unknown effect '" + std::string(effect) + "'");
+        if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
+        else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);
+        if (!set.modality_.emplace(lemma, std::make_pair(m, line.Where())).second)
+          line.Fail("duplicate modality entry '" + lemma + "'");
+        set.modality_examples_.emplace_back(lemma, std::string(line.fields[2]));
+      },
+      3, 3);
+  return set;
+}
+
+const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, bool noun) const {
+  static const std::vector<const VerbPattern*> kNone;
+  const auto& heads = noun ? noun_heads_ : verb_heads_;
+  auto it = heads.find(std::string(lemma));
+  return it == heads.end() ? kNone : it->second;
+}
+
+Modality PatternSet::ModalityOf(std::string_view lemma) const {
+  auto it = modality_.find(std::string(lemma));
+  return it == modality_.end() ? Modality::kNone : it->second.first;
+}
+
+const std::string* PatternSet::ModalityRule(std::string_view lemma) const {
+  auto it = modality_.find(std::string(lemma));
+  return it == modality_.end() ? nullptr : &it->second.second;
+}
+
+}  // namespace veille

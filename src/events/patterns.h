@@ -1,0 +1,62 @@
+// French verb patterns (dict/verbs/fr/*.tsv) and polarity cues (modality.tsv);
+// the format is documented in dict/verbs/fr/README.md.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "events/codebook.h"
+
+namespace veille {
+
+// One element after the head: a word (with alternatives) or an actor slot, the
+// latter possibly introduced by a preposition ("avec [T]", "à|en [T]").
+struct PatternElement {
+  enum class Kind { kWord, kSource, kTarget };
+  Kind kind = Kind::kWord;
+  std::vector<std::string> words;  // kWord: alternative lemmas; slots: prepositions ("" none)
+};
+
+struct VerbPattern {
+  std::string code;
+  std::string head;        // lemma of the head word
+  bool noun = false;       // head is a noun ("visite:n")
+  bool reflexive = false;  // "se rendre", "s'entretenir"
+  std::vector<PatternElement> elements;
+  std::string text;        // the pattern as written
+  std::string example;
+  std::string rule;        // "dict/verbs/fr/04-consult.tsv:12"
+  int order = 0;           // position over all files (earlier wins ties)
+
+  bool has_source_slot() const;
+  bool has_target_slot() const;
+};
+
+enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical };
+
+class PatternSet {
+ public:
+  // Loads every dict/verbs/fr/NN-*.tsv and dict/verbs/fr/modality.tsv. Throws DictError.
+  static PatternSet Load(const Codebook& codebook);
+
+  // Patterns whose head is `lemma` (verb heads or noun heads), in dictionary order.
+  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, bool noun) const;
+  const std::vector<VerbPattern>& all() const { return patterns_; }
+
+  // The polarity cue of a governing word, kNone when it has none.
+  Modality ModalityOf(std::string_view lemma) const;
+  const std::string* ModalityRule(std::string_view lemma) const;
+  // The modality entries as (lemma, example) for tests.
+  const std::vector<std::pair<std::string, std::string>>& modality_examples() const { return modality_examples_; }
+
+ private:
+  std::vector<VerbPattern> patterns_;
+  std::unordered_map<std::string, std::vector<const VerbPattern*>> verb_heads_, noun_heads_;
+  std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
+  std::vector<std::pair<std::string, std::string>> modality_examples_;
+};
+
+const char* ModalityName(Modality m);
+
+}  // namespace veille

@@ -1,0 +1,273 @@
+#include "events/structure.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <set>
+
+namespace veille::events {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
+bool IsClitic(const SentenceView& s, size_t i) {
+  if (s.pos(i) != Pos::kPron) return false;
+  std::string_view w = s.lemma(i);
+  return In(w, {"se", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
+}
+
+bool IsNegationWord(std::string_view lemma) {
+  return In(lemma, {"pas", "jamais", "plus", "guère", "point", "rien", "aucun", "nullement", "ni"});
+}
+
+// Verbs conjugated with "être" in compound tenses: "est arrivé" is not a passive.
+bool TakesEtre(std::string_view lemma) {
+  return In(lemma, {"aller", "venir", "arriver", "partir", "entrer", "rentrer", "sortir", "rester", "tomber",
+                    "retourner", "revenir", "devenir", "parvenir", "intervenir", "passer", "monter", "descendre",
+                    "naître", "mourir", "décéder", "survenir"});
+}
+
+// Preference among the entities of one conjunct: a person, then an organisation, then
+// a state or seat of power named, then a demonym.
+int Rank(const Entity& e) {
+  if (e.type == "PER") return 0;
+  if (e.type == "ORG") return 1;
+  if (e.via == "demonym") return 3;
+  return 2;
+}
+
+bool InPhrase(const SentenceView& s, size_t i) {
+  if (s.entity(i) >= 0) return true;
+  switch (s.pos(i)) {
+    case Pos::kDet:
+    case Pos::kAdj:
+    case Pos::kNoun:
+    case Pos::kPropn:
+    case Pos::kNum:
+    case Pos::kX:
+    case Pos::kCconj:
+      return true;
+    case Pos::kAdp:
+      return s.IsPreposition(i, "de");
+    case Pos::kPunct:
+      return s.surface(i) == "-";
+    default:
+      return false;
+  }
+}
+
+// The best actor of each conjunct of tokens [a, b).
+std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
+  std::vector<int> out;
+  int best = -1;
+  auto flush = [&] {
+    if (best >= 0 && std::find(out.begin(), out.end(), best) == out.end()) out.push_back(best);
+    best = -1;
+  };
+  const auto& ents = s.doc().entities;
+  for (size_t i = a; i < b; ++i) {
+    if (s.pos(i) == Pos::kCconj && s.entity(i) < 0) {
+      flush();
+      continue;
+    }
+    int e = s.entity(i);
+    if (e < 0 || ents[e].actor.empty()) continue;
+    if (best < 0 || Rank(ents[e]) < Rank(ents[best])) best = e;
+  }
+  flush();
+  // Two conjuncts naming the same actor id count once.
+  std::vector<int> unique;
+  std::set<std::string> ids;
+  for (int e : out)
+    if (ids.insert(ents[e].id).second) unique.push_back(e);
+  return unique;
+}
+
+}  // namespace
+
+SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token)
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), entity_(n_, -1) {
+  // Entities and tokens are both in text order: one merge pass.
+  size_t e = 0;
+  const auto& ents = doc.entities;
+  for (size_t i = 0; i < n_; ++i) {
+    Span t = tok(i).span;
+    while (e < ents.size() && ents[e].span.end <= t.start) ++e;
+    if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
+  }
+}
+
+bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
+  std::string_view f = tok(i).feats;
+  size_t at = f.find(feat);
+  return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
+         (at + feat.size() == f.size() || f[at + feat.size()] == '|');
+}
+
+bool SentenceView::IsClauseBoundary(size_t i) const {
+  if (IsPunct(i)) {
+    std::string_view w = surface(i);
+    return In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"});
+  }
+  std::string_view l = lemma(i);
+  if (pos(i) == Pos::kSconj) return true;
+  return pos(i) == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"});
+}
+
+bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
+  std::string_view l = lemma(i);
+  std::string_view w = surface(i);
+  if (prep == "à") return l == "à" || In(w, {"à", "au", "aux", "À", "Au", "Aux"});
+  if (prep == "de") return l == "de" || l == "du" || In(w, {"de", "d'", "du", "des", "De", "D'", "Du"}) ;
+  if (prep == "en") return pos(i) == Pos::kAdp && l == "en";
+  return l == prep;
+}
+
+VerbGroup GroupOf(const SentenceView& s, size_t head) {
+  VerbGroup g;
+  g.head = head;
+  size_t i = head;
+  bool has_aux = false, etre = false;
+  while (i > 0) {
+    size_t t = i - 1;
+    if (s.pos(t) == Pos::kAux) {
+      has_aux = true;
+      if (s.lemma(t) == "être") etre = true;
+    } else if (!(s.pos(t) == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t))) {
+      break;
+    }
+    i = t;
+  }
+  g.start = i;
+  bool ne = false, neg_word = false;
+  for (size_t k = g.start; k <= head; ++k) {
+    if (s.lemma(k) == "ne" || s.surface(k) == "n'") ne = true;
+    if (IsNegationWord(s.lemma(k))) neg_word = true;
+    if (s.lemma(k) == "se" && s.pos(k) == Pos::kPron) g.reflexive = true;
+    if (s.HasFeat(k, "Mood=Cnd")) g.conditional = true;
+    if (s.HasFeat(k, "Tense=Fut")) g.future = true;
+  }
+  for (size_t k = head + 1; k < s.size() && k <= head + 2; ++k)
+    if (IsNegationWord(s.lemma(k))) neg_word = true;
+  g.negated = ne && neg_word;
+  bool participle = s.HasFeat(head, "VerbForm=Part");
+  g.infinitive = s.HasFeat(head, "VerbForm=Inf");
+  g.passive = etre && participle && !g.reflexive && !TakesEtre(s.lemma(head));
+  g.participle_only = participle && !has_aux;
+  return g;
+}
+
+std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) {
+  size_t i = start;
+  while (i < s.size() && i < start + 12 && InPhrase(s, i)) ++i;
+  if (end) *end = i;
+  return ActorsIn(s, start, i);
+}
+
+std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* start) {
+  size_t i = end;
+  while (i > 0 && i + 12 > end && InPhrase(s, i - 1)) --i;
+  if (start) *start = i;
+  return ActorsIn(s, i, end);
+}
+
+namespace {
+
+// The most recent actor entity named before `offset` (a person for il/elle).
+std::vector<int> Referent(const Doc& doc, uint32_t offset, bool person) {
+  for (size_t e = doc.entities.size(); e-- > 0;) {
+    const Entity& ent = doc.entities[e];
+    if (ent.span.end > offset || ent.actor.empty()) continue;
+    if (person && ent.type != "PER") continue;
+    return {static_cast<int>(e)};
+  }
+  return {};
+}
+
+std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std::string* how) {
+  bool opens = g.start == 0 || s.IsPunct(g.start - 1);
+  if (!opens) return {};
+  size_t k = g.head + 1;
+  while (k < s.size() && k <= g.head + 3 && s.pos(k) == Pos::kAdv) ++k;
+  if (k >= s.size() || s.pos(k) == Pos::kAdp) return {};
+  std::vector<int> actors = PhraseActors(s, k);
+  if (!actors.empty() && how) *how = "inverted subject after the verb";
+  return actors;
+}
+
+}  // namespace
+
+std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::string* how) {
+  if (g.infinitive) {
+    size_t gv = GoverningVerb(s, g.start);
+    if (gv != SIZE_MAX && gv < g.start) {
+      std::vector<int> a = SubjectOf(s, GroupOf(s, gv), how);
+      if (how) *how = "subject of the governing verb '" + std::string(s.surface(gv)) + "' (" + *how + ")";
+      return a;
+    }
+  }
+  if (g.start == 0) return InvertedSubject(s, g, how);
+  size_t j = g.start - 1;
+  // An incise between commas before the verb: "Lavrov, chef de la diplomatie russe, a signé".
+  if (s.IsComma(j)) {
+    size_t k = j;
+    while (k > 0 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1)) --k;
+    if (k > 0 && s.IsComma(k - 1)) {
+      std::vector<int> before = PhraseActorsBefore(s, k - 1);
+      if (!before.empty()) {
+        if (how) *how = "phrase before the incise";
+        return before;
+      }
+    }
+    std::vector<int> inv = InvertedSubject(s, g, how);
+    if (!inv.empty()) return inv;
+    std::vector<int> inside = PhraseActors(s, k);
+    if (!inside.empty() && how) *how = "phrase before the verb, after a comma";
+    return inside;
+  }
+  if (s.pos(j) == Pos::kPron) {
+    std::string_view l = s.lemma(j);
+    if (l == "qui") {
+      size_t k = j;
+      if (k > 0 && s.IsComma(k - 1)) --k;
+      std::vector<int> a = PhraseActorsBefore(s, k);
+      if (how) *how = "antecedent of 'qui'";
+      return a;
+    }
+    if (In(l, {"il", "elle", "ils", "elles"})) {
+      if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the last actor named";
+      return Referent(s.doc(), s.tok(j).span.start, l == "il" || l == "elle");
+    }
+  }
+  size_t start = 0;
+  std::vector<int> a = PhraseActorsBefore(s, g.start, &start);
+  if (!a.empty()) {
+    if (how) *how = "phrase before the verb";
+    return a;
+  }
+  return InvertedSubject(s, g, how);
+}
+
+size_t GoverningVerb(const SentenceView& s, size_t from) {
+  size_t i = from;
+  int preps = 0;
+  while (i > 0 && from - i < 6) {
+    size_t t = i - 1;
+    Pos p = s.pos(t);
+    if (p == Pos::kVerb || p == Pos::kAux) return t;
+    if (p == Pos::kAdp && (s.IsPreposition(t, "de") || s.IsPreposition(t, "à")) && preps++ == 0) {
+      i = t;
+      continue;
+    }
+    if (p == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t)) {
+      i = t;
+      continue;
+    }
+    break;
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace veille::events

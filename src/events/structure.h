@@ -1,0 +1,74 @@
+// Internal to events/: the shallow sentence structure the coder needs — verb
+// groups, noun phrases with their actors, subjects (left, inverted, antecedent of
+// "qui", pronouns), governing verbs of infinitives and que-clauses. Works on the
+// tagger's tokens; no full parse.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/doc.h"
+
+namespace veille::events {
+
+// One sentence's tokens and, for each token, the actor entity over it.
+class SentenceView {
+ public:
+  SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token);
+
+  size_t size() const { return n_; }
+  const Token& tok(size_t i) const { return doc_.tokens[first_ + i]; }
+  std::string_view surface(size_t i) const { return tok(i).span.of(doc_.text); }
+  const std::string& lemma(size_t i) const { return tok(i).lemma; }
+  Pos pos(size_t i) const { return tok(i).pos; }
+  bool HasFeat(size_t i, std::string_view feat) const;  // "Mood=Cnd"
+  int entity(size_t i) const { return entity_[i]; }      // index into doc.entities, -1 when none
+  const Doc& doc() const { return doc_; }
+  uint32_t sentence() const { return sentence_; }
+
+  bool IsPunct(size_t i) const { return pos(i) == Pos::kPunct; }
+  bool IsComma(size_t i) const { return surface(i) == ","; }
+  // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
+  bool IsClauseBoundary(size_t i) const;
+  // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
+  bool IsPreposition(size_t i, std::string_view prep) const;
+
+ private:
+  const Doc& doc_;
+  uint32_t sentence_;
+  size_t first_, n_;
+  std::vector<int> entity_;
+};
+
+// The verbs around a head: auxiliaries, negation, clitics.
+struct VerbGroup {
+  size_t start = 0, head = 0;  // [start, head] in sentence token indices
+  bool negated = false;
+  bool passive = false;
+  bool reflexive = false;
+  bool conditional = false;
+  bool future = false;
+  bool infinitive = false;
+  bool participle_only = false;  // a past participle without auxiliary ("reçu par Poutine")
+};
+
+VerbGroup GroupOf(const SentenceView& s, size_t head);
+
+// Actors of the noun phrase starting at `start` (coordinated ones: several), the
+// best entity of each conjunct (a person over an organisation over a state over a
+// demonym). `end` receives the first token after the phrase.
+std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end = nullptr);
+
+// Actors of the noun phrase ending just before `end` (scanning leftwards).
+std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* start = nullptr);
+
+// The subject of a verb group: the phrase before it (over incises between commas),
+// the antecedent of "qui", a pronoun's referent, the subject of the governing verb
+// for infinitives, the inverted subject of reporting clauses. `how` says which.
+std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::string* how);
+
+// The verb governing an infinitive ("a décidé de livrer") or a que-clause ("a démenti
+// que"), as a sentence token index; SIZE_MAX when none.
+size_t GoverningVerb(const SentenceView& s, size_t from);
+
+}  // namespace veille::events
