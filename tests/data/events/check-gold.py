@@ -258,6 +258,13 @@ def report(items, have_codebook):
     for k, label in TAGS.items():
         print("| %s (%s) | %d |" % (label, k, phen[k]))
     print("| no event (-) | %d |" % phen["none"])
+    for label, pols in (("negated or denied", {"negated", "denied"}), ("hypothetical", {"hypothetical"}),
+                        ("reported", {"reported"})):
+        n = sum(1 for it in items if pols & {ev[3] for ev in it["events"]})
+        print("| items with a %s event | %d |" % (label, n))
+    n = sum(1 for it in items if len({ev[0] for ev in it["events"]}) > 1 or
+            any(len({ev[2] for ev in it["events"] if ev[:2] == e[:2]}) > 1 for e in it["events"]))
+    print("| items with several sources, or one source+code with several targets | %d |" % n)
     split = collections.Counter(it["split"] for it in items)
     print()
     print("items: %d (dev %d, test %d), events: %d%s" % (
