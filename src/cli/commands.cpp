@@ -36,6 +36,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* cl = AddCleanCommand(app, clean);
   EntitiesOptions entities;
   CLI::App* en = AddEntitiesCommand(app, entities);
+  IngestOptions ingest;
+  CLI::App* in = AddIngestCommand(app, ingest);
 
   try {
     app.parse(argc, argv);
@@ -48,6 +50,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (ex->parsed()) return RunExtract(extract);
     if (cl->parsed()) return RunClean(clean);
     if (en->parsed()) return RunEntities(entities);
+    if (in->parsed()) return RunIngest(ingest);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

@@ -36,4 +36,15 @@ struct EntitiesOptions {
 CLI::App* AddEntitiesCommand(CLI::App& app, EntitiesOptions& o);
 int RunEntities(const EntitiesOptions& o);
 
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  std::string db = "veille.db";
+  size_t batch = 200;
+  size_t max_doc_mb = 64;
+  bool no_clean = false;
+  bool quiet = false;
+};
+CLI::App* AddIngestCommand(CLI::App& app, IngestOptions& o);
+int RunIngest(const IngestOptions& o);
+
 }  // namespace veille::cli
