@@ -10,6 +10,7 @@
 #include "output/contract.h"
 #include "store/database.h"
 #include "store/fts_french.h"
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/writer.h"
 
@@ -281,6 +282,138 @@ TEST(StoreFts, SearchFindsInflectedAndUnaccentedForms) {
   EXPECT_EQ(ids("\"ont signé\""), "b");
   EXPECT_EQ(ids("apres"), "a");
   EXPECT_EQ(ids("gazier"), "");
+}
+
+// A small corpus with events and quotes, as the events and quotes stages would fill it.
+class StoreQuery : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<Database>(tmp_.path(), Database::Mode::kReadWrite);
+    Writer w(*db_);
+    Doc a = MakeDoc("a", "Moscou et Caracas ont signé un accord gazier, a annoncé Dmitri Peskov.", "2024-03-05");
+    a.events.push_back(MakeEvent(a, Actor(a, "Moscou", "country:RUS", "Russie", "RUSGOV"),
+                                 Actor(a, "Caracas", "country:VEN", "Venezuela", "VENGOV"), "057", 8.0, "asserted"));
+    Quote q;
+    q.span = Find(a.text, "Moscou et Caracas ont signé un accord gazier");
+    q.kind = "indirect";
+    q.speaker = Speaker{Find(a.text, "Dmitri Peskov"), "person:peskov-dmitry", "Dmitri Peskov", "RUSGOV"};
+    q.verb = "a annoncé";
+    q.rule = "q:1";
+    a.quotes.push_back(q);
+    Doc b = MakeDoc("b", "Caracas a rejeté les critiques de Washington contre Moscou.", "2024-04-10");
+    b.events.push_back(MakeEvent(b, Actor(b, "Caracas", "country:VEN", "Venezuela", "VENGOV"),
+                                 Actor(b, "Moscou", "country:RUS", "Russie", "RUSGOV"), "0311", 4.0, "negated"));
+    b.events.push_back(MakeEvent(b, Actor(b, "Washington", "country:USA", "États-Unis", "USAGOV"),
+                                 Actor(b, "Moscou", "country:RUS", "Russie", "RUSGOV"), "111", -2.0, "asserted"));
+    b.events.back().quad = 3;
+    b.events.back().date = "2024-04-08";
+    Doc c = MakeDoc("c", "Les militaires russes ont menacé Kiev.", "2024-04-20");
+    c.events.push_back(MakeEvent(c, Actor(c, "militaires russes", "country:RUS", "Russie", "RUSMIL"),
+                                 Actor(c, "Kiev", "country:UKR", "Ukraine", "UKRGOV"), "138", -7.0, "asserted"));
+    c.events.back().quad = 4;
+    for (Doc* d : {&a, &b, &c}) {
+      contracts_.push_back(Contract(*d));
+      ASSERT_TRUE(w.Add(*d, contracts_.back()));
+    }
+    w.Commit();
+  }
+
+  // The values of column `col` of every row, joined by spaces.
+  static std::string Column(Statement st, int col) {
+    std::string out;
+    while (st.Step()) out += fmt::format("{}{}", out.empty() ? "" : " ", st.IsNull(col) ? "-" : st.Text(col));
+    return out;
+  }
+  // "doc:code" of every event found.
+  std::string Events(const Filter& f) {
+    Statement st = FindEvents(*db_, f);
+    std::string out;
+    while (st.Step()) out += fmt::format("{}{}:{}", out.empty() ? "" : " ", st.Text(0), st.Text(4));
+    return out;
+  }
+
+  TempDb tmp_;
+  std::unique_ptr<Database> db_;
+  std::vector<std::string> contracts_;
+};
+
+TEST_F(StoreQuery, EventsByActorIdNameOrCameoCode) {
+  EXPECT_EQ(Events({.actor = "country:VEN"}), "a:057 b:0311");
+  EXPECT_EQ(Events({.actor = "venezuela"}), "a:057 b:0311");
+  EXPECT_EQ(Events({.actor = "RUS"}), "a:057 b:111 b:0311 c:138");  // b:111 is dated 2024-04-08
+  EXPECT_EQ(Events({.actor = "RUSMIL"}), "c:138");
+  EXPECT_EQ(Events({.actor = "RU"}), "");  // too short to be a code prefix, and no such name
+  EXPECT_EQ(Events({.source = "RUS"}), "a:057 c:138");
+  EXPECT_EQ(Events({.target = "country:RUS"}), "b:111 b:0311");
+  EXPECT_EQ(Events({.source = "Venezuela", .target = "Russie"}), "b:0311");
+}
+
+TEST_F(StoreQuery, EventsByCodeDateAndPolarity) {
+  EXPECT_EQ(Events({.code = "03"}), "b:0311");
+  EXPECT_EQ(Events({.code = "057"}), "a:057");
+  EXPECT_EQ(Events({.root = "13"}), "c:138");
+  EXPECT_EQ(Events({.polarity = "negated"}), "b:0311");
+  EXPECT_EQ(Events({.from = "2024-04"}), "b:111 b:0311 c:138");
+  EXPECT_EQ(Events({.to = "2024-04-09"}), "a:057 b:111");
+  EXPECT_EQ(Events({.from = "2024-04-09", .to = "2024-04"}), "b:0311 c:138");
+  EXPECT_EQ(Events({.to = "2024"}), "a:057 b:111 b:0311 c:138");
+  EXPECT_EQ(Events({.text = "gaziers", .actor = "RUS"}), "a:057");
+  EXPECT_EQ(Events({.limit = 2}), "a:057 b:111");
+}
+
+TEST_F(StoreQuery, DocumentsByText) {
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "accords"}), 0), "a");
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "menace"}), 0), "c");
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "Moscou"}), 0).size(), 3u);
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "Moscou critique"}), 0), "b");
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "ont"}), 0), "c a");  // best first: the shorter text
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "ont", .from = "2024-04-15"}), 0), "c");
+  // FTS5 syntax in user words is inert.
+  EXPECT_EQ(Column(SearchDocuments(*db_, {.text = "accord OR \"Kiev"}), 0), "");
+  EXPECT_NE(Column(SearchDocuments(*db_, {.text = "gazier"}), 3).find("[gazier]"), std::string::npos);
+}
+
+TEST_F(StoreQuery, QuotesBySpeaker) {
+  EXPECT_EQ(Column(FindQuotes(*db_, {.speaker = "person:peskov-dmitry"}), 7),
+            "Moscou et Caracas ont signé un accord gazier");
+  EXPECT_EQ(Column(FindQuotes(*db_, {.speaker = "dmitri peskov"}), 0), "a");
+  EXPECT_EQ(Column(FindQuotes(*db_, {.speaker = "RUS"}), 0), "a");
+  EXPECT_EQ(Column(FindQuotes(*db_, {.speaker = "Lavrov"}), 0), "");
+  EXPECT_EQ(Column(FindQuotes(*db_, {}), 6), "a annoncé");
+}
+
+TEST_F(StoreQuery, TimelineBetweenTwoActorsInBothDirections) {
+  EXPECT_EQ(Column(TimelineEvents(*db_, "country:RUS", "country:VEN"), 4), "057 0311");
+  EXPECT_EQ(Column(TimelineEvents(*db_, "VEN", "RUS"), 4), "057 0311");
+  EXPECT_EQ(Column(TimelineEvents(*db_, "Russie", ""), 4), "057 111 0311 138");
+  Statement m = TimelineMonths(*db_, "RUS", "");
+  ASSERT_TRUE(m.Step());
+  EXPECT_EQ(m.Text(0), "2024-03");
+  EXPECT_EQ(m.Int(1), 1);
+  EXPECT_DOUBLE_EQ(m.Real(2), 8.0);
+  ASSERT_TRUE(m.Step());
+  EXPECT_EQ(m.Text(0), "2024-04");
+  EXPECT_EQ(m.Int(1), 3);
+  EXPECT_DOUBLE_EQ(m.Real(2), -5.0);
+  EXPECT_EQ(m.Int(3), 1);  // cooperation
+  EXPECT_EQ(m.Int(4), 2);  // conflict
+  EXPECT_FALSE(m.Step());
+}
+
+TEST_F(StoreQuery, ExportGivesBackTheContractLines) {
+  Statement st = ExportContracts(*db_);
+  size_t n = 0;
+  for (; st.Step(); ++n) {
+    ASSERT_LT(n, contracts_.size());
+    EXPECT_EQ(st.Text(0) + "\n", contracts_[n]);
+  }
+  EXPECT_EQ(n, 3u);
+}
+
+TEST(StoreQueryText, FtsQueryQuotesEveryWord) {
+  EXPECT_EQ(FtsQuery("accord  gazier"), "\"accord\" \"gazier\"");
+  EXPECT_EQ(FtsQuery("l'accord \"x"), "\"l'accord\" \"\"\"x\"");
+  EXPECT_EQ(FtsQuery(" "), "");
 }
 
 }  // namespace

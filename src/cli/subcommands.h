@@ -47,4 +47,30 @@ struct IngestOptions {
 CLI::App* AddIngestCommand(CLI::App& app, IngestOptions& o);
 int RunIngest(const IngestOptions& o);
 
+struct QueryOptions {
+  std::string db = "veille.db";
+  std::string text, actor, source, target, code, root, polarity, from, to, speaker;
+  bool quotes = false;
+  bool events = false;
+  size_t limit = 0;
+  std::string format;  // "" = table on a terminal, else jsonl
+};
+CLI::App* AddQueryCommand(CLI::App& app, QueryOptions& o);
+int RunQuery(const QueryOptions& o);
+
+struct ExportOptions {
+  std::string db = "veille.db";
+  std::string format = "jsonl";
+};
+CLI::App* AddExportCommand(CLI::App& app, ExportOptions& o);
+int RunExport(const ExportOptions& o);
+
+struct TimelineOptions {
+  std::string db = "veille.db";
+  std::vector<std::string> actors;
+  std::string format;
+};
+CLI::App* AddTimelineCommand(CLI::App& app, TimelineOptions& o);
+int RunTimeline(const TimelineOptions& o);
+
 }  // namespace veille::cli

@@ -12,15 +12,15 @@
 namespace veille::store {
 
 struct Filter {
-  std::string text;      // full-text search over title and text (every word must match, French stemming)
-  std::string actor;     // source or target: entity id, name (any case) or CAMEO code (prefix: "RUS" -> "RUSGOV")
-  std::string source;    // the event's source, same forms
-  std::string target;    // the event's target, same forms
-  std::string code;      // CAMEO event code, or its prefix ("03" -> "0312")
-  std::string root;      // CAMEO root code ("03")
-  std::string polarity;  // "asserted" | "negated" | ...
-  std::string from, to;  // date range, inclusive; YYYY, YYYY-MM or YYYY-MM-DD (event date, else document date)
-  std::string speaker;   // quotes: speaker id, name or CAMEO code, or the words that name them
+  std::string text{};    // full-text search over title and text (every word must match, French stemming)
+  std::string actor{};   // source or target: entity id, name (any case) or CAMEO code (prefix: "RUS" -> "RUSGOV")
+  std::string source{};  // the event's source, same forms
+  std::string target{};  // the event's target, same forms
+  std::string code{};    // CAMEO event code, or its prefix ("03" -> "0312")
+  std::string root{};    // CAMEO root code ("03")
+  std::string polarity{};  // "asserted" | "negated" | ...
+  std::string from{}, to{};  // date range, inclusive; YYYY, YYYY-MM or YYYY-MM-DD (event date, else document date)
+  std::string speaker{};  // quotes: speaker id, name or CAMEO code, or the words that name them
   size_t limit = 0;      // 0: no limit
 };
 
