@@ -22,10 +22,15 @@ int Main(int argc, char** argv) {
   veille entities article.txt                  people, states, organisations, and why each was linked
   veille explain "Moscou a menacé Washington."  how one sentence is coded, step by step
   veille extract --format gdelt samples/       the events as a GDELT 2.0 event table
+  veille ingest samples/ --db corpus.db        keep everything in a database (re-running adds only new documents)
+  veille query --db corpus.db --text "accord gazier"         full-text search (French stemming)
+  veille query --db corpus.db --actor RUS --from 2024-03     events involving Russia since March 2024
+  veille timeline --db corpus.db country:RUS country:VEN     dated events between two actors, by month
+  veille export --db corpus.db --format jsonl  the stored documents, as extract wrote them
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
-3 fatal error (output not writable).
+3 fatal error (output or database not writable, database missing or too new).
 Run `veille COMMAND --help` for the options of a command.)");
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("veille ") + VEILLE_VERSION);
@@ -40,6 +45,14 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* en = AddEntitiesCommand(app, entities);
   ExplainOptions explain;
   CLI::App* xp = AddExplainCommand(app, explain);
+  IngestOptions ingest;
+  CLI::App* in = AddIngestCommand(app, ingest);
+  QueryOptions query;
+  CLI::App* qu = AddQueryCommand(app, query);
+  ExportOptions exp;
+  CLI::App* ep = AddExportCommand(app, exp);
+  TimelineOptions timeline;
+  CLI::App* tl = AddTimelineCommand(app, timeline);
 
   try {
     app.parse(argc, argv);
@@ -53,6 +66,10 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (cl->parsed()) return RunClean(clean);
     if (en->parsed()) return RunEntities(entities);
     if (xp->parsed()) return RunExplain(explain);
+    if (in->parsed()) return RunIngest(ingest);
+    if (qu->parsed()) return RunQuery(query);
+    if (ep->parsed()) return RunExport(exp);
+    if (tl->parsed()) return RunTimeline(timeline);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

@@ -8,11 +8,10 @@
 #include <map>
 #include <set>
 
+#include "cli/process.h"
 #include "cli/subcommands.h"
-#include "ingest/reader.h"
 #include "output/contract.h"
 #include "output/gdelt.h"
-#include "pipeline/pipeline.h"
 
 namespace veille::cli {
 namespace {
@@ -131,17 +130,16 @@ int RunExtract(const ExtractOptions& o) {
   ro.max_doc_bytes = o.max_doc_mb << 20;
   size_t docs = 0;
   Summary summary;
-  for (const std::string& path : o.inputs) {
-    ReadInput(path, ro, diag, [&](Doc&& doc) {
-      pipeline.Run(doc);
-      if (o.format == "gdelt") AppendGdeltRows(doc, &out.buffer());
-      else AppendContractJson(doc, &out.buffer());
-      summary.Add(doc);
-      out.MaybeFlush();
-      ++docs;
-    });
-    if (!out.ok()) break;
-  }
+  DocHandlers handlers;
+  handlers.after = [&](Doc& doc) {
+    if (o.format == "gdelt") AppendGdeltRows(doc, &out.buffer());
+    else AppendContractJson(doc, &out.buffer());
+    summary.Add(doc);
+    out.MaybeFlush();
+    ++docs;
+    return out.ok();
+  };
+  ProcessInputs(o.inputs, ro, pipeline, diag, handlers);
   out.Close();
   if (!out.ok()) {
     fmt::print(stderr, "veille: {}\n", out.error());

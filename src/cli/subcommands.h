@@ -42,5 +42,41 @@ struct ExplainOptions {
 };
 CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& o);
 int RunExplain(const ExplainOptions& o);
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  std::string db = "veille.db";
+  size_t batch = 200;
+  size_t max_doc_mb = 64;
+  bool no_clean = false;
+  bool quiet = false;
+};
+CLI::App* AddIngestCommand(CLI::App& app, IngestOptions& o);
+int RunIngest(const IngestOptions& o);
+
+struct QueryOptions {
+  std::string db = "veille.db";
+  std::string text, actor, source, target, code, root, polarity, from, to, speaker;
+  bool quotes = false;
+  bool events = false;
+  size_t limit = 0;
+  std::string format;  // "" = table on a terminal, else jsonl
+};
+CLI::App* AddQueryCommand(CLI::App& app, QueryOptions& o);
+int RunQuery(const QueryOptions& o);
+
+struct ExportOptions {
+  std::string db = "veille.db";
+  std::string format = "jsonl";
+};
+CLI::App* AddExportCommand(CLI::App& app, ExportOptions& o);
+int RunExport(const ExportOptions& o);
+
+struct TimelineOptions {
+  std::string db = "veille.db";
+  std::vector<std::string> actors;
+  std::string format;
+};
+CLI::App* AddTimelineCommand(CLI::App& app, TimelineOptions& o);
+int RunTimeline(const TimelineOptions& o);
 
 }  // namespace veille::cli
