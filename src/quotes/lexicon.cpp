@@ -125,19 +125,25 @@ Lexicon::Lexicon() {
     verbs_.push_back(std::move(v));
   }, 2, 4);
 
-  static const std::set<std::string> kClasses = {"adverb", "clitic", "pronoun", "source", "stop", "time", "det"};
+  static const std::set<std::string> kClasses = {"adverb", "clitic", "pronoun", "source", "stop", "time", "det", "person"};
   ReadDictFile("quotes/words.tsv", [&](const DictLine& l) {
     std::string word(l.fields[0]), cls(l.fields[1]);
     if (word != Lower(word)) l.Fail("words must be lower case");
-    if (!kClasses.count(cls)) l.Fail("class must be adverb, clitic, pronoun, source, stop, time or det");
+    if (!kClasses.count(cls)) l.Fail("class must be adverb, clitic, pronoun, source, stop, time, det or person");
     if (!classes_.insert({word, cls}).second) l.Fail("duplicate entry '" + word + "' " + cls);
   }, 2, 3);
 }
 
 bool Lexicon::Is(const std::string& word, const std::string& cls) const { return classes_.count({word, cls}) > 0; }
 
+bool Lexicon::IsAdverb(const Word& w) const {
+  if (!w.word) return false;
+  if (Is(w.lower, "adverb")) return true;
+  return !w.upper && w.lower.size() > 7 && EndsWith(w.lower, "ment");
+}
+
 size_t Lexicon::SkipAdverbs(const std::vector<Word>& words, size_t i) const {
-  while (i < words.size() && words[i].word && Is(words[i].lower, "adverb")) ++i;
+  while (i < words.size() && IsAdverb(words[i])) ++i;
   return i;
 }
 

@@ -51,6 +51,8 @@ class Lexicon {
   bool MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const;
 
   bool Is(const std::string& word, const std::string& cls) const;
+  // Listed adverbs, and lower-case -ment words (simplement, fermement).
+  bool IsAdverb(const Word& w) const;
   size_t verbs() const { return verbs_.size(); }
 
  private:

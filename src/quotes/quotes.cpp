@@ -63,7 +63,11 @@ class Finder {
   std::optional<Who> Postverbal(size_t e) const;
   std::optional<Who> SubjectOf(const VerbMatch& m) const;
   std::optional<Who> Resolve(size_t pronoun) const;
-  std::optional<Who> Named(const Who& who) const { return who; }
+  std::optional<Who> Describe(const Who& who, size_t at) const;
+  std::optional<Who> SpeakerOfVerb(const VerbMatch& m) const;
+  bool VerbBefore(size_t from, size_t limit, VerbMatch* m) const;
+  bool IsAdverb(size_t i) const;
+  std::optional<Who> ClauseSubject(size_t start) const;
 
   void CollectMarked();
   void CollectThat();
@@ -152,6 +156,9 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
   while (a < b && !w_[a].word) ++a;
   while (b > a && !w_[b - 1].word) --b;
   if (a >= b) return std::nullopt;
+  // Coordinated speakers ("Moscou et Caracas") stay one unlinked mention.
+  for (size_t i = a + 1; i + 1 < b; ++i)
+    if (IsWord(i, "et") && entity_[i] < 0) return Who{Span{w_[a].span.start, w_[b - 1].span.end}, -1};
   int person = -1;
   for (size_t i = a; i < b; ++i)
     if (entity_[i] >= 0 && doc_.entities[entity_[i]].type == "PER") person = entity_[i];
@@ -161,7 +168,10 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
   if (head < b && entity_[head] >= 0) {
     int e = entity_[head];
     const Entity& ent = doc_.entities[e];
-    if (ent.via != "demonym" || WordAt(ent.span.end) >= b) return Who{ent.span, e};
+    size_t next = WordAt(ent.span.end);
+    // "le Kremlin", "Moscou", but not "Le Washington Post".
+    bool whole = next >= b || (!w_[next].upper && w_[next].word);
+    if (ent.via != "demonym" && whole) return Who{ent.span, e};
   }
   if (entity_[b - 1] >= 0) {
     int e = entity_[b - 1];
@@ -175,7 +185,7 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
 }
 
 bool IsBoundaryWord(const std::string& w) {
-  static const char* const kWords[] = {"que", "qu'", "mais", "car", "et", "ou", "lorsque", "lorsqu'", "quand", "si",
+  static const char* const kWords[] = {"que", "qu'", "mais", "car", "ou", "lorsque", "lorsqu'", "quand", "si",
                                        "puis", "donc", "tandis", "alors"};
   for (const char* k : kWords)
     if (w == k) return true;
@@ -190,6 +200,8 @@ std::optional<Who> Finder::Preverbal(size_t v) const {
   size_t after;
   if (j > start && IsPronoun(j - 1, &after)) return Resolve(j - 1);
   if (j > start + 1 && IsPronoun(j - 2, &after) && after == j) return Resolve(j - 2);
+  // "X n'a pas confirmé…, mais a indiqué que": the subject of the first clause.
+  if (j > start && (IsWord(j - 1, "mais") || IsWord(j - 1, "et") || IsWord(j - 1, "puis"))) return ClauseSubject(start);
   if (j > start && IsWord(j - 1, "qui")) {
     --j;
     if (j > start && IsWord(j - 1, ",")) --j;
@@ -218,9 +230,19 @@ std::optional<Who> Finder::Preverbal(size_t v) const {
 std::optional<Who> Finder::Postverbal(size_t e) const {
   size_t end = SentenceEnd(e == 0 ? 0 : e - 1);
   size_t i = e;
-  while (i < end && (Is(i, "adverb") || Is(i, "time") || timex_[i])) ++i;
+  while (i < end && (IsAdverb(i) || Is(i, "time") || timex_[i])) ++i;
+  // "a déclaré à l'AFP un diplomate", "a précisé à la presse le porte-parole".
+  if (IsWord(i, "à") || IsWord(i, "au") || IsWord(i, "aux")) {
+    size_t j = i + 1;
+    if (Is(j, "det")) ++j;
+    if (j < end && entity_[j] >= 0) j = WordAt(doc_.entities[entity_[j]].span.end);
+    else ++j;
+    while (j < end && (IsAdverb(j) || Is(j, "time") || timex_[j])) ++j;
+    if (j < end && (Is(j, "det") || w_[j].upper)) i = j;
+  }
   size_t after;
   if (IsPronoun(i, &after)) return std::nullopt;
+  if (i < end && IsBoundaryWord(w_[i].lower)) return std::nullopt;
   size_t a = i;
   while (i < end && w_[i].word && !(Is(i, "stop") && entity_[i] < 0) && i - a < 12 && !quoted_[i]) ++i;
   if (i == a) return std::nullopt;
@@ -239,8 +261,89 @@ std::optional<Who> Finder::SubjectOf(const VerbMatch& m) const {
     // The pronoun is inside the verb: a-t-il dit.
     return Resolve(m.begin);
   }
-  if (std::optional<Who> pre = Preverbal(m.begin)) return pre;
-  return Postverbal(m.end);
+  std::optional<Who> who = Preverbal(m.begin);
+  if (!who) who = Postverbal(m.end);
+  if (who) return Describe(*who, m.begin);
+  return who;
+}
+
+// A speech verb's speaker; a gerund ("…, ajoutant que") takes the main clause's.
+std::optional<Who> Finder::SpeakerOfVerb(const VerbMatch& m) const {
+  if (m.slot != Slot::kGerund) return SubjectOf(m);
+  size_t start = SentenceStart(m.begin);
+  if (!history_.empty() && sentence_[history_.back().word] == sentence_[m.begin] &&
+      paragraph_[history_.back().word] == paragraph_[m.begin])
+    return history_.back().who;
+  VerbMatch prev;
+  if (VerbBefore(m.begin, start, &prev) && prev.slot != Slot::kGerund) return SubjectOf(prev);
+  // "Rappelant que…, le président a affirmé": the next speech verb's subject.
+  size_t end = SentenceEnd(m.begin);
+  for (size_t k = m.end; k < end; ++k) {
+    VerbMatch next;
+    if (!quoted_[k] && Verb(k, &next, false) && next.slot != Slot::kGerund) return SubjectOf(next);
+  }
+  return std::nullopt;
+}
+
+// The nearest speech verb ending at or before word `from`, not before `limit`; of two
+// overlapping matches the longer one ("s'est dit", not "dit").
+bool Finder::VerbBefore(size_t from, size_t limit, VerbMatch* m) const {
+  for (size_t k = from; k-- > limit;) {
+    if (quoted_[k]) continue;
+    if (!Verb(k, m, false) || m->end > from) continue;
+    for (size_t b = k; b-- > limit && b + 4 > k;) {
+      VerbMatch longer;
+      if (Verb(b, &longer, false) && longer.end >= m->end && longer.end <= from) *m = longer;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Finder::IsAdverb(size_t i) const { return i < w_.size() && w_[i].word && lex_.IsAdverb(w_[i]); }
+
+// The subject at the start of a clause: words up to the first auxiliary or clitic.
+std::optional<Who> Finder::ClauseSubject(size_t start) const {
+  size_t end = SentenceEnd(start), b = start;
+  while (b < end && w_[b].word && b - start < 10 && !Is(b, "clitic") && !Is(b, "pronoun") && w_[b].lower != "a" &&
+         w_[b].lower != "ont" && w_[b].lower != "s'" && w_[b].lower != "se" && w_[b].lower != "est") {
+    VerbMatch m;
+    if (b > start && lex_.MatchVerb(w_, b, &m)) break;
+    ++b;
+  }
+  if (b < end && IsPronoun(b, &end)) return Resolve(b);
+  if (b == start) return std::nullopt;
+  return NounPhrase(start, b);
+}
+
+// "le président russe", "la diplomate vénézuélienne": a definite description of a person
+// with a nationality stands for the last person of that country named nearby.
+std::optional<Who> Finder::Describe(const Who& who, size_t at) const {
+  if (who.entity >= 0) return who;
+  size_t a = WordAt(who.span.start), b = WordAt(who.span.end);
+  if (a + 2 > b || !(IsWord(a, "le") || IsWord(a, "la"))) return who;
+  if (!Is(a + 1, "person")) return who;
+  std::string country;
+  for (size_t i = a + 1; i < b; ++i) {
+    if (entity_[i] < 0) continue;
+    const Entity& e = doc_.entities[entity_[i]];
+    if (e.via == "demonym" && e.id.rfind("country:", 0) == 0) country = e.id.substr(8);
+  }
+  if (country.empty()) return who;
+  auto same = [&](int e) {
+    const Entity& ent = doc_.entities[e];
+    return ent.type == "PER" && ent.actor.rfind(country, 0) == 0;
+  };
+  uint32_t pos = w_[at].span.start;
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it)
+    if (it->who.entity >= 0 && paragraph_[at] - it->paragraph <= 2 && same(it->who.entity)) return it->who;
+  for (size_t e = doc_.entities.size(); e-- > 0;) {
+    const Entity& ent = doc_.entities[e];
+    if (ent.span.end > pos) continue;
+    if (paragraph_[WordAt(ent.span.start)] + 2 < paragraph_[at]) break;
+    if (same(static_cast<int>(e))) return Who{ent.span, static_cast<int>(e)};
+  }
+  return who;
 }
 
 // A subject pronoun: the last named speaker in this or the previous paragraphs,
@@ -381,6 +484,10 @@ void Finder::CollectSelon() {
       size_t k = start + 1;
       while (k + 1 < end && !(IsWord(k, ",") && IsSource(k + 1, &after))) ++k;
       if (k + 1 >= end) continue;
+      size_t t = after;
+      while (t < end && (w_[t].word || IsWord(t, "(") || IsWord(t, ")"))) ++t;
+      while (t < end && IsPunct(t) && !IsWord(t, ",")) ++t;
+      if (t < end) continue;  // "…, selon un rapport, nous fait savoir X": not the whole source
       c.source_begin = after;
       c.source_end = end;
       c.first = start;
@@ -389,7 +496,7 @@ void Finder::CollectSelon() {
     bool speech = false;
     for (size_t k = c.first; k < c.last && !speech; ++k) {
       VerbMatch m;
-      speech = Verb(k, &m, false);
+      speech = Verb(k, &m, true);
     }
     if (speech) continue;
     size_t b = c.last;
@@ -425,22 +532,15 @@ void Finder::Attribute(const Candidate& c) {
   size_t after;
   switch (c.type) {
     case Candidate::Type::kThat: {
-      std::optional<Who> who;
-      if (c.verb.slot == Slot::kGerund) {
-        // ", ajoutant que…": the speaker of the main clause.
-        if (!history_.empty() && sentence_[history_.back().word] == sentence_[c.verb.begin]) who = history_.back().who;
-        for (size_t k = c.verb.begin; !who && k-- > SentenceStart(c.verb.begin);) {
-          VerbMatch m;
-          if (Verb(k, &m, false) && m.slot != Slot::kGerund) who = SubjectOf(m);
-        }
-      } else {
-        who = SubjectOf(c.verb);
-      }
-      Emit(c, who, VerbText(c.verb), c.verb.verb->rule);
+      Emit(c, SpeakerOfVerb(c.verb), VerbText(c.verb), c.verb.verb->rule);
       return;
     }
     case Candidate::Type::kIncise:
-      Emit(c, c.verb.inverted ? Resolve(c.verb.begin) : Postverbal(c.verb.end), VerbText(c.verb), c.verb.verb->rule);
+    {
+      std::optional<Who> who = c.verb.inverted ? Resolve(c.verb.begin) : Postverbal(c.verb.end);
+      if (who) who = Describe(*who, c.verb.begin);
+      Emit(c, who, VerbText(c.verb), c.verb.verb->rule);
+    }
       return;
     case Candidate::Type::kSelon: {
       std::optional<Who> who;
@@ -463,6 +563,7 @@ void Finder::Attribute(const Candidate& c) {
     VerbMatch m;
     if (k < w_.size() && !quoted_[k] && !w_[k].newline_before && Verb(k, &m, false)) {
       std::optional<Who> who = m.inverted ? Resolve(m.begin) : Postverbal(m.end);
+      if (who) who = Describe(*who, m.begin);
       if (who || m.inverted) {
         Emit(c, who, VerbText(m), m.verb->rule);
         return;
@@ -485,15 +586,19 @@ void Finder::Attribute(const Candidate& c) {
     return;
   }
   // 3. A speech verb before the quote in its sentence: X a déclaré : « … » / X a dénoncé une « … ».
-  for (size_t k = c.first; k-- > start;) {
-    if (quoted_[k]) continue;
+  {
+    // After a colon ending the previous paragraph ("X a déclaré :\n« … »"), the verb is there.
+    size_t from = c.first, limit = start;
+    if (c.first > 0 && IsWord(c.first - 1, ":") && limit == c.first) limit = SentenceStart(c.first - 1);
     VerbMatch m;
-    if (!Verb(k, &m, false) || m.end > c.first) continue;
-    std::optional<Who> who = SubjectOf(m);
-    if (!who) continue;
-    bool colon = c.first > 0 && IsWord(c.first - 1, ":");
-    Emit(c, who, VerbText(m), colon ? m.verb->rule : m.verb->rule);
-    return;
+    while (VerbBefore(from, limit, &m)) {
+      std::optional<Who> who = SpeakerOfVerb(m);
+      if (who) {
+        Emit(c, who, VerbText(m), m.verb->rule);
+        return;
+      }
+      from = m.begin;
+    }
   }
   // 4. Selon X in the sentence.
   for (size_t k = start; k < end; ++k) {
@@ -522,11 +627,18 @@ void Finder::Attribute(const Candidate& c) {
     }
   }
   // 6. A run of quotes: a paragraph opening on a quote after the previous paragraph's quote.
-  if (c.kind == "direct" && w_[c.first].newline_before && !history_.empty() && !doc_.quotes.empty() &&
-      doc_.quotes.back().kind == "direct" && paragraph_[c.first] - history_.back().paragraph <= 1 &&
-      doc_.quotes.back().speaker) {
-    Emit(c, history_.back().who, "", "quotes:run");
-    return;
+  // Also a quote standing as the next sentence of the same paragraph, nobody named between.
+  if (c.kind == "direct" && c.first == start && !history_.empty() && !doc_.quotes.empty() &&
+      doc_.quotes.back().kind == "direct" && doc_.quotes.back().speaker &&
+      paragraph_[c.first] - history_.back().paragraph <= 1) {
+    bool named = false;
+    for (const Entity& e : doc_.entities)
+      named = named || (e.span.start >= doc_.quotes.back().span.end && e.span.end <= c.span.start && e.type == "PER" &&
+                        e.id != doc_.quotes.back().speaker->id);
+    if (!named) {
+      Emit(c, history_.back().who, "", "quotes:run");
+      return;
+    }
   }
   Emit(c, std::nullopt, "", "quotes:marks");
 }
