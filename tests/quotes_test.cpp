@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "core/diagnostics.h"
 #include "core/dict_file.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
@@ -19,7 +20,7 @@ namespace veille {
 namespace {
 
 // The held-out cases' speaker precision/recall and span recall may not fall below this.
-constexpr double kHeldOutFloor = 0.75;
+constexpr double kHeldOutFloor = 0.85;
 
 const Pipeline& Shared() {
   static const Pipeline* p = new Pipeline();
@@ -137,6 +138,61 @@ TEST(QuoteCases, AllCasesThroughThePipeline) {
   EXPECT_GE(held.SpeakerP(), kHeldOutFloor) << "held-out speaker precision";
   EXPECT_GE(held.SpeakerR(), kHeldOutFloor) << "held-out speaker recall";
   EXPECT_GE(held.SpanR(), kHeldOutFloor) << "held-out span recall";
+}
+
+// The real seeds (outside the repository): the Kremlin spokesman's, Maduro's and Ryabkov's
+// quotes carry their ids, Caracas speaks as a state.
+TEST(QuoteSeeds, SpeakersOfTheSeedArticlesAreLinked) {
+  const std::string dir = VEILLE_SHARED_DIR "/corpus/seeds";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " absent";
+  Diagnostics diag(nullptr);
+  std::map<std::string, Doc> docs;
+  ReadInput(dir, ReadOptions(), diag, [&](Doc&& d) {
+    Shared().Run(d);
+    docs[d.id] = std::move(d);
+  });
+  struct Want {
+    const char* doc;
+    const char* quote_starts;  // the quote's first words
+    const char* kind;
+    const char* id;
+  };
+  const Want wants[] = {
+      {"000_db54b11266f0fcb2", "Nous allons augmenter tous les plans", "direct", "person:maduro-nicolas"},
+      {"000_db54b11266f0fcb2", "Le Venezuela est un partenaire stratégique", "direct", "person:borisov-yuri"},
+      {"000_db54b11266f0fcb2", "le Venezuela soutenait Moscou", "indirect", "person:maduro-nicolas"},
+      {"001_b1afe96e5b156a71", "Nous avons passé en revue", "direct", "person:maduro-nicolas"},
+      {"001_b1afe96e5b156a71", "ni confirmer ni exclure", "partial", "person:ryabkov-sergei"},
+      {"001_b1afe96e5b156a71", "explorait des options", "partial", "person:peskov-dmitri"},
+      {"002_f21619eca65d4c79", "Moscou n'en avait pas informé", "indirect", "person:peskov-dmitri"},
+      {"002_f21619eca65d4c79", "les opposants étaient divisés", "indirect", "person:cabello-diosdado"},
+      {"004_8369d86ae2b1155f", "est en contact avec ses amis", "partial", "person:peskov-dmitri"},
+      {"004_8369d86ae2b1155f", "provocation directe", "partial", "country:VEN"},
+  };
+  for (const Want& want : wants) {
+    auto it = docs.find(want.doc);
+    ASSERT_NE(it, docs.end()) << want.doc;
+    const Doc& d = it->second;
+    const Quote* found = nullptr;
+    for (const Quote& q : d.quotes)
+      if (q.span.of(d.text).rfind(want.quote_starts, 0) == 0 && q.kind == want.kind) found = &q;
+    ASSERT_NE(found, nullptr) << want.doc << ": " << want.quote_starts;
+    ASSERT_TRUE(found->speaker.has_value()) << want.quote_starts;
+    EXPECT_EQ(found->speaker->id, want.id) << want.quote_starts;
+    EXPECT_FALSE(found->rule.empty());
+  }
+  // Every quote lies inside the text, its speaker too, and the list is in text order.
+  for (const auto& [id, d] : docs) {
+    uint32_t last = 0;
+    for (const Quote& q : d.quotes) {
+      EXPECT_LE(q.span.end, d.text.size());
+      EXPECT_GE(q.span.start, last) << id;
+      last = q.span.start;
+      if (q.speaker) {
+        EXPECT_LE(q.speaker->span.end, d.text.size());
+      }
+    }
+  }
 }
 
 }  // namespace
