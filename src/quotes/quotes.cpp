@@ -64,6 +64,8 @@ class Finder {
   std::optional<Who> SubjectOf(const VerbMatch& m) const;
   std::optional<Who> Resolve(size_t pronoun) const;
   std::optional<Who> Describe(const Who& who, size_t at) const;
+  bool IsName(const std::optional<Who>& who) const;
+  std::optional<Who> Source(size_t after, size_t end, size_t* stop) const;
   std::optional<Who> SpeakerOfVerb(const VerbMatch& m) const;
   bool VerbBefore(size_t from, size_t limit, VerbMatch* m) const;
   bool IsAdverb(size_t i) const;
@@ -181,7 +183,49 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
                                     IsWord(first - 1, "d'") || IsWord(first - 1, "à") || IsWord(first - 1, "au"));
     if (ent.via != "demonym" && !complement) return Who{ent.span, e};
   }
+  size_t det = a;
+  while (det < b && Is(det, "det")) ++det;
+  if (det == b) return std::nullopt;  // "un", "le": no speaker
+  // An unknown name followed by its title: "Jean Dupont le vice-président de …" → the name.
+  size_t run = a;
+  while (run < b && w_[run].upper && !Is(run, "det")) ++run;
+  if (run >= a + 2 && run < b && (Is(run, "det") || IsWord(run, ","))) return Who{Span{w_[a].span.start, w_[run - 1].span.end}, -1};
   return Who{Span{w_[a].span.start, w_[b - 1].span.end}, -1};
+}
+
+// The source after "selon" / "d'après", from word `after`: a pronoun (selon lui), a phrase up
+// to the first punctuation, or the name in apposition after it ("d'après le ministre, Jean
+// Dupont, …"). *stop is one past the source (its comma excluded).
+std::optional<Who> Finder::Source(size_t after, size_t end, size_t* stop) const {
+  if (IsWord(after, "lui") || IsWord(after, "elle") || IsWord(after, "eux")) {
+    *stop = after + 1;
+    return Resolve(after);
+  }
+  size_t b = after;
+  while (b < end && (w_[b].word || IsWord(b, "(") || IsWord(b, ")")) && !w_[b].newline_before && !quoted_[b]) ++b;
+  *stop = b;
+  std::optional<Who> who = NounPhrase(after, b);
+  if (IsWord(b, ",")) {
+    size_t k = b + 1;
+    while (k < end && w_[k].word) ++k;
+    std::optional<Who> name = NounPhrase(b + 1, k);
+    if (k < end && IsWord(k, ",") && IsName(name) && !IsName(who)) {
+      *stop = k;
+      return name;
+    }
+  }
+  return who;
+}
+
+// A name in apposition: a linked person, or two to four capitalised words.
+bool Finder::IsName(const std::optional<Who>& who) const {
+  if (!who) return false;
+  if (who->entity >= 0) return doc_.entities[who->entity].type == "PER";
+  size_t a = WordAt(who->span.start), b = WordAt(who->span.end);
+  if (b < a + 2 || b > a + 4) return false;
+  for (size_t i = a; i < b; ++i)
+    if (!w_[i].upper || Is(i, "det")) return false;
+  return true;
 }
 
 bool IsBoundaryWord(const std::string& w) {
@@ -202,6 +246,11 @@ std::optional<Who> Finder::Preverbal(size_t v) const {
   if (j > start + 1 && IsPronoun(j - 2, &after) && after == j) return Resolve(j - 2);
   // "X n'a pas confirmé…, mais a indiqué que": the subject of the first clause.
   if (j > start && (IsWord(j - 1, "mais") || IsWord(j - 1, "et") || IsWord(j - 1, "puis"))) return ClauseSubject(start);
+  if (j > start && IsWord(j - 1, ")")) {  // "Philippe Durand (UMP) a dénoncé"
+    size_t k = j - 1;
+    while (k > start && !IsWord(k, "(")) --k;
+    if (IsWord(k, "(")) j = k;
+  }
   if (j > start && IsWord(j - 1, "qui")) {
     --j;
     if (j > start && IsWord(j - 1, ",")) --j;
@@ -211,7 +260,7 @@ std::optional<Who> Finder::Preverbal(size_t v) const {
     size_t k = j - 1;
     while (k > start && w_[k - 1].lower != "," && w_[k - 1].word) --k;
     std::optional<Who> aside = NounPhrase(k, j - 1);
-    if (aside && aside->entity >= 0 && doc_.entities[aside->entity].type == "PER") return aside;
+    if (IsName(aside)) return aside;
     if (k > start && IsWord(k - 1, ",")) j = k - 1;
     else if (aside) return aside;
     else return std::nullopt;
@@ -251,7 +300,7 @@ std::optional<Who> Finder::Postverbal(size_t e) const {
     size_t k = i + 1;
     while (k < end && w_[k].word && !(Is(k, "stop") && entity_[k] < 0)) ++k;
     std::optional<Who> name = NounPhrase(i + 1, k);
-    if (name && name->entity >= 0 && doc_.entities[name->entity].type == "PER") return name;
+    if (IsName(name) && (k >= end || !w_[k].word)) return name;
   }
   return NounPhrase(a, i);
 }
@@ -472,9 +521,9 @@ void Finder::CollectSelon() {
     c.kind = "indirect";
     if (IsSource(start, &after)) {
       // "Selon X, clause."
-      size_t comma = after;
-      while (comma < end && !IsWord(comma, ",")) ++comma;
-      if (comma >= end - 1) continue;
+      size_t comma;
+      Source(after, end, &comma);
+      if (!IsWord(comma, ",") || comma >= end - 1) continue;
       c.source_begin = after;
       c.source_end = comma;
       c.first = comma + 1;
@@ -543,12 +592,8 @@ void Finder::Attribute(const Candidate& c) {
     }
       return;
     case Candidate::Type::kSelon: {
-      std::optional<Who> who;
-      if (IsWord(c.source_begin, "lui") || IsWord(c.source_begin, "elle") || IsWord(c.source_begin, "eux"))
-        who = Resolve(c.source_begin);
-      else
-        who = NounPhrase(c.source_begin, c.source_end);
-      Emit(c, who, "", "quotes:selon");
+      size_t stop;
+      Emit(c, Source(c.source_begin, SentenceEnd(c.source_begin), &stop), "", "quotes:selon");
       return;
     }
     case Candidate::Type::kMarked:
@@ -570,10 +615,8 @@ void Finder::Attribute(const Candidate& c) {
       }
     }
     if (k < w_.size() && !w_[k].newline_before && IsSource(k, &after)) {
-      size_t b = after;
-      while (b < w_.size() && w_[b].word && !w_[b].newline_before) ++b;
-      if (IsWord(after, "lui") || IsWord(after, "elle")) Emit(c, Resolve(after), "", "quotes:selon");
-      else Emit(c, NounPhrase(after, b), "", "quotes:selon");
+      size_t stop;
+      Emit(c, Source(after, SentenceEnd(k), &stop), "", "quotes:selon");
       return;
     }
   }
@@ -603,10 +646,8 @@ void Finder::Attribute(const Candidate& c) {
   // 4. Selon X in the sentence.
   for (size_t k = start; k < end; ++k) {
     if (quoted_[k] || !IsSource(k, &after)) continue;
-    size_t b = after;
-    while (b < end && w_[b].word) ++b;
-    std::optional<Who> who = (IsWord(after, "lui") || IsWord(after, "elle")) ? Resolve(after) : NounPhrase(after, b);
-    Emit(c, who, "", "quotes:selon");
+    size_t stop;
+    Emit(c, Source(after, end, &stop), "", "quotes:selon");
     return;
   }
   // 5. A colon without a speech verb: "Le message de Moscou est clair : « … »" — the subject.
