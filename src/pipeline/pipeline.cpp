@@ -3,6 +3,7 @@
 #include "clean/cleaner.h"
 #include "entities/linker.h"
 #include "lang/langid.h"
+#include "quotes/quotes.h"
 #include "segment/segmenter.h"
 #include "time/timex.h"
 
@@ -14,6 +15,7 @@ struct Pipeline::Stages {
   Segmenter segmenter = Segmenter::Load();
   TimeTagger time = TimeTagger::Load();
   EntityLinker entities;
+  QuoteFinder quotes;
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<Stages>()), options_(options) {}
@@ -32,6 +34,7 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   stages_->time.Run(doc);
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
+  stages_->quotes.Run(doc);  // after entities: speakers link to their ids
   (void)trace;  // the event coder joins when its dictionary lands
 }
 

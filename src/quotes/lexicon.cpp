@@ -1,0 +1,228 @@
+#include "quotes/lexicon.h"
+
+#include "core/dict_file.h"
+
+namespace veille::quotes {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<std::string> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.emplace_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+// Conjugation slots of one verb: first word only (the rest of a multi-word lemma follows).
+struct Paradigm {
+  std::string pp, pres3s, pres3p, impf3s, impf3p, ppr, ps3s, ps3p, fut3s, fut3p;
+};
+
+// Regular forms of -er and 2nd-group -ir verbs; false for other verbs.
+bool Regular(const std::string& inf, Paradigm* p) {
+  if (EndsWith(inf, "er")) {
+    std::string stem = inf.substr(0, inf.size() - 2);
+    std::string soft = stem;  // before a/o: lançait, jugeant
+    if (EndsWith(stem, "c")) soft = stem.substr(0, stem.size() - 1) + "ç";
+    else if (EndsWith(stem, "g")) soft = stem + "e";
+    *p = {stem + "é", stem + "e", stem + "ent", soft + "ait", soft + "aient", soft + "ant", soft + "a", stem + "èrent",
+          inf + "a", inf + "ont"};
+    return true;
+  }
+  if (EndsWith(inf, "ir")) {
+    std::string stem = inf.substr(0, inf.size() - 2);
+    *p = {stem + "i", stem + "it", stem + "issent", stem + "issait", stem + "issaient", stem + "issant", stem + "it",
+          stem + "irent", inf + "a", inf + "ont"};
+    return true;
+  }
+  return false;
+}
+
+bool EndsWithVowel(const std::string& s) { return EndsWith(s, "e") || EndsWith(s, "a"); }
+
+}  // namespace
+
+Lexicon::Lexicon() {
+  std::set<std::string> lemmas;
+  ReadDictFile("quotes/verbs.tsv", [&](const DictLine& l) {
+    auto v = std::make_unique<Verb>();
+    v->lemma = std::string(l.fields[0]);
+    v->rule = l.Where();
+    if (v->lemma != Lower(v->lemma)) l.Fail("lemma must be lower case");
+    if (!lemmas.insert(v->lemma).second) l.Fail("duplicate lemma '" + v->lemma + "'");
+    std::string_view kind = l.fields[1];
+    if (kind == "say") v->kind = VerbKind::kSay;
+    else if (kind == "incise") v->kind = VerbKind::kIncise;
+    else if (kind == "judge") v->kind = VerbKind::kJudge;
+    else l.Fail("kind must be say, incise or judge, not '" + std::string(kind) + "'");
+    std::string base = v->lemma;
+    if (base.rfind("se ", 0) == 0) { v->reflexive = true; base = base.substr(3); }
+    else if (base.rfind("s'", 0) == 0) { v->reflexive = true; base = base.substr(2); }
+    std::vector<std::string> parts = SplitOn(base, ' ');
+    for (const std::string& w : parts)
+      if (w.empty()) l.Fail("lemma has an empty word");
+    std::string rest;  // "savoir" in "faire savoir"
+    for (size_t k = 1; k < parts.size(); ++k) rest += " " + parts[k];
+
+    Paradigm p;
+    bool regular = parts.size() == 1 && Regular(parts[0], &p);
+    std::set<std::string> given;
+    if (l.fields.size() > 2 && l.fields[2] != "-") {
+      for (const std::string& kv : SplitOn(l.fields[2], ';')) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos) l.Fail("irregular forms are key=value pairs separated by ';': '" + kv + "'");
+        std::string key = kv.substr(0, eq);
+        std::vector<std::string> vals = SplitOn(std::string_view(kv).substr(eq + 1), '|');
+        auto one = [&](std::string* a) {
+          if (vals.size() != 1 || vals[0].empty()) l.Fail(key + " takes one form");
+          *a = vals[0];
+        };
+        auto two = [&](std::string* a, std::string* b) {
+          if (vals.size() != 2 || vals[0].empty() || vals[1].empty()) l.Fail(key + " takes two forms: 3sg|3pl");
+          *a = vals[0];
+          *b = vals[1];
+        };
+        if (key == "pp") one(&p.pp);
+        else if (key == "ppr") one(&p.ppr);
+        else if (key == "pres") two(&p.pres3s, &p.pres3p);
+        else if (key == "impf") two(&p.impf3s, &p.impf3p);
+        else if (key == "ps") two(&p.ps3s, &p.ps3p);
+        else if (key == "fut") two(&p.fut3s, &p.fut3p);
+        else l.Fail("unknown key '" + key + "' (pp, pres, impf, ppr, ps, fut)");
+        if (!given.insert(key).second) l.Fail("key '" + key + "' given twice");
+      }
+    }
+    if (!regular) {
+      for (const char* k : {"pp", "pres", "impf", "ppr", "ps", "fut"})
+        if (!given.count(k)) l.Fail(std::string("'") + v->lemma + "' is not a regular -er/-ir verb: give " + k + "=");
+      rest.clear();  // irregular multi-word forms are written out in full
+    }
+    const Verb* verb = v.get();
+    auto add = [&](const std::string& form, Slot slot) {
+      std::string full = form + rest;
+      Form f{SplitOn(full, ' '), verb, slot};
+      forms_.emplace(f.words[0], f);
+    };
+    for (const char* agree : {"", "e", "s", "es"}) add(p.pp + (parts.size() == 1 ? agree : ""), Slot::kParticiple);
+    for (const std::string* s : {&p.pres3s, &p.pres3p, &p.impf3s, &p.impf3p, &p.ps3s, &p.ps3p, &p.fut3s, &p.fut3p})
+      add(*s, Slot::kFinite);
+    add(p.ppr, Slot::kGerund);
+    if (parts.size() == 1) {
+      for (const std::string* s : {&p.pres3s, &p.impf3s, &p.ps3s, &p.fut3s})
+        for (const char* pron : {"il", "elle", "on"})
+          add(*s + (EndsWithVowel(*s) ? "-t-" : "-") + pron, Slot::kInverted);
+      for (const std::string* s : {&p.pres3p, &p.impf3p, &p.ps3p, &p.fut3p})
+        for (const char* pron : {"ils", "elles"}) add(*s + "-" + pron, Slot::kInverted);
+    }
+    verbs_.push_back(std::move(v));
+  }, 2, 4);
+
+  static const std::set<std::string> kClasses = {"adverb", "clitic", "pronoun", "source", "stop", "time", "det", "person"};
+  ReadDictFile("quotes/words.tsv", [&](const DictLine& l) {
+    std::string word(l.fields[0]), cls(l.fields[1]);
+    if (word != Lower(word)) l.Fail("words must be lower case");
+    if (!kClasses.count(cls)) l.Fail("class must be adverb, clitic, pronoun, source, stop, time, det or person");
+    if (!classes_.insert({word, cls}).second) l.Fail("duplicate entry '" + word + "' " + cls);
+  }, 2, 3);
+}
+
+bool Lexicon::Is(const std::string& word, const std::string& cls) const { return classes_.count({word, cls}) > 0; }
+
+bool Lexicon::IsAdverb(const Word& w) const {
+  if (!w.word) return false;
+  if (Is(w.lower, "adverb")) return true;
+  return !w.upper && w.lower.size() > 7 && EndsWith(w.lower, "ment");
+}
+
+size_t Lexicon::SkipAdverbs(const std::vector<Word>& words, size_t i) const {
+  while (i < words.size() && IsAdverb(words[i])) ++i;
+  return i;
+}
+
+bool Lexicon::MatchForm(const std::vector<Word>& words, size_t i, Slot slot, bool reflexive, VerbMatch* m) const {
+  if (i >= words.size()) return false;
+  auto [lo, hi] = forms_.equal_range(words[i].lower);
+  const Form* best = nullptr;
+  for (auto it = lo; it != hi; ++it) {
+    const Form& f = it->second;
+    if (f.slot != slot) continue;
+    if (f.verb->reflexive != reflexive) continue;
+    if (i + f.words.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < f.words.size() && ok; ++k) ok = words[i + k].lower == f.words[k];
+    if (ok && (!best || f.words.size() > best->words.size())) best = &f;
+  }
+  if (!best) return false;
+  m->verb = best->verb;
+  m->slot = slot;
+  m->end = i + best->words.size();
+  return true;
+}
+
+namespace {
+
+bool IsAux(const std::string& w) {
+  static const std::set<std::string> kAux = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut"};
+  return kAux.count(w) > 0;
+}
+bool IsEtre(const std::string& w) {
+  static const std::set<std::string> kEtre = {"est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront"};
+  return kEtre.count(w) > 0;
+}
+// "a-t-il", "ont-elles", "est-il": an auxiliary with its subject pronoun.
+bool IsInvertedAux(const std::string& w, bool etre) {
+  size_t dash = w.find('-');
+  if (dash == std::string::npos) return false;
+  std::string aux = w.substr(0, dash), pron = w.substr(dash + 1);
+  if (pron.rfind("t-", 0) == 0) pron = pron.substr(2);
+  if (pron != "il" && pron != "elle" && pron != "on" && pron != "ils" && pron != "elles") return false;
+  return etre ? IsEtre(aux) : IsAux(aux);
+}
+
+}  // namespace
+
+bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const {
+  size_t begin = i;
+  // Negation and object clitics: n'a pas dit, l'a confirmé, lui a assuré.
+  while (i < words.size() && words[i].word && Is(words[i].lower, "clitic")) ++i;
+  if (i >= words.size() || !words[i].word) return false;
+  bool reflexive = false;
+  if (words[i].lower == "s'" || words[i].lower == "se") {
+    reflexive = true;
+    ++i;
+    if (i >= words.size()) return false;
+  }
+  m->begin = begin;
+  m->inverted = false;
+  const std::string& w = words[i].lower;
+  // Compound tenses.
+  bool aux = reflexive ? IsEtre(w) : IsAux(w);
+  bool inv_aux = IsInvertedAux(w, reflexive);
+  if (aux || inv_aux) {
+    size_t j = SkipAdverbs(words, i + 1);
+    if (MatchForm(words, j, Slot::kParticiple, reflexive, m)) {
+      m->inverted = inv_aux;
+      return true;
+    }
+    return false;
+  }
+  if (MatchForm(words, i, Slot::kInverted, reflexive, m)) {
+    m->inverted = true;
+    return true;
+  }
+  // A finite form after a determiner is a noun: l'annonce, la note, une critique.
+  if (!reflexive && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
+  if (MatchForm(words, i, Slot::kFinite, reflexive, m)) return true;
+  if (MatchForm(words, i, Slot::kGerund, reflexive, m)) return true;
+  return false;
+}
+
+}  // namespace veille::quotes

@@ -1,0 +1,111 @@
+#include "quotes/marks.h"
+
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+
+namespace veille::quotes {
+namespace {
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == U'\u00A0'; }
+
+Span Trim(std::string_view text, uint32_t a, uint32_t b) {
+  while (a < b && IsSpace(static_cast<unsigned char>(text[a]))) ++a;
+  while (b > a && IsSpace(static_cast<unsigned char>(text[b - 1]))) --b;
+  return Span{a, b};
+}
+
+char32_t At(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  return utf8::Next(text, i);
+}
+char32_t Before(std::string_view text, size_t i) {
+  if (i == 0) return 0;
+  return utf8::Prev(text, i);
+}
+
+// One paragraph [a, b): appends its quotes.
+void Paragraph(std::string_view text, uint32_t a, uint32_t b, bool continues, std::vector<Marked>* out) {
+  int depth = 0;          // guillemets
+  uint32_t open = 0;      // where the outermost open mark starts
+  bool ascii = false;     // inside " … "
+  uint32_t ascii_open = 0;
+  size_t i = a;
+  while (i < b) {
+    size_t at = i;
+    char32_t c = utf8::Next(text, i);
+    bool opener = c == U'\u00AB' || c == U'\u201E' || c == U'\u201C';
+    bool closer = c == U'\u00BB' || c == U'\u201D';
+    if (opener && depth > 0 && !IsSpace(Before(text, at)) && Before(text, at) != 0 &&
+        (i >= b || IsSpace(At(text, i)) || u_ispunct(static_cast<UChar32>(At(text, i))))) {
+      // „ … “ after normalisation reads « … «: a second opener glued to the word before
+      // and followed by a space or punctuation closes the quote.
+      opener = false;
+      closer = true;
+    }
+    if (opener) {
+      if (depth == 0 && !ascii) open = static_cast<uint32_t>(at);
+      if (!ascii) ++depth;
+    } else if (closer) {
+      if (depth == 0) continue;  // stray closing mark
+      if (--depth == 0) {
+        Marked m;
+        m.outer = Span{open, static_cast<uint32_t>(i)};
+        size_t o = open;
+        utf8::Next(text, o);
+        m.inner = Trim(text, static_cast<uint32_t>(o), static_cast<uint32_t>(at));
+        m.continues = continues && open == a;
+        continues = false;
+        if (!m.inner.empty()) out->push_back(m);
+      }
+    } else if (c == U'"' && depth == 0) {
+      if (!ascii) {
+        char32_t next = At(text, i);
+        if (i < b && !IsSpace(next)) {
+          ascii = true;
+          ascii_open = static_cast<uint32_t>(at);
+        }
+      } else {
+        ascii = false;
+        Marked m;
+        m.outer = Span{ascii_open, static_cast<uint32_t>(i)};
+        m.inner = Trim(text, ascii_open + 1, static_cast<uint32_t>(at));
+        if (!m.inner.empty()) out->push_back(m);
+      }
+    }
+  }
+  if (depth > 0) {
+    Marked m;
+    m.outer = Span{open, b};
+    size_t o = open;
+    utf8::Next(text, o);
+    m.inner = Trim(text, static_cast<uint32_t>(o), b);
+    m.continues = continues && open == a;
+    m.closed = false;
+    if (!m.inner.empty()) out->push_back(m);
+  }
+}
+
+}  // namespace
+
+std::vector<Marked> FindMarked(std::string_view text) {
+  std::vector<Marked> out;
+  uint32_t a = 0;
+  bool open_before = false;  // the previous paragraph ended inside a quote
+  while (a <= text.size()) {
+    size_t nl = text.find('\n', a);
+    uint32_t b = static_cast<uint32_t>(nl == std::string_view::npos ? text.size() : nl);
+    Span p = Trim(text, a, b);
+    if (!p.empty()) {
+      size_t before = out.size();
+      bool opens_with_mark = At(text, p.start) == U'\u00AB' || At(text, p.start) == U'\u201C';
+      Paragraph(text, p.start, p.end, open_before && opens_with_mark, &out);
+      open_before = out.size() > before && !out.back().closed;
+    }
+    if (nl == std::string_view::npos) break;
+    a = b + 1;
+  }
+  return out;
+}
+
+}  // namespace veille::quotes

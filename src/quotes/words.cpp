@@ -1,0 +1,87 @@
+#include "quotes/words.h"
+
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+
+namespace veille::quotes {
+namespace {
+
+bool IsLetter(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+// Elisions split off as words of their own ("l'", "qu'"); other apostrophes stay
+// inside the word ("aujourd'hui").
+bool IsElision(std::string_view lower) {
+  static const char* const kElided[] = {"l", "d", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu",
+                                        "puisqu", "quoiqu", "presqu"};
+  for (const char* e : kElided)
+    if (lower == e) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) utf8::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
+  return out;
+}
+
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  bool newline = true;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t c = utf8::Next(text, i);
+    if (c == U'\n') newline = true;
+    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r') continue;
+    Word w;
+    w.newline_before = newline;
+    newline = false;
+    if (IsLetter(c)) {
+      w.word = true;
+      w.upper = u_isupper(static_cast<UChar32>(c));
+      size_t end = i;
+      while (end < text.size()) {
+        size_t j = end;
+        char32_t d = utf8::Next(text, j);
+        if (IsLetter(d)) { end = j; continue; }
+        if (d == U'-' && j < text.size()) {  // inner hyphen: a-t-il, vice-Premier
+          size_t k = j;
+          if (IsLetter(utf8::Next(text, k))) { end = j; continue; }
+        }
+        if (IsApostrophe(d)) {
+          std::string lower = Lower(text.substr(start, end - start));
+          if (IsElision(lower)) { end = j; break; }
+          size_t k = j;
+          if (k < text.size() && IsLetter(utf8::Next(text, k))) { end = j; continue; }
+        }
+        break;
+      }
+      i = end;
+    } else {
+      w.word = false;
+    }
+    w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
+    w.lower = Lower(text.substr(start, i - start));
+    // One spelling of the apostrophe for matching.
+    if (w.word) {
+      std::string norm;
+      for (size_t k = 0; k < w.lower.size();) {
+        size_t b = k;
+        char32_t d = utf8::Next(w.lower, k);
+        if (d == U'\u2019') norm += '\'';
+        else norm.append(w.lower, b, k - b);
+      }
+      w.lower = norm;
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+}  // namespace veille::quotes
