@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "cli/subcommands.h"
+#include "dedup/dedup.h"
 #include "ingest/reader.h"
 #include "output/contract.h"
 #include "pipeline/pipeline.h"
@@ -106,6 +108,7 @@ CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
   c->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"jsonl"}));
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
+  c->add_flag("--no-dedup", o.no_dedup, "Do not look for near-duplicates and stories (dup_of and story stay null)");
   c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
   c->add_flag("--summary", o.summary, "Print a short human summary on stderr at the end");
   c->add_flag("-q,--quiet", o.quiet, "Do not print warnings and errors (the exit code still tells)");
@@ -116,6 +119,8 @@ int RunExtract(const ExtractOptions& o) {
   PipelineOptions po;
   po.clean = !o.no_clean;
   Pipeline pipeline(po);
+  std::unique_ptr<DuplicateIndex> dedup;
+  if (!o.no_dedup) dedup = std::make_unique<DuplicateIndex>();
   Diagnostics diag;
   diag.set_quiet(o.quiet);
   Output out(o.output);
@@ -130,6 +135,7 @@ int RunExtract(const ExtractOptions& o) {
   for (const std::string& path : o.inputs) {
     ReadInput(path, ro, diag, [&](Doc&& doc) {
       pipeline.Run(doc);
+      if (dedup) dedup->Add(doc);
       AppendContractJson(doc, &out.buffer());
       summary.Add(doc);
       out.MaybeFlush();
