@@ -6,10 +6,12 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "cli/process.h"
 #include "cli/subcommands.h"
+#include "dedup/dedup.h"
 #include "output/contract.h"
 #include "output/gdelt.h"
 
@@ -109,6 +111,7 @@ CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
       ->check(CLI::IsMember({"jsonl", "gdelt"}));
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
+  c->add_flag("--no-dedup", o.no_dedup, "Do not look for near-duplicates and stories (dup_of and story stay null)");
   c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
   c->add_flag("--summary", o.summary, "Print a short human summary on stderr at the end");
   c->add_flag("-q,--quiet", o.quiet, "Do not print warnings and errors (the exit code still tells)");
@@ -119,6 +122,8 @@ int RunExtract(const ExtractOptions& o) {
   PipelineOptions po;
   po.clean = !o.no_clean;
   Pipeline pipeline(po);
+  std::unique_ptr<DuplicateIndex> dedup;
+  if (!o.no_dedup) dedup = std::make_unique<DuplicateIndex>();
   Diagnostics diag;
   diag.set_quiet(o.quiet);
   Output out(o.output);
@@ -132,6 +137,7 @@ int RunExtract(const ExtractOptions& o) {
   Summary summary;
   DocHandlers handlers;
   handlers.after = [&](Doc& doc) {
+    if (dedup) dedup->Add(doc);
     if (o.format == "gdelt") AppendGdeltRows(doc, &out.buffer());
     else AppendContractJson(doc, &out.buffer());
     summary.Add(doc);

@@ -15,6 +15,7 @@ struct ExtractOptions {
   std::string format = "jsonl";
   size_t max_doc_mb = 64;
   bool no_clean = false;
+  bool no_dedup = false;
   bool quiet = false;
   bool summary = false;
 };
