@@ -20,6 +20,7 @@ int Main(int argc, char** argv) {
   cat article.txt | veille extract -           read one document from stdin
   veille clean --diff article.txt              show what cleaning removed, and why
   veille entities article.txt                  people, states, organisations, and why each was linked
+  veille train-tagger --train a.conllu ...     rebuild the POS tagger model from UD treebanks
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
@@ -36,6 +37,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* cl = AddCleanCommand(app, clean);
   EntitiesOptions entities;
   CLI::App* en = AddEntitiesCommand(app, entities);
+  TrainTaggerOptions train_tagger;
+  CLI::App* tt = AddTrainTaggerCommand(app, train_tagger);
 
   try {
     app.parse(argc, argv);
@@ -48,6 +51,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (ex->parsed()) return RunExtract(extract);
     if (cl->parsed()) return RunClean(clean);
     if (en->parsed()) return RunEntities(entities);
+    if (tt->parsed()) return RunTrainTagger(train_tagger);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "syntax/trainer.h"
+
 namespace CLI {
 class App;
 }
@@ -35,5 +37,14 @@ struct EntitiesOptions {
 };
 CLI::App* AddEntitiesCommand(CLI::App& app, EntitiesOptions& o);
 int RunEntities(const EntitiesOptions& o);
+
+struct TrainTaggerOptions {
+  std::vector<std::string> train;
+  std::vector<std::string> eval;
+  std::string output;
+  syntax::TrainOptions options;
+};
+CLI::App* AddTrainTaggerCommand(CLI::App& app, TrainTaggerOptions& o);
+int RunTrainTagger(const TrainTaggerOptions& o);
 
 }  // namespace veille::cli
