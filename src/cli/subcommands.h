@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "syntax/trainer.h"
+
 namespace CLI {
 class App;
 }
@@ -79,5 +81,13 @@ struct TimelineOptions {
 };
 CLI::App* AddTimelineCommand(CLI::App& app, TimelineOptions& o);
 int RunTimeline(const TimelineOptions& o);
+struct TrainTaggerOptions {
+  std::vector<std::string> train;
+  std::vector<std::string> eval;
+  std::string output;
+  syntax::TrainOptions options;
+};
+CLI::App* AddTrainTaggerCommand(CLI::App& app, TrainTaggerOptions& o);
+int RunTrainTagger(const TrainTaggerOptions& o);
 
 }  // namespace veille::cli

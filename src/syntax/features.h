@@ -1,0 +1,46 @@
+// Perceptron features of the tagger (internal to src/syntax/): each word is described once
+// (hashes of its form, lower case, suffixes, prefixes and shape), then the features of a
+// position combine the descriptions of the word, its neighbours and the previous two tags
+// into 64-bit hashed feature ids. Training and tagging use the same code.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace veille::syntax {
+
+constexpr int kMaxFeatures = 32;
+constexpr int kStartTag = 255;  // the "tag" before the first word
+
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// The 64-bit hash of a string (XXH3, stable across machines and versions).
+uint64_t HashBytes(std::string_view s);
+
+struct WordInfo {
+  uint64_t word = 0;     // the form as written
+  uint64_t lower = 0;    // lower case
+  uint64_t suf[4] = {};  // last 1..4 characters of the lower-case form
+  uint64_t pre1 = 0, pre3 = 0;
+  uint64_t shape = 0;    // "Xxx", "d/d/d", "x'", ...
+};
+
+// Describes `form`; `lower` receives its lower-case form.
+void Describe(std::string_view form, WordInfo* w, std::string* lower);
+
+// The description of the positions before the first and after the last word.
+const WordInfo& StartWord();
+const WordInfo& EndWord();
+
+// Writes the features of position i of words[0..n) given the two previous tags; returns
+// how many (at most kMaxFeatures).
+int Extract(const WordInfo* words, int n, int i, int prev, int prev2, uint64_t* out);
+
+}  // namespace veille::syntax

@@ -1,0 +1,59 @@
+#include "syntax/model.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "syntax/conllu.h"
+
+namespace veille::syntax {
+
+void FlatIndex::Build(const std::vector<uint64_t>& keys) {
+  size_t size = 16;
+  while (size < keys.size() * 2) size <<= 1;  // load factor <= 0.5
+  slots_.assign(size, 0);
+  vals_.assign(size, 0);
+  mask_ = size - 1;
+  for (size_t i = 0; i < keys.size(); i++) {
+    uint64_t k = keys[i] == 0 ? 1 : keys[i];
+    uint64_t s = k & mask_;
+    while (slots_[s] != 0 && slots_[s] != k) s = (s + 1) & mask_;
+    if (slots_[s] == k) continue;  // duplicate key: the first one wins
+    slots_[s] = k;
+    vals_[s] = static_cast<uint32_t>(i);
+  }
+}
+
+void Model::Index() {
+  if (classes.empty() || classes.size() > 255) throw std::runtime_error("between 1 and 255 classes expected");
+  class_pos.clear();
+  class_feats.clear();
+  for (const std::string& c : classes) {
+    size_t bar = c.find('|');
+    Pos p;
+    if (!ParsePos(std::string_view(c).substr(0, bar), &p)) throw std::runtime_error("unknown class \"" + c + "\"");
+    class_pos.push_back(p);
+    class_feats.push_back(bar == std::string::npos ? "" : c.substr(bar + 1));
+  }
+  if (feature_begin.size() != feature_keys.size() + 1 || feature_begin.back() != entry_class.size() ||
+      entry_class.size() != entry_weight.size())
+    throw std::runtime_error("inconsistent weight tables");
+  for (size_t f = 0; f + 1 < feature_begin.size(); f++)
+    if (feature_begin[f] > feature_begin[f + 1]) throw std::runtime_error(fmt::format("feature {}: entries out of order", f));
+  for (uint8_t c : entry_class)
+    if (c >= classes.size()) throw std::runtime_error("weight for an unknown class");
+  for (uint8_t c : tagdict_class)
+    if (c >= classes.size()) throw std::runtime_error("tag dictionary entry for an unknown class");
+  if (tagdict_keys.size() != tagdict_class.size()) throw std::runtime_error("inconsistent tag dictionary");
+  features.Build(feature_keys);
+  tagdict.Build(tagdict_keys);
+  std::vector<uint64_t> keys;
+  keys.reserve(lexicon.size());
+  for (const LexEntry& e : lexicon) keys.push_back(LexKey(e.form, e.pos));
+  lex.Build(keys);
+  keys.clear();
+  for (const SuffixRule& r : rules) keys.push_back(RuleKey(r.suffix, r.pos));
+  rule_index.Build(keys);
+}
+
+}  // namespace veille::syntax

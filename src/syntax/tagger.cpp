@@ -1,0 +1,61 @@
+#include "syntax/tagger.h"
+
+#include <algorithm>
+
+#include "core/dict_file.h"
+#include "syntax/decode.h"
+#include "syntax/model.h"
+
+namespace veille {
+
+constexpr char kModelFile[] = "models/fr-tagger.bin";
+
+Tagger Tagger::Load() { return LoadFrom(DictPath(kModelFile)); }
+
+Tagger Tagger::LoadFrom(const std::string& model_path) {
+  Tagger t;
+  t.model_ = std::make_shared<const syntax::Model>(syntax::Model::Load(model_path));
+  t.tokenizer_ = std::make_shared<const Tokenizer>(Tokenizer::Load());
+  return t;
+}
+
+void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::vector<Token>* out) const {
+  thread_local std::vector<Span> spans;
+  thread_local std::vector<std::string_view> forms;
+  thread_local syntax::Scratch scratch;
+  spans.clear();
+  tokenizer_->Tokenize(text, span, &spans);
+  forms.clear();
+  for (const Span& s : spans) forms.push_back(s.of(text));
+  syntax::TagForms(*model_, forms.data(), forms.size(), &scratch);
+  const syntax::Model& m = *model_;
+  for (size_t i = 0; i < spans.size(); i++) {
+    int c = scratch.classes[i];
+    Token& t = out->emplace_back();
+    t.span = spans[i];
+    t.sentence = index;
+    t.pos = m.class_pos[c];
+    t.lemma = m.Lemma(scratch.lower[i], t.pos);
+    t.feats = m.class_feats[c];
+  }
+}
+
+void Tagger::Run(Doc& doc, const std::vector<uint32_t>& which) const {
+  if (which.empty()) {
+    for (uint32_t i = 0; i < doc.sentences.size(); i++) TagSentence(doc.text, doc.sentences[i], i, &doc.tokens);
+    return;
+  }
+  std::vector<uint32_t> sorted = which;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  for (uint32_t i : sorted)
+    if (i < doc.sentences.size()) TagSentence(doc.text, doc.sentences[i], i, &doc.tokens);
+}
+
+std::vector<Token> Tagger::TagText(std::string_view sentence) const {
+  std::vector<Token> out;
+  TagSentence(sentence, Span{0, static_cast<uint32_t>(sentence.size())}, 0, &out);
+  return out;
+}
+
+}  // namespace veille

@@ -1,0 +1,38 @@
+// French word tokenizer: a sentence span of Doc::text -> word spans.
+//
+// Elided words are tokens of their own ("l'" "accord", "qu'" "il"); contractions stay one
+// token ("du", "aux"); inverted subject pronouns are split off ("a" "-t-il"), other hyphenated
+// words are not ("peut-être", "vice-président"); numbers keep their separators ("16/02/2022",
+// "3,5", "1 200"); abbreviations keep their '.' ("M.", "etc."); URLs and e-mail addresses stay
+// whole; every punctuation mark is a token ("..." is one). The exceptions are data:
+// dict/syntax/tokens.tsv and dict/segment/abbreviations.txt.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/span.h"
+
+namespace veille {
+
+class Tokenizer {
+ public:
+  // Reads dict/syntax/tokens.tsv and dict/segment/abbreviations.txt. Throws DictError.
+  static Tokenizer Load();
+
+  // Appends the tokens of text[span] (byte offsets into `text`) to *out, in order.
+  void Tokenize(std::string_view text, Span span, std::vector<Span>* out) const;
+
+ private:
+  // Splits the word text[start, end) at elisions and trailing clitics, appending to *out.
+  void SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
+  bool IsAbbreviation(std::string_view word) const;
+
+  std::unordered_set<std::string> elisions_;       // "l'", "qu'", ...
+  std::unordered_set<std::string> whole_;          // "aujourd'hui", ...
+  std::vector<std::string> clitics_;               // "-t-il", ..., longest first
+  std::unordered_set<std::string> abbreviations_;  // "m", "etc", ... (without '.')
+};
+
+}  // namespace veille

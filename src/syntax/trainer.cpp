@@ -1,0 +1,231 @@
+#include "syntax/trainer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "syntax/decode.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/model.h"
+
+namespace veille::syntax {
+namespace {
+
+std::string ClassOf(const UdWord& w) {
+  std::string c = PosName(w.pos);
+  if ((w.pos == Pos::kVerb || w.pos == Pos::kAux) && !w.feats.empty()) c += "|" + w.feats;
+  return c;
+}
+
+// Averaged perceptron with sparse rows and lazy averaging (Collins 2002; Daumé's trick).
+class Perceptron {
+ public:
+  explicit Perceptron(size_t classes) : classes_(classes) {}
+
+  int Predict(const uint64_t* feats, int n, std::vector<float>* scores) const {
+    std::fill(scores->begin(), scores->end(), 0.0f);
+    for (int k = 0; k < n; k++) {
+      auto it = rows_.find(feats[k]);
+      if (it == rows_.end()) continue;
+      for (const Cell& c : it->second) (*scores)[c.cls] += c.w;
+    }
+    int best = 0;
+    for (size_t c = 1; c < classes_; c++)
+      if ((*scores)[c] > (*scores)[best]) best = static_cast<int>(c);
+    return best;
+  }
+
+  void Update(const uint64_t* feats, int n, int truth, int guess) {
+    ++step_;
+    if (truth == guess) return;
+    for (int k = 0; k < n; k++) {
+      std::vector<Cell>& row = rows_[feats[k]];
+      Bump(row, truth, 1.0f);
+      Bump(row, guess, -1.0f);
+    }
+  }
+  void Tick() { ++step_; }
+
+  // The averaged weights, sorted by feature, entries with |w| < prune dropped.
+  void Average(float prune, Model* m) const {
+    std::vector<uint64_t> keys;
+    keys.reserve(rows_.size());
+    for (const auto& [k, row] : rows_) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    m->feature_keys.clear();
+    m->feature_begin.clear();
+    m->entry_class.clear();
+    m->entry_weight.clear();
+    for (uint64_t k : keys) {
+      std::vector<Cell> row = rows_.at(k);
+      std::sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.cls < b.cls; });
+      size_t before = m->entry_class.size();
+      for (const Cell& c : row) {
+        double total = c.total + static_cast<double>(step_ - c.ts) * c.w;
+        float avg = static_cast<float>(total / static_cast<double>(step_));
+        if (std::fabs(avg) < prune) continue;
+        m->entry_class.push_back(c.cls);
+        m->entry_weight.push_back(avg);
+      }
+      if (m->entry_class.size() == before) continue;
+      m->feature_keys.push_back(k);
+      m->feature_begin.push_back(static_cast<uint32_t>(before));
+    }
+    m->feature_begin.push_back(static_cast<uint32_t>(m->entry_class.size()));
+  }
+
+ private:
+  struct Cell {
+    uint8_t cls;
+    float w;
+    double total;  // sum of w over the steps before ts
+    int64_t ts;
+  };
+  void Bump(std::vector<Cell>& row, int cls, float delta) {
+    for (Cell& c : row) {
+      if (c.cls != cls) continue;
+      c.total += static_cast<double>(step_ - c.ts) * c.w;
+      c.ts = step_;
+      c.w += delta;
+      return;
+    }
+    row.push_back(Cell{static_cast<uint8_t>(cls), delta, 0.0, step_});
+  }
+
+  size_t classes_;
+  int64_t step_ = 0;
+  std::unordered_map<uint64_t, std::vector<Cell>> rows_;
+};
+
+}  // namespace
+
+Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
+            const std::function<void(const std::string&)>& log) {
+  Model m;
+  // Classes, in byte order.
+  std::set<std::string> names;
+  for (const UdSentence& s : train)
+    for (const UdWord& w : s) names.insert(ClassOf(w));
+  if (names.size() > 255) throw std::runtime_error("more than 255 classes in the training data");
+  m.classes.assign(names.begin(), names.end());
+  std::map<std::string, int> class_id;
+  for (size_t i = 0; i < m.classes.size(); i++) class_id[m.classes[i]] = static_cast<int>(i);
+
+  // Tag dictionary: frequent words (as written) that almost always have one class.
+  std::map<std::string, std::map<int, int>> seen;
+  for (const UdSentence& s : train)
+    for (const UdWord& w : s) seen[w.form][class_id[ClassOf(w)]]++;
+  std::vector<std::pair<uint64_t, uint8_t>> fixed;
+  for (const auto& [form, counts] : seen) {
+    int total = 0, best = -1, best_n = 0;
+    for (const auto& [c, n] : counts) {
+      total += n;
+      if (n > best_n) {
+        best = c;
+        best_n = n;
+      }
+    }
+    if (total >= o.tagdict_min_count && best_n >= o.tagdict_min_ratio * total)
+      fixed.emplace_back(HashBytes(form), static_cast<uint8_t>(best));
+  }
+  std::sort(fixed.begin(), fixed.end());
+  for (const auto& [k, c] : fixed) {
+    m.tagdict_keys.push_back(k);
+    m.tagdict_class.push_back(c);
+  }
+  m.feature_begin = {0};
+  m.Index();
+
+  // Gold classes and word descriptions, computed once.
+  struct Prepared {
+    std::vector<WordInfo> words;
+    std::vector<int> gold;
+  };
+  std::vector<Prepared> data(train.size());
+  std::string lower;
+  for (size_t s = 0; s < train.size(); s++) {
+    for (const UdWord& w : train[s]) {
+      WordInfo info;
+      Describe(w.form, &info, &lower);
+      data[s].words.push_back(info);
+      data[s].gold.push_back(class_id[ClassOf(w)]);
+    }
+  }
+
+  Perceptron p(m.classes.size());
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); i++) order[i] = i;
+  std::mt19937_64 rng(o.seed);  // the engine's output is fixed by the standard
+  std::vector<float> scores(m.classes.size());
+  uint64_t feats[kMaxFeatures];
+  for (int it = 0; it < o.iterations; it++) {
+    // Fisher-Yates with the raw engine output (std::shuffle is implementation-defined).
+    for (size_t i = order.size(); i > 1; i--) std::swap(order[i - 1], order[rng() % i]);
+    size_t right = 0, total = 0;
+    for (size_t s : order) {
+      const Prepared& d = data[s];
+      int n = static_cast<int>(d.words.size());
+      int prev = kStartTag, prev2 = kStartTag;
+      for (int i = 0; i < n; i++) {
+        int guess = m.Fixed(d.words[i].word);
+        if (guess >= 0) {
+          p.Tick();
+        } else {
+          int k = Extract(d.words.data(), n, i, prev, prev2, feats);
+          guess = p.Predict(feats, k, &scores);
+          p.Update(feats, k, d.gold[i], guess);
+        }
+        right += guess == d.gold[i];
+        total++;
+        prev2 = prev;
+        prev = guess;
+      }
+    }
+    if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * right / total));
+  }
+  p.Average(o.prune, &m);
+  BuildLemmatizer(train, o.rule_min_support, &m);
+  m.Index();
+  return m;
+}
+
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold) {
+  std::unordered_set<std::string> known;
+  for (const LexEntry& e : model.lexicon) known.insert(e.form);
+  Accuracy a;
+  Scratch scratch;
+  std::vector<std::string_view> forms;
+  for (const UdSentence& s : gold) {
+    forms.clear();
+    for (const UdWord& w : s) forms.push_back(w.form);
+    TagForms(model, forms.data(), forms.size(), &scratch);
+    for (size_t i = 0; i < s.size(); i++) {
+      const UdWord& w = s[i];
+      int c = scratch.classes[i];
+      Pos pos = model.class_pos[c];
+      bool unseen = !known.count(scratch.lower[i]);
+      a.words++;
+      a.upos += pos == w.pos;
+      if (w.pos == Pos::kVerb || w.pos == Pos::kAux) {
+        a.verbs++;
+        a.verb_feats += model.class_feats[c] == w.feats;
+      }
+      bool lemma_ok = model.Lemma(scratch.lower[i], pos) == Lower(w.lemma);
+      a.lemma += lemma_ok;
+      if (unseen) {
+        a.unseen++;
+        a.unseen_lemma += lemma_ok;
+        a.unseen_upos += pos == w.pos;
+      }
+    }
+  }
+  return a;
+}
+
+}  // namespace veille::syntax

@@ -1,0 +1,40 @@
+// Training and measuring the French tagger on Universal Dependencies treebanks
+// (used by `veille train-tagger` and the tests).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "syntax/conllu.h"
+
+namespace veille::syntax {
+
+struct Model;
+
+struct TrainOptions {
+  int iterations = 10;
+  uint32_t seed = 1;              // the order of sentences in each iteration
+  int tagdict_min_count = 20;     // a word is fixed to its class when seen this often...
+  double tagdict_min_ratio = 0.97;  // ...with this class this often
+  uint32_t rule_min_support = 2;  // word types behind a suffix rule
+  float prune = 0.01f;            // averaged weights smaller than this are dropped
+};
+
+// Trains a model on `train` (in this order, shuffled deterministically per iteration).
+Model Train(const std::vector<UdSentence>& train, const TrainOptions& options,
+            const std::function<void(const std::string&)>& log = {});
+
+struct Accuracy {
+  size_t words = 0, upos = 0;           // UPOS
+  size_t verbs = 0, verb_feats = 0;     // gold VERB/AUX: VerbForm, Mood, Tense all right
+  size_t lemma = 0;                     // lemma right (lower case), with the predicted UPOS
+  size_t unseen = 0, unseen_lemma = 0;  // forms absent from the model's lexicon
+  size_t unseen_upos = 0;
+  double Pct(size_t n, size_t d) const { return d == 0 ? 0.0 : 100.0 * n / d; }
+};
+
+// Tags the gold words of `gold` (their tokenization) and compares.
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold);
+
+}  // namespace veille::syntax
