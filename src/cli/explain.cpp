@@ -17,13 +17,17 @@ CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& o) {
       "every pattern that matched, the source and target chosen and why, the polarity and the events.");
   c->add_option("text", o.text, "The sentence, in quotes")->required();
   c->add_option("--date", o.date, "Document date YYYY-MM-DD (decides who held which office)");
+  c->add_flag("--detect-language", o.detect_language,
+              "Identify the language instead of assuming French (one sentence is often too short to identify)");
   c->footer(R"(Example:
   veille explain "La Russie et le Venezuela ont signé mercredi un accord de coopération militaire." --date 2019-03-27)");
   return c;
 }
 
 int RunExplain(const ExplainOptions& o) {
-  Pipeline pipeline;
+  PipelineOptions po;
+  if (!o.detect_language) po.language = "fr";
+  Pipeline pipeline(po);
   Doc doc;
   doc.id = "explain";
   doc.source = "command line";

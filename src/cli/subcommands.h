@@ -42,6 +42,7 @@ int RunEntities(const EntitiesOptions& o);
 struct ExplainOptions {
   std::string text;
   std::string date;
+  bool detect_language = false;
 };
 CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& o);
 int RunExplain(const ExplainOptions& o);

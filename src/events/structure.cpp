@@ -15,7 +15,7 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 bool IsClitic(const SentenceView& s, size_t i) {
   if (s.pos(i) != Pos::kPron) return false;
   std::string_view w = s.lemma(i);
-  return In(w, {"se", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
+  return In(w, {"se", "soi", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
 }
 
 bool IsNegationWord(std::string_view lemma) {
@@ -145,7 +145,7 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
   for (size_t k = g.start; k <= head; ++k) {
     if (s.lemma(k) == "ne" || s.surface(k) == "n'") ne = true;
     if (IsNegationWord(s.lemma(k))) neg_word = true;
-    if (s.lemma(k) == "se" && s.pos(k) == Pos::kPron) g.reflexive = true;
+    if (s.pos(k) == Pos::kPron && (s.lemma(k) == "se" || s.lemma(k) == "soi" || s.surface(k) == "s'" || s.surface(k) == "se")) g.reflexive = true;
     if (s.HasFeat(k, "Mood=Cnd")) g.conditional = true;
     if (s.HasFeat(k, "Tense=Fut")) g.future = true;
   }

@@ -2,9 +2,11 @@
 
 #include "clean/cleaner.h"
 #include "entities/linker.h"
+#include "events/coder.h"
 #include "lang/langid.h"
 #include "quotes/quotes.h"
 #include "segment/segmenter.h"
+#include "syntax/tagger.h"
 #include "time/timex.h"
 
 namespace veille {
@@ -16,6 +18,8 @@ struct Pipeline::Stages {
   TimeTagger time = TimeTagger::Load();
   EntityLinker entities;
   QuoteFinder quotes;
+  Tagger tagger = Tagger::Load();
+  EventCoder events = EventCoder::Load();
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<Stages>()), options_(options) {}
@@ -26,7 +30,12 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   using Stop = PipelineOptions::Stop;
   if (options_.clean) stages_->cleaner.Run(doc);
   if (options_.stop == Stop::kAfterClean) return;
-  stages_->lang.Run(doc);
+  if (options_.language.empty()) {
+    stages_->lang.Run(doc);
+  } else {
+    doc.lang = options_.language;
+    doc.lang_score = 1.0;
+  }
   if (options_.stop == Stop::kAfterLang) return;
   stages_->segmenter.Run(doc);
   if (options_.stop == Stop::kAfterSegment || !doc.is_french()) return;
@@ -35,7 +44,11 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
   stages_->quotes.Run(doc);  // after entities: speakers link to their ids
-  (void)trace;  // the event coder joins when its dictionary lands
+  // Only the sentences that name an actor can hold an event: tag those alone.
+  std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
+  if (tagged.empty()) return;
+  stages_->tagger.Run(doc, tagged);
+  stages_->events.Run(doc, trace);
 }
 
 }  // namespace veille

@@ -15,6 +15,9 @@ struct PipelineOptions {
   // Where to stop (benchmarks measure the stages cumulatively).
   enum class Stop { kAfterClean, kAfterLang, kAfterSegment, kAll };
   Stop stop = Stop::kAll;
+  // When set ("fr"), every document is taken to be in this language and language
+  // identification does not run (one-sentence inputs are too short to identify).
+  std::string language;
 };
 
 class Pipeline {

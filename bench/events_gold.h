@@ -1,0 +1,137 @@
+// The hand-coded event test set (tests/data/events/gold.tsv, format in its README)
+// and its scoring: precision, recall and F1 of (source country, root, target country)
+// triples, and polarity agreement on the matched ones. Shared by bench/events_eval and
+// tests/events_test.cpp.
+#pragma once
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/doc.h"
+#include "pipeline/pipeline.h"
+
+namespace veille::gold {
+
+struct Triple {
+  std::string source, root, target, polarity;
+  bool operator<(const Triple& o) const {
+    return std::tie(source, root, target) < std::tie(o.source, o.root, o.target);
+  }
+};
+
+struct Item {
+  std::string id, split, date, text;
+  int line = 0;
+  std::set<Triple> events;
+};
+
+inline std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, sep)) out.push_back(part);
+  return out;
+}
+
+inline std::vector<Item> Load(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<Item> items;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f = Split(line, '\t');
+    if (f.size() != 5) throw std::runtime_error(fmt::format("{}:{}: expected 5 columns", path, n));
+    Item it{f[0], f[1], f[2], f[3], n, {}};
+    if (f[4] != "-") {
+      for (const std::string& ev : Split(f[4], ';')) {
+        std::vector<std::string> p = Split(ev, '>');
+        if (p.size() != 4) throw std::runtime_error(fmt::format("{}:{}: bad event '{}'", path, n, ev));
+        it.events.insert({p[0], p[1].substr(0, 2), p[2], p[3]});
+      }
+    }
+    items.push_back(std::move(it));
+  }
+  return items;
+}
+
+// The country of an actor code ("RUSGOV" -> "RUS"); international actors keep their code.
+inline std::string CountryOf(const std::string& actor) {
+  if (actor.size() >= 3 && (actor.compare(0, 3, "IGO") == 0 || actor.compare(0, 3, "NGO") == 0 ||
+                            actor.compare(0, 3, "MNC") == 0))
+    return actor;
+  return actor.substr(0, 3);
+}
+
+inline std::set<Triple> Coded(const Doc& doc) {
+  std::set<Triple> out;
+  for (const Event& e : doc.events)
+    out.insert({CountryOf(e.source.actor), e.root, e.target ? CountryOf(e.target->actor) : "-", e.polarity});
+  return out;
+}
+
+struct Score {
+  int tp = 0, fp = 0, fn = 0, polarity_ok = 0, items = 0;
+  double precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
+  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+// Codes every item with `pipeline` and scores it into by_split["dev"|"test"|"all"];
+// `report` (optional) receives one line per item with a difference.
+inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std::vector<Item>& items,
+                                             std::vector<std::string>* report = nullptr) {
+  std::map<std::string, Score> by_split;
+  for (const Item& it : items) {
+    Doc doc;
+    doc.id = it.id;
+    doc.source = "gold";
+    doc.format = "txt";
+    doc.original = doc.text = it.text;
+    doc.date = it.date;
+    doc.date_source = "metadata";
+    pipeline.Run(doc);
+    std::set<Triple> got = Coded(doc);
+    Score s;
+    s.items = 1;
+    std::string missing, extra;
+    for (const Triple& g : it.events) {
+      auto f = got.find(g);
+      if (f == got.end()) {
+        ++s.fn;
+        missing += fmt::format(" {}>{}>{}", g.source, g.root, g.target);
+      } else {
+        ++s.tp;
+        if (f->polarity == g.polarity) ++s.polarity_ok;
+      }
+    }
+    for (const Triple& c : got)
+      if (!it.events.count(c)) {
+        ++s.fp;
+        extra += fmt::format(" {}>{}>{}", c.source, c.root, c.target);
+      }
+    if (report && (!missing.empty() || !extra.empty()))
+      report->push_back(fmt::format("line {} {}: missing [{}] extra [{}] | {}", it.line, it.id, missing, extra, it.text));
+    for (const std::string& key : {it.split, std::string("all")}) {
+      Score& t = by_split[key];
+      t.tp += s.tp;
+      t.fp += s.fp;
+      t.fn += s.fn;
+      t.polarity_ok += s.polarity_ok;
+      t.items += 1;
+    }
+  }
+  return by_split;
+}
+
+}  // namespace veille::gold

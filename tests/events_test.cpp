@@ -1,0 +1,240 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../bench/events_gold.h"
+#include "core/dict_file.h"
+#include "events/coder.h"
+#include "output/gdelt.h"
+#include "pipeline/pipeline.h"
+
+namespace veille {
+namespace {
+
+const Pipeline& Shared() {
+  static const Pipeline* p = [] {
+    PipelineOptions o;
+    o.language = "fr";  // one-sentence cases are too short to identify
+    return new Pipeline(o);
+  }();
+  return *p;
+}
+
+Doc Code(const std::string& text, const std::string& date, std::vector<std::string>* trace = nullptr) {
+  Doc d;
+  d.id = "t";
+  d.source = "test";
+  d.format = "txt";
+  d.original = d.text = text;
+  d.date = date;
+  d.date_source = "metadata";
+  Shared().Run(d, trace);
+  return d;
+}
+
+std::string Triples(const Doc& d) {
+  std::string out;
+  for (const auto& t : gold::Coded(d)) out += t.source + ">" + t.root + ">" + t.target + ">" + t.polarity + ";";
+  return out;
+}
+
+TEST(Codebook, LoadsEveryCodeWithScores) {
+  Codebook book = Codebook::Load();
+  EXPECT_GE(book.size(), 250u);
+  const CameoCode* sign = book.Find("057");
+  ASSERT_NE(sign, nullptr);
+  EXPECT_DOUBLE_EQ(sign->goldstein, 8.0);
+  EXPECT_EQ(sign->quad, 1);
+  EXPECT_EQ(sign->plover, "SUPPORT");
+  const CameoCode* fight = book.Find("190");
+  ASSERT_NE(fight, nullptr);
+  EXPECT_EQ(fight->quad, 4);
+  EXPECT_LT(fight->goldstein, -9);
+  EXPECT_EQ(book.Find("999"), nullptr);
+}
+
+class TempVerbs {
+ public:
+  TempVerbs(const std::string& file, const std::string& content, const std::string& modality = "selon\treported\tSelon Moscou, Caracas a signé.\n") {
+    dir_ = std::filesystem::temp_directory_path() / ("veille-verbs-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_ / "cameo");
+    std::filesystem::create_directories(dir_ / "verbs/fr");
+    std::filesystem::copy_file(DictPath("cameo/codes.tsv"), dir_ / "cameo/codes.tsv",
+                               std::filesystem::copy_options::overwrite_existing);
+    std::ofstream(dir_ / "verbs/fr" / file) << content;
+    std::ofstream(dir_ / "verbs/fr/modality.tsv") << modality;
+    saved_ = DictRoot();
+    SetDictRoot(dir_.string());
+  }
+  ~TempVerbs() {
+    SetDictRoot(saved_);
+    std::filesystem::remove_all(dir_);
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::string saved_;
+};
+
+std::string LoadError(const std::string& file, const std::string& content) {
+  TempVerbs t(file, content);
+  try {
+    Codebook book = Codebook::Load();
+    PatternSet::Load(book);
+  } catch (const DictError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(PatternSet, ValidatesEveryLineWithFileAndLine) {
+  const std::string ok = "# header\n042\tse rendre à|en [T]\tLavrov s'est rendu à Caracas.\n";
+  EXPECT_EQ(LoadError("04-consult.tsv", ok), "");
+  std::string e = LoadError("04-consult.tsv", ok + "0499\trencontrer [T]\tx\n");
+  EXPECT_NE(e.find("04-consult.tsv:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown CAMEO code"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "057\tsigner accord\tx\n");
+  EXPECT_NE(e.find("does not belong to root 04"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\trencontrer [X]\tx\n");
+  EXPECT_NE(e.find("unknown slot"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\tse rendre à|en [T]\tautre exemple\n");
+  EXPECT_NE(e.find("duplicate pattern"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\trencontrer [T] [T]\tx\n");
+  EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\tvisite:n\tx\n");
+  EXPECT_NE(e.find("too vague"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\trencontrer [T]\n");
+  EXPECT_NE(e.find("04-consult.tsv:3"), std::string::npos) << e;
+}
+
+TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
+  TempVerbs t("04-consult.tsv", "042\tvisite:n de [S] à|en [T]\tLa visite de Lavrov à Caracas.\n"
+                                "041\ts'entretenir par téléphone avec [T]\tLavrov s'est entretenu avec Arreaza.\n");
+  Codebook book = Codebook::Load();
+  PatternSet set = PatternSet::Load(book);
+  ASSERT_EQ(set.all().size(), 2u);
+  const VerbPattern& visit = set.all()[0];
+  EXPECT_TRUE(visit.noun);
+  EXPECT_EQ(visit.head, "visite");
+  ASSERT_EQ(visit.elements.size(), 2u);
+  EXPECT_EQ(visit.elements[0].kind, PatternElement::Kind::kSource);
+  EXPECT_EQ(visit.elements[0].words, std::vector<std::string>{"de"});
+  EXPECT_EQ(visit.elements[1].words, (std::vector<std::string>{"à", "en"}));
+  const VerbPattern& call = set.all()[1];
+  EXPECT_TRUE(call.reflexive);
+  EXPECT_EQ(call.head, "entretenir");
+  EXPECT_EQ(set.ForHead("entretenir", false).size(), 1u);
+  EXPECT_EQ(set.ForHead("visite", true).size(), 1u);
+  EXPECT_TRUE(set.ForHead("visite", false).empty());
+  EXPECT_EQ(set.ModalityOf("selon"), Modality::kReported);
+}
+
+// Every pattern fires on the example written beside it, so no entry is dead.
+TEST(PatternSet, EveryPatternFiresOnItsExample) {
+  const EventCoder coder = EventCoder::Load();
+  int dead = 0;
+  for (const VerbPattern& p : coder.patterns().all()) {
+    bool fired = false;
+    for (const char* date : {"2020-06-01", "2024-06-01", "2016-06-01"}) {
+      Doc d = Code(p.example, date);
+      for (const Event& e : d.events)
+        if (e.rule == p.rule) fired = true;
+      if (fired) break;
+    }
+    if (!fired) {
+      ++dead;
+      std::vector<std::string> trace;
+      Doc d = Code(p.example, "2020-06-01", &trace);
+      std::string why;
+      for (const auto& l : trace) why += "\n    " + l;
+      ADD_FAILURE() << p.rule << " '" << p.text << "' did not fire on: " << p.example << why;
+    }
+  }
+  EXPECT_EQ(dead, 0);
+}
+
+struct Case {
+  const char* text;
+  const char* date;
+  const char* expected;  // "SRC>ROOT>TGT>polarity;" sorted as gold::Coded sorts them
+};
+
+class Structure : public testing::TestWithParam<Case> {};
+
+TEST_P(Structure, SourceTargetAndPolarity) {
+  const Case& c = GetParam();
+  std::vector<std::string> trace;
+  Doc d = Code(c.text, c.date, &trace);
+  std::string why;
+  for (const auto& l : trace) why += "\n    " + l;
+  EXPECT_EQ(Triples(d), c.expected) << c.text << why;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Events, Structure,
+    testing::Values(
+        // Subject before the verb, direct object.
+        Case{"Moscou a menacé Washington de représailles.", "2019-03-01", "RUS>13>USA>asserted;"},
+        // Coordinated subjects, no target: both directions.
+        Case{"La Russie et le Venezuela ont signé mercredi un accord de coopération.", "2019-03-01",
+             "RUS>05>VEN>asserted;VEN>05>RUS>asserted;"},
+        // Passive with agent.
+        Case{"Le Venezuela a été menacé par les États-Unis.", "2019-03-01", "USA>13>VEN>asserted;"},
+        // Negation.
+        Case{"La Russie n'a pas signé l'accord avec l'Ukraine.", "2019-03-01", "RUS>05>UKR>negated;"},
+        // Conditional.
+        Case{"La Chine pourrait condamner le Japon.", "2019-03-01", "CHN>11>JPN>hypothetical;"},
+        // Denial of an infinitive.
+        Case{"Le Kremlin a démenti avoir livré des armes au Venezuela.", "2019-03-01", "RUS>07>VEN>denied;"},
+        // "n'a pas exclu" makes the governed event hypothetical.
+        Case{"Sergueï Riabkov n'a pas exclu de déployer des troupes au Venezuela.", "2022-01-13",
+             "RUS>15>VEN>hypothetical;"},
+        // Relative clause: the antecedent of "qui".
+        Case{"Sergueï Lavrov, qui a rencontré Nicolás Maduro, est rentré à Moscou.", "2019-03-01",
+             "RUS>04>VEN>asserted;"},
+        // Incise between commas before the verb.
+        Case{"Nicolás Maduro, le président vénézuélien, a reçu Sergueï Lavrov à Caracas.", "2019-03-01",
+             "VEN>04>RUS>asserted;"},
+        // Media are never actors.
+        Case{"L'AFP a critiqué la Russie.", "2019-03-01", ""},
+        // Nothing to code.
+        Case{"Il a fait beau mercredi à Caracas.", "2019-03-01", ""}));
+
+TEST(Gdelt, SixtyOneColumnsPerEvent) {
+  Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");
+  d.url = "https://example.org/a";
+  ASSERT_FALSE(d.events.empty());
+  std::string rows;
+  AppendGdeltRows(d, &rows);
+  size_t count = 0;
+  GdeltColumns(&count);
+  EXPECT_EQ(count, 61u);
+  std::istringstream in(rows);
+  std::string row;
+  int n = 0;
+  while (std::getline(in, row)) {
+    ++n;
+    std::vector<std::string> f = gold::Split(row + "\t", '\t');
+    ASSERT_EQ(f.size(), 61u) << row;
+    EXPECT_EQ(f[1], "20190327");
+    EXPECT_EQ(f[26].substr(0, 2), "05");
+    EXPECT_EQ(f[60], "https://example.org/a");
+  }
+  EXPECT_EQ(n, static_cast<int>(d.events.size()));
+}
+
+// The quality bar of the hand-coded set: a floor, so a regression fails.
+TEST(GoldSet, F1AboveFloor) {
+  std::string path = VEILLE_TEST_DATA "/events/gold.tsv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no gold set";
+  auto items = gold::Load(path);
+  ASSERT_GE(items.size(), 300u);
+  auto scores = gold::Evaluate(Shared(), items);
+  EXPECT_GE(scores["all"].f1(), 0.5) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+}
+
+}  // namespace
+}  // namespace veille
