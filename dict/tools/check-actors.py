@@ -45,6 +45,16 @@ ROLES = {
     "agency-head", "company-head", "adviser", "secretary-general", "high-representative",
     "commission-president", "un-high-commissioner",
 }
+# A role may name its office after a slash ("spokesperson/presidency"): a title with the
+# qualified role picks only that office's holders (see README.md, titles.tsv and roles.tsv).
+OFFICES = {"presidency", "foreign-ministry", "government"}
+
+
+def known_role(role):
+    base, _, office = role.partition("/")
+    return base in ROLES and (not office or office in OFFICES)
+
+
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 problems = []
 
@@ -154,7 +164,7 @@ def main():
             err("people.tsv", n, f"{r['id']}: name/aliases differ from its first line")
         if r["country"] != "-" and r["country"] not in codes:
             err("people.tsv", n, f"unknown country {r['country']}")
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("people.tsv", n, f"unknown role {r['role']}")
         c = r["cameo"]
         if r["country"] == "-":
@@ -179,7 +189,7 @@ def main():
     tit = rows("titles.tsv")
     dupes("titles.tsv", tit, lambda r: r["title"])
     for n, r in tit:
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("titles.tsv", n, f"unknown role {r['role']}")
         if r["cameo_role"] not in CAMEO_ROLES:
             err("titles.tsv", n, f"unknown CAMEO role {r['cameo_role']}")
@@ -187,7 +197,7 @@ def main():
     rol = rows("roles.tsv")
     dupes("roles.tsv", rol, lambda r: r["phrase"].lower())
     for n, r in rol:
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("roles.tsv", n, f"unknown role {r['role']}")
         if r["country"] != "-" and r["country"] not in codes:
             err("roles.tsv", n, f"unknown country {r['country']}")
