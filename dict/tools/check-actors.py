@@ -47,7 +47,7 @@ ROLES = {
 }
 # A role may name its office after a slash ("spokesperson/presidency"): a title with the
 # qualified role picks only that office's holders (see README.md, titles.tsv and roles.tsv).
-OFFICES = {"presidency", "foreign-ministry", "government"}
+OFFICES = {"presidency", "foreign-ministry", "government", "interim-president"}
 
 
 def known_role(role):

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/dict_file.h"
+#include "entities/skeleton.h"
 
 namespace veille {
 namespace {
@@ -157,6 +158,19 @@ void LoadPeople(Builder& b) {
       6, 9);
 }
 
+void LoadSurnames(Builder& b) {
+  std::unordered_set<std::string> known;
+  for (const auto& n : b.t.surnames) known.insert(Skeleton::Fold(n.text));
+  ReadDictFile(
+      "actors/surnames.tsv",
+      [&](const DictLine& line) {
+        std::string folded = Skeleton::Fold(line.fields[0]);
+        if (!known.contains(folded)) line.Fail("not a surname of people.tsv: " + std::string(line.fields[0]));
+        b.t.full_first.insert(std::move(folded));
+      },
+      1, 2);
+}
+
 }  // namespace
 
 bool Covers(const RolePeriod& p, std::string_view date) {
@@ -187,6 +201,7 @@ ActorTables LoadActors() {
   LoadMetonyms(b);
   LoadOrganizations(b);
   LoadPeople(b);
+  LoadSurnames(b);
   return std::move(b.t);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace veille {
@@ -57,9 +58,12 @@ struct ActorTables {
   std::vector<Alias> aliases;
   std::vector<Name> names;     // full names, aliases, metonyms, demonyms
   std::vector<Name> surnames;  // people's last names, for later mentions
+  // Folded surnames that are also common words or places (surnames.tsv): linked only
+  // after the full name.
+  std::unordered_set<std::string> full_first;
 };
 
-// Loads dict/actors/{countries,metonyms,organizations,people}.tsv. Throws DictError.
+// Loads dict/actors/{countries,metonyms,organizations,people,surnames}.tsv. Throws DictError.
 ActorTables LoadActors();
 
 }  // namespace veille

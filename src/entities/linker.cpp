@@ -248,7 +248,8 @@ void EntityLinker::Run(Doc& doc) const {
   // 3. Surnames alone ("Maduro", "Peskov"): for a person already named in full (or
   // by title) earlier in the document, else for the only known person with that
   // surname, else for the only one of them in office at the date; otherwise the
-  // surname is ambiguous ("Castro", "Rodríguez") and is not linked.
+  // surname is ambiguous ("Castro", "Rodríguez") and is not linked. Surnames that are
+  // also common words or places ("Austin", "May": surnames.tsv) need the full name first.
   std::vector<Entity> later;
   for (const Gazetteer::Match& m : k.surnames.Find(text, words)) {
     bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& e) { return Overlaps(e.span, m.span); });
@@ -266,7 +267,7 @@ void EntityLinker::Run(Doc& doc) const {
         break;
       }
     }
-    if (!chosen) {
+    if (!chosen && !k.tables.full_first.contains(Skeleton::Fold(m.span.of(text)))) {
       std::unordered_set<uint32_t> people, in_office;
       for (uint32_t v : m.values) {
         uint32_t a = k.tables.aliases[v].actor;
