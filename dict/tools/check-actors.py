@@ -10,7 +10,9 @@ no empty key, no duplicate key, no stray spaces around fields; plus per file:
   people.tsv         id person:..., country known or -, cameo starts with the country (or IGO/NGO),
                      dates YYYY-MM-DD|YYYY-MM, start <= end, same person+role periods do not
                      overlap, same id keeps the same name
-  titles.tsv, roles.tsv   role vocabulary, known country
+  titles.tsv, roles.tsv   role vocabulary (with an optional /office), known country
+  context.tsv        kind place|former, no duplicates
+  surnames.tsv       no duplicates (the loader checks each is a surname of people.tsv)
 Exit 0 when clean, 1 with one line per problem (file:line: message).
 """
 import os
@@ -29,6 +31,8 @@ COLUMNS = {
     "people.tsv": ["id", "name", "aliases", "country", "role", "cameo", "start", "end", "note"],
     "titles.tsv": ["title", "role", "cameo_role", "note"],
     "roles.tsv": ["phrase", "role", "country", "note"],
+    "context.tsv": ["kind", "phrase", "note"],
+    "surnames.tsv": ["surname", "note"],
 }
 # CAMEO role (agent) codes used here (Phoenix.agents.txt / CAMEO manual)
 CAMEO_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "PTY", "BUS", "MED", "CVL",
@@ -201,6 +205,14 @@ def main():
             err("roles.tsv", n, f"unknown role {r['role']}")
         if r["country"] != "-" and r["country"] not in codes:
             err("roles.tsv", n, f"unknown country {r['country']}")
+
+    ctx = rows("context.tsv")
+    dupes("context.tsv", ctx, lambda r: (r["kind"], r["phrase"]))
+    for n, r in ctx:
+        if r["kind"] not in ("place", "former"):
+            err("context.tsv", n, f"unknown kind {r['kind']}")
+    sur = rows("surnames.tsv")
+    dupes("surnames.tsv", sur, lambda r: r["surname"])
 
     for p in problems:
         print(p)
