@@ -122,7 +122,10 @@ void LoadOrganizations(Builder& b) {
                 kind == "media" ? ActorKind::kMedia : ActorKind::kOrganization, kind == "media" ? "" : cameo, "", {},
                 line.Where()};
         uint32_t id = b.AddActor(std::move(a));
-        b.AddName(line.fields[1], id, "name", line.Where(), 2);
+        // A canonical name written in lower case ("groupe de Lima", "groupe Wagner") matches
+        // in any case; lower-case aliases ("démocrates", "talibans") still need a capital.
+        std::string_view name = line.fields[1];
+        b.AddName(name, id, "name", line.Where(), 2, !(name[0] >= 'a' && name[0] <= 'z'));
         for (std::string_view alias : SplitBar(line.fields[2])) b.AddName(alias, id, "alias", line.Where(), 2);
       },
       5, 6);

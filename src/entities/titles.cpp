@@ -18,6 +18,16 @@ bool IsCollective(std::string_view role) {
   return false;
 }
 
+// Roles that several people hold at once in one country (ambassadors, generals,
+// ministers in general): a title with such a role never designates one person.
+bool IsPlural(std::string_view role) {
+  static const char* const kPlural[] = {"diplomat", "ambassador", "military-officer", "minister", "deputy-minister",
+                                        "special-envoy", "adviser", "opposition-leader", "party-leader"};
+  for (const char* c : kPlural)
+    if (role == c) return true;
+  return false;
+}
+
 bool IsCameoRole(std::string_view code) {
   if (code.size() != 3) return false;
   for (char c : code)
@@ -79,7 +89,7 @@ TitleTable::TitleTable(const ActorTables& tables) : tables_(tables) {
 
 TitleTable::Holder TitleTable::HolderOf(const Title& title, std::string_view country, std::string_view date) const {
   Holder none;
-  if (title.collective) return none;
+  if (title.collective || IsPlural(title.role)) return none;
   auto it = holders_.find(std::string(country) + "|" + std::string(BaseRole(title.role)));
   if (it == holders_.end()) return none;
   bool qualified = title.role.find('/') != std::string::npos;
