@@ -20,6 +20,7 @@ struct Case {
   int line = 0;
   int number = 0;  // 1-based among the cases
   bool held_out = false;
+  bool after_tuning = false;  // written after the linker was tuned on the development cases
   std::string sentence, date, mention, id, actor, known;
 };
 
@@ -54,6 +55,7 @@ std::vector<Case> LoadCases() {
     c.line = n;
     c.number = static_cast<int>(cases.size()) + 1;
     c.held_out = !after_tuning && c.number % 4 == 0;
+    c.after_tuning = after_tuning;
     c.sentence = f[0];
     c.date = f[1];
     c.mention = f[2];
@@ -117,12 +119,14 @@ std::string Check(const Case& c) {
 TEST(EntityAccuracy, HandWrittenMentions) {
   std::vector<Case> cases = LoadCases();
   ASSERT_GE(cases.size(), 200u);
-  int dev = 0, dev_ok = 0, held = 0, held_ok = 0, known = 0;
+  int dev = 0, dev_ok = 0, held = 0, held_ok = 0, late = 0, late_ok = 0, known = 0;
   for (const Case& c : cases) {
     std::string why = Check(c);
     bool ok = why.empty();
-    (c.held_out ? held : dev) += 1;
-    (c.held_out ? held_ok : dev_ok) += ok;
+    int& group = c.held_out ? held : c.after_tuning ? late : dev;
+    int& group_ok = c.held_out ? held_ok : c.after_tuning ? late_ok : dev_ok;
+    group += 1;
+    group_ok += ok;
     if (!c.known.empty()) {
       ++known;
       if (ok) ADD_FAILURE() << "linking.tsv:" << c.line << ": listed as a known failure but passes; remove the mark";
@@ -132,11 +136,12 @@ TEST(EntityAccuracy, HandWrittenMentions) {
     EXPECT_TRUE(ok) << "linking.tsv:" << c.line << " case " << c.number << (c.held_out ? " (held out)" : "")
                     << ": '" << c.mention << "' in \"" << c.sentence << "\": " << why;
   }
-  int all = dev + held, all_ok = dev_ok + held_ok;
-  std::printf("Entity linking accuracy: %d/%d = %.1f%% (development %d/%d = %.1f%%, held-out %d/%d = %.1f%%; "
-              "%d known failure(s))\n",
-              all_ok, all, 100.0 * all_ok / all, dev_ok, dev, 100.0 * dev_ok / dev, held_ok, held,
-              held ? 100.0 * held_ok / held : 0.0, known);
+  int all = dev + held + late, all_ok = dev_ok + held_ok + late_ok;
+  auto pct = [](int ok, int n) { return n ? 100.0 * ok / n : 0.0; };
+  std::printf("Entity linking accuracy: %d/%d = %.1f%% (development %d/%d = %.1f%%, held-out %d/%d = %.1f%%, "
+              "written after tuning %d/%d = %.1f%%; %d known failure(s))\n",
+              all_ok, all, pct(all_ok, all), dev_ok, dev, pct(dev_ok, dev), held_ok, held, pct(held_ok, held), late_ok,
+              late, pct(late_ok, late), known);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ ROLES = {
     "military-officer", "military", "opposition-leader", "speaker", "government", "legislature",
     "intelligence", "police", "judiciary", "supreme-leader", "crown-prince", "party-leader",
     "agency-head", "company-head", "adviser", "secretary-general", "high-representative",
-    "commission-president", "un-high-commissioner",
+    "commission-president", "un-high-commissioner", "constituent-assembly-president",
 }
 # A role may name its office after a slash ("spokesperson/presidency"): a title with the
 # qualified role picks only that office's holders (see README.md, titles.tsv and roles.tsv).

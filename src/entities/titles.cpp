@@ -89,7 +89,9 @@ TitleTable::TitleTable(const ActorTables& tables) : tables_(tables) {
 
 TitleTable::Holder TitleTable::HolderOf(const Title& title, std::string_view country, std::string_view date) const {
   Holder none;
-  if (title.collective || IsPlural(title.role)) return none;
+  // A generic title with a plural role names one of many; an explicit roles.tsv phrase
+  // ("émissaire américain pour le Venezuela") names one office.
+  if (title.collective || (title.country.empty() && IsPlural(title.role))) return none;
   auto it = holders_.find(std::string(country) + "|" + std::string(BaseRole(title.role)));
   if (it == holders_.end()) return none;
   bool qualified = title.role.find('/') != std::string::npos;
