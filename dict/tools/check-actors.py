@@ -10,7 +10,9 @@ no empty key, no duplicate key, no stray spaces around fields; plus per file:
   people.tsv         id person:..., country known or -, cameo starts with the country (or IGO/NGO),
                      dates YYYY-MM-DD|YYYY-MM, start <= end, same person+role periods do not
                      overlap, same id keeps the same name
-  titles.tsv, roles.tsv   role vocabulary, known country
+  titles.tsv, roles.tsv   role vocabulary (with an optional /office), known country
+  context.tsv        kind place|former, no duplicates
+  surnames.tsv       no duplicates (the loader checks each is a surname of people.tsv)
 Exit 0 when clean, 1 with one line per problem (file:line: message).
 """
 import os
@@ -29,6 +31,8 @@ COLUMNS = {
     "people.tsv": ["id", "name", "aliases", "country", "role", "cameo", "start", "end", "note"],
     "titles.tsv": ["title", "role", "cameo_role", "note"],
     "roles.tsv": ["phrase", "role", "country", "note"],
+    "context.tsv": ["kind", "phrase", "note"],
+    "surnames.tsv": ["surname", "note"],
 }
 # CAMEO role (agent) codes used here (Phoenix.agents.txt / CAMEO manual)
 CAMEO_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "PTY", "BUS", "MED", "CVL",
@@ -43,8 +47,18 @@ ROLES = {
     "military-officer", "military", "opposition-leader", "speaker", "government", "legislature",
     "intelligence", "police", "judiciary", "supreme-leader", "crown-prince", "party-leader",
     "agency-head", "company-head", "adviser", "secretary-general", "high-representative",
-    "commission-president", "un-high-commissioner",
+    "commission-president", "un-high-commissioner", "constituent-assembly-president",
 }
+# A role may name its office after a slash ("spokesperson/presidency"): a title with the
+# qualified role picks only that office's holders (see README.md, titles.tsv and roles.tsv).
+OFFICES = {"presidency", "foreign-ministry", "government", "interim-president"}
+
+
+def known_role(role):
+    base, _, office = role.partition("/")
+    return base in ROLES and (not office or office in OFFICES)
+
+
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 problems = []
 
@@ -154,7 +168,7 @@ def main():
             err("people.tsv", n, f"{r['id']}: name/aliases differ from its first line")
         if r["country"] != "-" and r["country"] not in codes:
             err("people.tsv", n, f"unknown country {r['country']}")
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("people.tsv", n, f"unknown role {r['role']}")
         c = r["cameo"]
         if r["country"] == "-":
@@ -179,7 +193,7 @@ def main():
     tit = rows("titles.tsv")
     dupes("titles.tsv", tit, lambda r: r["title"])
     for n, r in tit:
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("titles.tsv", n, f"unknown role {r['role']}")
         if r["cameo_role"] not in CAMEO_ROLES:
             err("titles.tsv", n, f"unknown CAMEO role {r['cameo_role']}")
@@ -187,10 +201,18 @@ def main():
     rol = rows("roles.tsv")
     dupes("roles.tsv", rol, lambda r: r["phrase"].lower())
     for n, r in rol:
-        if r["role"] not in ROLES:
+        if not known_role(r["role"]):
             err("roles.tsv", n, f"unknown role {r['role']}")
         if r["country"] != "-" and r["country"] not in codes:
             err("roles.tsv", n, f"unknown country {r['country']}")
+
+    ctx = rows("context.tsv")
+    dupes("context.tsv", ctx, lambda r: (r["kind"], r["phrase"]))
+    for n, r in ctx:
+        if r["kind"] not in ("place", "former"):
+            err("context.tsv", n, f"unknown kind {r['kind']}")
+    sur = rows("surnames.tsv")
+    dupes("surnames.tsv", sur, lambda r: r["surname"])
 
     for p in problems:
         print(p)

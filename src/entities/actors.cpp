@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/dict_file.h"
+#include "entities/skeleton.h"
 
 namespace veille {
 namespace {
@@ -59,12 +60,12 @@ class Builder {
   }
   void AddName(std::string_view text, uint32_t actor, const std::string& via, const std::string& rule, int rank,
                bool capitalised = true, const std::string& role = "") {
-    t.aliases.push_back({actor, via, role, rule, rank});
+    t.aliases.push_back({actor, via, role, std::string(text), rule, rank});
     t.names.push_back({std::string(text), static_cast<uint32_t>(t.aliases.size() - 1), capitalised});
   }
   void AddSurname(std::string_view text, uint32_t actor, const std::string& rule) {
     if (text.size() < 3) return;
-    t.aliases.push_back({actor, "surname", "", rule, 5});
+    t.aliases.push_back({actor, "surname", "", std::string(text), rule, 5});
     t.surnames.push_back({std::string(text), static_cast<uint32_t>(t.aliases.size() - 1), true});
   }
 
@@ -121,7 +122,10 @@ void LoadOrganizations(Builder& b) {
                 kind == "media" ? ActorKind::kMedia : ActorKind::kOrganization, kind == "media" ? "" : cameo, "", {},
                 line.Where()};
         uint32_t id = b.AddActor(std::move(a));
-        b.AddName(line.fields[1], id, "name", line.Where(), 2);
+        // A canonical name written in lower case ("groupe de Lima", "groupe Wagner") matches
+        // in any case; lower-case aliases ("démocrates", "talibans") still need a capital.
+        std::string_view name = line.fields[1];
+        b.AddName(name, id, "name", line.Where(), 2, !(name[0] >= 'a' && name[0] <= 'z'));
         for (std::string_view alias : SplitBar(line.fields[2])) b.AddName(alias, id, "alias", line.Where(), 2);
       },
       5, 6);
@@ -133,7 +137,7 @@ void LoadPeople(Builder& b) {
       [&](const DictLine& line) {
         std::string id_text(line.fields[0]);
         if (id_text.rfind("person:", 0) != 0) line.Fail("person ids start with 'person:'");
-        RolePeriod p{std::string(line.fields[4]), std::string(line.fields[5]),
+        RolePeriod p{std::string(line.fields[4]), std::string(line.fields[3]), std::string(line.fields[5]),
                      line.fields.size() > 6 ? std::string(line.fields[6]) : "",
                      line.fields.size() > 7 ? std::string(line.fields[7]) : "", line.Where()};
         if (!IsDate(p.start) || !IsDate(p.end)) line.Fail("dates are YYYY-MM-DD or YYYY-MM");
@@ -157,14 +161,38 @@ void LoadPeople(Builder& b) {
       6, 9);
 }
 
+void LoadSurnames(Builder& b) {
+  std::unordered_set<std::string> known;
+  for (const auto& n : b.t.surnames) known.insert(Skeleton::Fold(n.text));
+  ReadDictFile(
+      "actors/surnames.tsv",
+      [&](const DictLine& line) {
+        std::string folded = Skeleton::Fold(line.fields[0]);
+        if (!known.contains(folded)) line.Fail("not a surname of people.tsv: " + std::string(line.fields[0]));
+        b.t.full_first.insert(std::move(folded));
+      },
+      1, 2);
+}
+
 }  // namespace
+
+bool Covers(const RolePeriod& p, std::string_view date) {
+  if (date.empty()) return p.end.empty();
+  std::string d(date);
+  return (p.start.empty() || FullStart(p.start) <= d) && (p.end.empty() || d <= FullEnd(p.end));
+}
+
+bool Actor::InOfficeAt(std::string_view date) const {
+  for (const RolePeriod& p : periods)
+    if (Covers(p, date)) return true;
+  return false;
+}
 
 std::string Actor::CameoAt(std::string_view date) const {
   if (periods.empty()) return cameo;
   if (date.empty()) return periods.back().cameo;
-  std::string d(date);
   for (const RolePeriod& p : periods) {
-    if ((p.start.empty() || FullStart(p.start) <= d) && (p.end.empty() || d <= FullEnd(p.end))) return p.cameo;
+    if (Covers(p, date)) return p.cameo;
   }
   // Out of every known office at that date: the country's code, no role.
   return country.size() == 3 ? country : "";
@@ -176,6 +204,7 @@ ActorTables LoadActors() {
   LoadMetonyms(b);
   LoadOrganizations(b);
   LoadPeople(b);
+  LoadSurnames(b);
   return std::move(b.t);
 }
 

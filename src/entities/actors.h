@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace veille {
@@ -11,7 +12,8 @@ namespace veille {
 enum class ActorKind { kPerson, kOrganization, kMedia, kCountry };
 
 struct RolePeriod {
-  std::string role;   // "head-of-state", "foreign-minister", ...
+  std::string role;   // "head-of-state", "foreign-minister", "spokesperson/presidency", ...
+  std::string country;  // country of the role (CAMEO code), "-" for an international organisation
   std::string cameo;  // actor code in that role ("VENGOV")
   std::string start;  // YYYY-MM-DD, "" = open
   std::string end;    // YYYY-MM-DD, "" = open (still in office)
@@ -29,13 +31,19 @@ struct Actor {
   std::string rule;   // first dict line of the actor
   // The CAMEO code at `date` (YYYY-MM-DD, or "" when unknown: the latest role).
   std::string CameoAt(std::string_view date) const;
+  // Whether some role period covers `date` ("" = a period still open).
+  bool InOfficeAt(std::string_view date) const;
 };
+
+// Whether a role period covers `date` (YYYY-MM-DD); "" = the period is still open.
+bool Covers(const RolePeriod& p, std::string_view date);
 
 // A name (or demonym, metonym) pointing at an actor.
 struct Alias {
   uint32_t actor;
   std::string via;    // name | alias | metonym | demonym | surname
   std::string role;   // for metonyms: the CAMEO role appended to the country ("GOV")
+  std::string text;   // the name as written in the dictionary ("Washington")
   std::string rule;   // dict line
   int rank;           // preference when several actors share a name (lower wins)
 };
@@ -50,9 +58,12 @@ struct ActorTables {
   std::vector<Alias> aliases;
   std::vector<Name> names;     // full names, aliases, metonyms, demonyms
   std::vector<Name> surnames;  // people's last names, for later mentions
+  // Folded surnames that are also common words or places (surnames.tsv): linked only
+  // after the full name.
+  std::unordered_set<std::string> full_first;
 };
 
-// Loads dict/actors/{countries,metonyms,organizations,people}.tsv. Throws DictError.
+// Loads dict/actors/{countries,metonyms,organizations,people,surnames}.tsv. Throws DictError.
 ActorTables LoadActors();
 
 }  // namespace veille

@@ -24,6 +24,18 @@ bool IsAllCaps(std::string_view s) {
   return letters >= 2;
 }
 
+// Between two words of one name: spaces or a hyphen, possibly with an elided
+// article ("Département d'État", "chef de l'État": the elision is not a word).
+bool IsNameGap(std::string_view gap) {
+  if (gap.size() <= 2 && gap.find_first_not_of(" -") == std::string_view::npos) return true;
+  size_t apos = gap.size() >= 3 && gap.substr(gap.size() - 3) == "\xE2\x80\x99" ? gap.size() - 3
+                : !gap.empty() && gap.back() == '\'' ? gap.size() - 1 : std::string_view::npos;
+  if (apos == std::string_view::npos || apos < 2 || apos > 7 || gap[0] != ' ') return false;
+  for (size_t i = 1; i < apos; ++i)
+    if (!((gap[i] >= 'a' && gap[i] <= 'z') || (gap[i] >= 'A' && gap[i] <= 'Z'))) return false;
+  return true;
+}
+
 std::string EdgeKey(int node, const std::string& key) { return std::to_string(node) + '\x1f' + key; }
 
 // French elided words that attach to the next word with an apostrophe.
@@ -77,7 +89,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     if (end > start) {
       std::string_view w = text.substr(start, end - start);
       words.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)},
-                       with_keys ? skeleton_.Key(w) : std::string(), upper});
+                       with_keys ? skeleton_.Key(w) : std::string(), std::string(), upper});
     }
     i = end > j ? end : j + 1;
   }
@@ -88,6 +100,7 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   int node = 0;
   std::vector<Word> words = Words(name);
   if (!capitalised && !words.empty()) lower_starts_.insert(Skeleton::Fold(words.front().span.of(name)));
+  if (capitalised) any_case_only_ = false;
   for (const Word& w : words) {
     std::string edge = EdgeKey(node, w.key);
     auto it = edges_.find(edge);
@@ -110,17 +123,24 @@ int Gazetteer::Child(int node, const std::string& key) const {
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
-  std::vector<Match> out;
   std::vector<Word> words = Words(text, /*with_keys=*/false);
+  return Find(text, words);
+}
+
+std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector<Word>& words) const {
+  std::vector<Match> out;
   auto key = [&](size_t j) -> const std::string& {
     if (words[j].key.empty()) words[j].key = skeleton_.Key(words[j].span.of(text));
     return words[j].key;
   };
   size_t i = 0;
   while (i < words.size()) {
-    if (!words[i].capitalised && !lower_starts_.contains(Skeleton::Fold(words[i].span.of(text)))) {
-      ++i;
-      continue;
+    if (!words[i].capitalised || any_case_only_) {
+      if (words[i].folded.empty()) words[i].folded = Skeleton::Fold(words[i].span.of(text));
+      if (!lower_starts_.contains(words[i].folded)) {
+        ++i;
+        continue;
+      }
     }
     int node = 0;
     size_t best_end = 0;
@@ -129,7 +149,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
       // Words of one name are separated by spaces or hyphens only.
       if (j > i) {
         std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
-        if (gap.size() > 2 || gap.find_first_not_of(" -") != std::string_view::npos) break;
+        if (!IsNameGap(gap)) break;
       }
       node = Child(node, key(j));
       if (node < 0) break;

@@ -35,9 +35,15 @@ class Gazetteer {
   // part of the following word; hyphens separate words.
   struct Word {
     Span span;
-    std::string key;  // skeleton key; filled by Words(), or lazily by Find()
+    std::string key;     // skeleton key; filled by Words(), or lazily by Find()
+    std::string folded;  // Skeleton::Fold of the word, filled lazily by Find()
     bool capitalised;
   };
+  // The words of `text` without keys: scan once, then pass them to Find() of
+  // several gazetteers built on the same Skeleton (keys are computed once).
+  std::vector<Word> Scan(std::string_view text) const { return Words(text, false); }
+  std::vector<Match> Find(std::string_view text, std::vector<Word>& words) const;
+
   std::vector<Word> Words(std::string_view text) const { return Words(text, true); }
 
   size_t size() const { return entries_; }
@@ -56,6 +62,9 @@ class Gazetteer {
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   std::unordered_set<std::string> lower_starts_;
+  // True while every name matches in any case (titles): then a capitalised word
+  // must be in lower_starts_ too, and most capitalised words need no key either.
+  bool any_case_only_ = true;
   const Skeleton& skeleton_;
   std::vector<Node> nodes_;
   std::unordered_map<std::string, int> edges_;  // node id + '\x1f' + key -> child

@@ -1,23 +1,90 @@
 #include "entities/linker.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "entities/actors.h"
+#include "entities/context.h"
 #include "entities/gazetteer.h"
 #include "entities/skeleton.h"
+#include "entities/titles.h"
 
 namespace veille {
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+bool Contains(Span outer, Span inner) { return outer.start <= inner.start && inner.end <= outer.end; }
+
+// A timex value as a comparable day: "2019" -> mid-year, "2019-03" -> mid-month,
+// "2019-W10" -> the month of that week; "" when it is not a date.
+std::string AsDay(const std::string& v) {
+  auto digits = [&](size_t a, size_t b) {
+    for (size_t i = a; i < b; ++i)
+      if (v[i] < '0' || v[i] > '9') return false;
+    return true;
+  };
+  if (v.size() < 4 || !digits(0, 4)) return "";
+  if (v.size() == 4) return v + "-07-01";
+  if (v.size() == 7 && v[4] == '-' && digits(5, 7)) return v + "-15";
+  if (v.size() == 10 && v[4] == '-' && v[7] == '-' && digits(5, 7) && digits(8, 10)) return v;
+  if (v.size() == 8 && v[5] == 'W' && digits(6, 8)) {
+    int month = std::clamp((std::stoi(v.substr(6, 2)) * 7 - 3) / 31 + 1, 1, 12);
+    return v.substr(0, 4) + (month < 10 ? "-0" : "-") + std::to_string(month) + "-15";
+  }
+  return "";
+}
+
+// The gap between a title and a country name that completes it: "président du
+// Venezuela", "chef de la diplomatie des États-Unis", "président d'Iran".
+bool IsOfGap(std::string_view gap) {
+  static const char* const kGaps[] = {" de ", " du ", " des ", " de la ", " de l'", " de l\xE2\x80\x99", " d'",
+                                      " d\xE2\x80\x99"};
+  for (const char* g : kGaps)
+    if (gap == g) return true;
+  return false;
+}
+
+// The date that picks roles for a mention at `pos`: the document's date, else the
+// nearest time expression before it (else the first after it), else "" (latest holder).
+std::string DateAt(const Doc& doc, uint32_t pos) {
+  if (doc.date) return *doc.date;
+  std::string before, after;
+  for (const Timex& t : doc.timex) {
+    std::string day = AsDay(t.value);
+    if (day.empty()) continue;
+    if (t.span.start < pos) {
+      before = day;
+    } else if (after.empty()) {
+      after = day;
+    }
+  }
+  return before.empty() ? after : before;
+}
+
+}  // namespace
 
 struct EntityLinker::Knowledge {
   Skeleton skeleton;
   ActorTables tables = LoadActors();
+  TitleTable title_table{tables};
+  MentionContext context;
   Gazetteer names{skeleton};
   Gazetteer surnames{skeleton};
+  Gazetteer titles{skeleton};
+  std::unordered_map<std::string, uint32_t> by_code;  // country code or IGO code -> actor
 
   Knowledge() {
     for (const auto& n : tables.names) names.Add(n.text, n.alias, n.capitalised);
     for (const auto& n : tables.surnames) surnames.Add(n.text, n.alias, n.capitalised);
+    const std::vector<Title>& all = title_table.titles();
+    for (uint32_t i = 0; i < all.size(); ++i) titles.Add(all[i].phrase, i, /*capitalised=*/false);
+    for (uint32_t a = 0; a < tables.actors.size(); ++a) {
+      const Actor& actor = tables.actors[a];
+      if (actor.kind == ActorKind::kCountry) by_code.emplace(actor.cameo, a);
+      if (actor.kind == ActorKind::kOrganization && !actor.cameo.empty()) by_code.emplace(actor.cameo, a);
+    }
   }
 
   // The preferred alias among those sharing a name: lowest rank, then file order.
@@ -28,7 +95,19 @@ struct EntityLinker::Knowledge {
     return *best;
   }
 
-  Entity Make(const Doc& doc, Span span, const Alias& alias) const {
+  // The title a phrase stands for: an explicit roles.tsv phrase (with its country)
+  // before a generic titles.tsv one, then file order.
+  const Title& BestTitle(const std::vector<uint32_t>& values) const {
+    const std::vector<Title>& all = title_table.titles();
+    uint32_t best = values.front();
+    for (uint32_t v : values)
+      if ((!all[v].country.empty() && all[best].country.empty()) ||
+          (all[v].country.empty() == all[best].country.empty() && v < best))
+        best = v;
+    return all[best];
+  }
+
+  Entity Make(const std::string& date, Span span, const Alias& alias) const {
     const Actor& a = tables.actors[alias.actor];
     Entity e;
     e.span = span;
@@ -38,13 +117,84 @@ struct EntityLinker::Knowledge {
     e.via = alias.via;
     e.rule = alias.rule;
     if (a.kind == ActorKind::kPerson) {
-      e.actor = a.CameoAt(doc.date.value_or(""));
+      e.actor = a.CameoAt(date);
     } else if (a.kind != ActorKind::kMedia) {
       e.actor = a.cameo + alias.role;
     }
     return e;
   }
+
+  // "ministre russe des Affaires étrangères": a generic title split by its demonym
+  // goes on after it. Looks for a longer title made of `head` and the words after
+  // `after`; on success updates `title` and `span`.
+  void ExtendTitle(std::string_view text, std::string_view head, uint32_t after, const Title** title,
+                   Span* span) const {
+    size_t end = std::min(text.size(), static_cast<size_t>(after) + 64);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    std::string probe(head);
+    probe.append(text.substr(after, end - after));
+    std::vector<Gazetteer::Match> ms = titles.Find(probe);
+    if (ms.empty() || ms[0].span.start != 0 || ms[0].span.end <= head.size()) return;
+    const Title& longer = BestTitle(ms[0].values);
+    if (!longer.country.empty()) return;
+    *title = &longer;
+    span->end = after + static_cast<uint32_t>(ms[0].span.end - head.size());
+  }
+
+  // A title phrase resolved to the person in office, or to the state (or IGO) with
+  // the role's code when nobody is known. `names` are the name entities, in text order.
+  std::optional<Entity> ResolveTitle(const Doc& doc, const Gazetteer::Match& m,
+                                     const std::vector<Entity>& names) const;
 };
+
+std::optional<Entity> EntityLinker::Knowledge::ResolveTitle(const Doc& doc, const Gazetteer::Match& m,
+                                                            const std::vector<Entity>& names) const {
+  std::string_view text = doc.text;
+  if (context.FormerBefore(text, m.span.start)) return std::nullopt;
+  const Title* title = &BestTitle(m.values);
+  Span span = m.span;
+  std::string country = title->country;
+  if (country.empty()) {
+    // A generic title needs a country right after it: a demonym or "de/du/des + country".
+    auto next = std::lower_bound(names.begin(), names.end(), span.end,
+                                 [](const Entity& e, uint32_t pos) { return e.span.start < pos; });
+    if (next == names.end() || next->type != "GPE" || next->id.rfind("country:", 0) != 0) return std::nullopt;
+    std::string_view gap = text.substr(span.end, next->span.start - span.end);
+    if (next->via == "demonym" && gap == " ") {
+      country = next->id.substr(8);
+      span.end = next->span.end;
+      ExtendTitle(text, m.span.of(text), next->span.end, &title, &span);
+    } else if ((next->via == "name" || next->via == "alias") && IsOfGap(gap)) {
+      country = next->id.substr(8);
+      span.end = next->span.end;
+    } else {
+      return std::nullopt;
+    }
+  }
+  Entity e;
+  e.span = span;
+  e.via = "title";
+  TitleTable::Holder h = title_table.HolderOf(*title, country, DateAt(doc, span.start));
+  if (h.period) {
+    const Actor& person = tables.actors[h.actor];
+    e.type = "PER";
+    e.id = person.id;
+    e.name = person.name;
+    e.actor = h.period->cameo;
+    e.rule = title->rule + " " + h.period->rule;
+    return e;
+  }
+  auto it = by_code.find(country);
+  if (it == by_code.end()) return std::nullopt;
+  const Actor& state = tables.actors[it->second];
+  e.type = title->collective ? "ORG" : "PER";
+  e.id = state.id;
+  e.name = state.name;
+  e.actor = title->igo ? state.cameo : country + title->cameo_role;
+  e.rule = title->rule;
+  return e;
+}
+
 
 EntityLinker::EntityLinker() : k_(std::make_unique<Knowledge>()) {}
 EntityLinker::~EntityLinker() = default;
@@ -53,24 +203,62 @@ EntityLinker::EntityLinker(EntityLinker&&) noexcept = default;
 size_t EntityLinker::actors() const { return k_->tables.actors.size(); }
 
 void EntityLinker::Run(Doc& doc) const {
-  std::vector<Entity> found;
-  // 1. Full names, aliases, metonyms, demonyms: longest match wins.
-  for (const Gazetteer::Match& m : k_->names.Find(doc.text)) found.push_back(k_->Make(doc, m.span, k_->Best(m.values)));
+  const Knowledge& k = *k_;
+  std::string_view text = doc.text;
+  std::vector<Gazetteer::Word> words = k.names.Scan(text);  // shared by the three gazetteers
 
-  // 2. Surnames alone ("Maduro", "Peskov"): for a person already named in full
-  // earlier in the document, or whose surname belongs to one known person only.
-  std::vector<Entity> later;
-  for (const Gazetteer::Match& m : k_->surnames.Find(doc.text)) {
-    bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& e) {
-      return e.span.start < m.span.end && m.span.start < e.span.end;
+  // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
+  // seat of power after a place preposition is a location ("à Washington").
+  std::vector<Entity> found;
+  for (const Gazetteer::Match& m : k.names.Find(text, words)) {
+    const Alias& alias = k.Best(m.values);
+    Entity e = k.Make(DateAt(doc, m.span.start), m.span, alias);
+    if (alias.via == "metonym") {
+      if (const std::string* rule = k.context.PlaceBefore(text, m.span.start)) {
+        e.type = "LOC";
+        e.name = alias.text;
+        e.actor.clear();
+        e.rule = alias.rule + " " + *rule;
+      }
+    }
+    found.push_back(std::move(e));
+  }
+
+  // 2. Titles ("le président vénézuélien", "le porte-parole du Kremlin"): a title
+  // replaces the names inside it ("vénézuélien", "Kremlin"); one that cuts a name
+  // ("président du Parlement" in "président du Parlement européen") is dropped.
+  std::vector<Entity> titled;
+  for (const Gazetteer::Match& m : k.titles.Find(text, words)) {
+    std::optional<Entity> e = k.ResolveTitle(doc, m, found);
+    if (!e) continue;
+    if (!titled.empty() && Overlaps(titled.back().span, e->span)) continue;
+    bool cuts = std::any_of(found.begin(), found.end(), [&](const Entity& n) {
+      return Overlaps(n.span, e->span) && !Contains(e->span, n.span);
     });
+    if (!cuts) titled.push_back(std::move(*e));
+  }
+  if (!titled.empty()) {
+    std::erase_if(found, [&](const Entity& n) {
+      return std::any_of(titled.begin(), titled.end(), [&](const Entity& t) { return Contains(t.span, n.span); });
+    });
+    found.insert(found.end(), titled.begin(), titled.end());
+    std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  }
+
+  // 3. Surnames alone ("Maduro", "Peskov"): for a person already named in full (or
+  // by title) earlier in the document, else for the only known person with that
+  // surname, else for the only one of them in office at the date; otherwise the
+  // surname is ambiguous ("Castro", "Rodríguez") and is not linked. Surnames that are
+  // also common words or places ("Austin", "May": surnames.tsv) need the full name first.
+  std::vector<Entity> later;
+  for (const Gazetteer::Match& m : k.surnames.Find(text, words)) {
+    bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& e) { return Overlaps(e.span, m.span); });
     if (overlaps) continue;
-    std::unordered_set<uint32_t> people;
-    for (uint32_t v : m.values) people.insert(k_->tables.aliases[v].actor);
+    std::string date = DateAt(doc, m.span.start);
     const Alias* chosen = nullptr;
     for (uint32_t v : m.values) {
-      const Alias& alias = k_->tables.aliases[v];
-      const std::string& id = k_->tables.actors[alias.actor].id;
+      const Alias& alias = k.tables.aliases[v];
+      const std::string& id = k.tables.actors[alias.actor].id;
       bool named_before = std::any_of(found.begin(), found.end(), [&](const Entity& e) {
         return e.id == id && e.span.end <= m.span.start;
       });
@@ -79,8 +267,21 @@ void EntityLinker::Run(Doc& doc) const {
         break;
       }
     }
-    if (!chosen && people.size() == 1) chosen = &k_->tables.aliases[m.values.front()];
-    if (chosen) later.push_back(k_->Make(doc, m.span, *chosen));
+    if (!chosen && !k.tables.full_first.contains(Skeleton::Fold(m.span.of(text)))) {
+      std::unordered_set<uint32_t> people, in_office;
+      for (uint32_t v : m.values) {
+        uint32_t a = k.tables.aliases[v].actor;
+        people.insert(a);
+        if (k.tables.actors[a].InOfficeAt(date)) in_office.insert(a);
+      }
+      uint32_t pick = people.size() == 1 ? *people.begin() : in_office.size() == 1 ? *in_office.begin() : UINT32_MAX;
+      for (uint32_t v : m.values)
+        if (k.tables.aliases[v].actor == pick) {
+          chosen = &k.tables.aliases[v];
+          break;
+        }
+    }
+    if (chosen) later.push_back(k.Make(date, m.span, *chosen));
   }
   found.insert(found.end(), later.begin(), later.end());
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });

@@ -10,12 +10,16 @@ namespace veille {
 
 class EntityLinker {
  public:
-  // Loads dict/actors/ and dict/entities/. Throws DictError.
+  // Loads dict/actors/ (see its README.md for the title, place and surname policies)
+  // and dict/entities/. Throws DictError.
   EntityLinker();
   ~EntityLinker();
   EntityLinker(EntityLinker&&) noexcept;
 
-  // Fills doc.entities from doc.text, using doc.date (when known) for dated roles.
+  // Fills doc.entities from doc.text: names, metonyms (a place after "à", "depuis"...),
+  // titles resolved to the office holder, later surnames. Dated roles use doc.date,
+  // else the nearest doc.timex value, else the latest holder. Entities are in text
+  // order and do not overlap.
   void Run(Doc& doc) const;
 
   size_t actors() const;

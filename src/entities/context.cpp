@@ -1,0 +1,86 @@
+#include "entities/context.h"
+
+#include "core/dict_file.h"
+
+namespace veille {
+namespace {
+
+constexpr size_t kWindow = 40;  // bytes looked at before a mention
+
+// Lower case for the ASCII letters and the capitals French puts at a sentence
+// start (À, É), typographic apostrophe as "'"; other bytes kept.
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c + 32));
+    } else if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9E && static_cast<unsigned char>(s[i + 1]) != 0x97) {
+      out.push_back(static_cast<char>(c));
+      out.push_back(static_cast<char>(s[i + 1] + 0x20));  // À..Þ -> à..þ
+      ++i;
+    } else if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\x99") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+bool IsLetterByte(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+}  // namespace
+
+MentionContext::MentionContext() {
+  ReadDictFile(
+      "actors/context.tsv",
+      [&](const DictLine& line) {
+        std::string kind(line.fields[0]);
+        Phrase p{Lower(line.fields[1]), line.Where()};
+        if (p.text.empty() || p.text.front() == ' ' || p.text.back() == ' ') line.Fail("phrase has stray spaces");
+        if (p.text.size() + 2 > kWindow) line.Fail("phrase longer than the window looked at");
+        if (kind == "place") {
+          place_.push_back(std::move(p));
+        } else if (kind == "former") {
+          former_.push_back(std::move(p));
+        } else {
+          line.Fail("unknown kind '" + kind + "' (place | former)");
+        }
+      },
+      2, 3);
+}
+
+const std::string* MentionContext::Before(const std::vector<Phrase>& phrases, std::string_view text, size_t start,
+                                          bool hyphen) {
+  size_t from = start > kWindow ? start - kWindow : 0;
+  while (from < start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a character start
+  std::string before = Lower(text.substr(from, start - from));
+  for (const Phrase& p : phrases) {
+    // "<phrase> " before the mention, or "<phrase>" ending in an apostrophe, or "<phrase>-" for "ex-".
+    size_t end = before.size();
+    if (p.text.back() != '\'') {
+      if (end == 0 || !(before[end - 1] == ' ' || (hyphen && before[end - 1] == '-'))) continue;
+      --end;
+    }
+    if (end < p.text.size() || before.compare(end - p.text.size(), p.text.size(), p.text) != 0) continue;
+    size_t at = end - p.text.size();
+    if (at > 0 && IsLetterByte(before[at - 1]) && before[at - 1] != '\'') continue;
+    if (at == 0 && from > 0) continue;  // the window cut a word
+    return &p.rule;
+  }
+  return nullptr;
+}
+
+const std::string* MentionContext::PlaceBefore(std::string_view text, size_t start) const {
+  return Before(place_, text, start, false);
+}
+
+const std::string* MentionContext::FormerBefore(std::string_view text, size_t start) const {
+  return Before(former_, text, start, true);
+}
+
+}  // namespace veille

@@ -1,0 +1,33 @@
+// Words next to a mention that change how it is linked (internal to entities/):
+// a place preposition before a capital ("à Washington": a location, not the
+// state acting), a word before a title that points at another holder ("l'ancien
+// président"). Knowledge: dict/actors/context.tsv.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veille {
+
+class MentionContext {
+ public:
+  // Loads dict/actors/context.tsv. Throws DictError.
+  MentionContext();
+
+  // The rule (dict line) of the place phrase that ends right before `start` in `text`
+  // ("à ", "au ", "à l'"), or nullptr.
+  const std::string* PlaceBefore(std::string_view text, size_t start) const;
+  // The rule of the "former" word right before `start` ("ancien ", "ex-"), or nullptr.
+  const std::string* FormerBefore(std::string_view text, size_t start) const;
+
+ private:
+  struct Phrase {
+    std::string text;  // lower case, "'" for both apostrophes
+    std::string rule;
+  };
+  static const std::string* Before(const std::vector<Phrase>& phrases, std::string_view text, size_t start,
+                                   bool hyphen);
+  std::vector<Phrase> place_, former_;
+};
+
+}  // namespace veille
