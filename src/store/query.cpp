@@ -41,7 +41,8 @@ bool LooksLikeCameo(const std::string& s) {
 // The condition "actor columns `p`_id/_name/_actor match `who`".
 std::string ActorMatch(Where& w, const std::string& p, const std::string& who) {
   std::string v = w.Param(who);
-  std::string s = fmt::format("({0}_id = {1} OR {0}_name = {1} COLLATE NOCASE OR {0}_actor = {1}", p, v);
+  std::string s = fmt::format(
+      "({0}_id = {1} OR {0}_name = {1} COLLATE NOCASE OR {0}_actor = {1} OR {0}_text = {1} COLLATE NOCASE", p, v);
   if (LooksLikeCameo(who)) s += fmt::format(" OR substr({0}_actor, 1, length({1})) = {1}", p, v);
   s += ")";
   return s;
@@ -112,7 +113,7 @@ Statement SearchDocuments(Database& db, const Filter& f) {
   DateRange(w, f, "d.date");
   return w.Prepare(db,
                    "SELECT d.id AS doc, d.date AS date, d.title AS title, "
-                   "snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet " +
+                   "replace(snippet(documents_fts, 1, '[', ']', '…', 12), char(10), ' ') AS snippet " +
                    fmt::format("FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid{} "
                                "ORDER BY rank, d.doc{}",
                                w.Sql(), Limit(f)));
