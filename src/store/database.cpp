@@ -71,6 +71,11 @@ std::string_view Statement::TextView(int col) const {
   int n = sqlite3_column_bytes(stmt_, col);
   return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
 }
+std::string_view Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+}
 std::string Statement::Text(int col) const { return std::string(TextView(col)); }
 std::optional<std::string> Statement::OptText(int col) const {
   if (IsNull(col)) return std::nullopt;
@@ -105,7 +110,8 @@ Database::Database(const std::string& path, Mode mode, int schema_target) : path
         if (!wal.Step() || wal.TextView(0) != "wal")
           throw StoreError(fmt::format("{}: cannot switch the journal to WAL", path));
       }
-      Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+      // A bigger page cache keeps the FTS index pages in memory across a batch.
+      Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536");
       Migrate(db_, path, schema_target < 0 ? kSchemaVersion : schema_target);
     } else {
       int v = SchemaVersion(db_);

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "store/compress.h"
+
 namespace veille::store {
 namespace {
 
@@ -156,7 +158,10 @@ Statement FindQuotes(Database& db, const Filter& f) {
                        fmt::format("{} ORDER BY d.date IS NULL, d.date, q.doc, q.n{}", w.Sql(), Limit(f)));
 }
 
-Statement ExportContracts(Database& db) { return db.Prepare("SELECT contract FROM documents ORDER BY doc"); }
+void ExportContracts(Database& db, const std::function<void(std::string_view)>& fn) {
+  Statement st = db.Prepare("SELECT contract FROM documents ORDER BY doc");
+  while (st.Step()) fn(Inflate(st.Blob(0)));
+}
 
 Statement TimelineEvents(Database& db, const std::string& a, const std::string& b) {
   Where w;

@@ -4,6 +4,7 @@
 // (column names are the output field names).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -42,8 +43,8 @@ Statement FindEvents(Database& db, const Filter& f);
 // verb, text.
 Statement FindQuotes(Database& db, const Filter& f);
 
-// The stored contract lines, in ingest order (column: contract).
-Statement ExportContracts(Database& db);
+// Calls `fn` with each stored contract line (without the newline), in ingest order.
+void ExportContracts(Database& db, const std::function<void(std::string_view)>& fn);
 
 // The dated events between `a` and `b` (either direction), or involving `a` when `b`
 // is empty, by date (columns as FindEvents).
