@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 
@@ -88,8 +91,32 @@ Database::Database(const std::string& path, Mode mode, int schema_target) : path
   if (mode == Mode::kReadOnly && !fs::exists(path, ec))
     throw StoreError(fmt::format("{}: no such database (create it with veille ingest)", path));
   if (fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database file", path));
+  if (mode == Mode::kReadWrite && !fs::exists(path, ec)) {
+    // Say why a new database cannot be created rather than SQLite's generic message.
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    if (!fs::is_directory(dir, ec))
+      throw StoreError(fmt::format("{}: cannot create database: no directory {}", path, dir.string()));
+    if (access(dir.c_str(), W_OK) != 0)
+      throw StoreError(fmt::format("{}: cannot create database: directory {} is not writable ({})", path,
+                                   dir.string(), std::strerror(errno)));
+  }
   int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc == SQLITE_OK && mode == Mode::kReadOnly && SchemaVersion(db_) < 0 &&
+      (sqlite3_errcode(db_) == SQLITE_READONLY || sqlite3_errcode(db_) == SQLITE_CANTOPEN)) {
+    // A WAL database where its -shm file cannot be created (read-only directory or
+    // medium): open it as immutable, which needs no -shm.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    std::string uri = "file:";
+    for (char c : fs::absolute(path, ec).string()) {
+      if (c == '?' || c == '#' || c == '%') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else uri += c;
+    }
+    uri += "?immutable=1";
+    rc = sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  }
   if (rc != SQLITE_OK) {
     int err = db_ ? sqlite3_system_errno(db_) : 0;
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";

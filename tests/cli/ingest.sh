@@ -103,7 +103,7 @@ expect_rc 2 "unknown polarity"
 # Databases that cannot be used.
 run "$VEILLE" ingest "$SRC/samples" --db "$TMP/no/such/dir/x.db"
 expect_rc 3 "database in a missing directory"
-expect_err "cannot open database"
+expect_err "cannot create database: no directory"
 run "$VEILLE" ingest "$SRC/samples" --db "$TMP"
 expect_rc 3 "database path is a directory"
 expect_err "is a directory"
@@ -113,14 +113,25 @@ run "$VEILLE" query --db "$TMP/none.db" --text accord
 expect_rc 3 "query a missing database"
 expect_err "no such database"
 [[ ! -e "$TMP/none.db" ]] && pass "query does not create a database" || fail "query created a database"
-if [[ $(id -u) -ne 0 ]]; then
-  cp "$db" "$TMP/ro.db"; chmod 444 "$TMP/ro.db"
-  run "$VEILLE" ingest "$TMP/good.txt" --db "$TMP/ro.db"
+# Permissions: as root (which may write anywhere) run these as nobody.
+as_user=()
+if [[ $(id -u) -eq 0 ]]; then
+  if command -v setpriv >/dev/null; then as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups); else as_user=(skip); fi
+fi
+if [[ ${as_user[0]:-} != skip ]]; then
+  chmod 755 "$TMP"; mkdir "$TMP/ro"
+  cp "$db" "$TMP/ro/ro.db"; cp "$TMP/good.txt" "$TMP/ro/good.txt"
+  chmod 444 "$TMP/ro/ro.db" "$TMP/ro/good.txt"; chmod 555 "$TMP/ro"
+  run "${as_user[@]}" "$VEILLE" ingest "$TMP/ro/good.txt" --db "$TMP/ro/ro.db"
   expect_rc 3 "read-only database file"
-  expect_err "read-only"
-  mkdir "$TMP/rodir"; chmod 555 "$TMP/rodir"
-  run "$VEILLE" ingest "$TMP/good.txt" --db "$TMP/rodir/x.db"
+  expect_err "database is read-only"
+  run "${as_user[@]}" "$VEILLE" query --db "$TMP/ro/ro.db" --text "pêche"
+  expect_rc 0 "a read-only database can be queried"
+  grep -q '"doc":"good"' "$TMP/out" && pass "query on a read-only database finds" || fail "query on read-only database"
+  run "${as_user[@]}" "$VEILLE" ingest "$TMP/ro/good.txt" --db "$TMP/ro/new.db"
   expect_rc 3 "unwritable directory"
+  expect_err "is not writable"
+  chmod 755 "$TMP/ro"
 fi
 printf 'pas une base de données\n' > "$TMP/text.db"
 run "$VEILLE" ingest "$TMP/good.txt" --db "$TMP/text.db"
