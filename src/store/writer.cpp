@@ -2,7 +2,6 @@
 
 #include <xxhash.h>
 
-#include <cstring>
 
 #include "store/compress.h"
 
