@@ -2,7 +2,6 @@
 
 #include <xxhash.h>
 
-
 #include "store/compress.h"
 
 namespace veille::store {
