@@ -30,16 +30,15 @@ int RunExport(const ExportOptions& o) {
       po.format = RowFormat::kCsv;
       PrintRows(st, po, stdout);
     } else {
-      store::Statement st = store::ExportContracts(db);
       std::string buf;
-      while (st.Step()) {
-        buf.append(st.TextView(0));
+      store::ExportContracts(db, [&](std::string_view line) {
+        buf.append(line);
         buf.push_back('\n');
         if (buf.size() >= (1u << 20)) {
           std::fwrite(buf.data(), 1, buf.size(), stdout);
           buf.clear();
         }
-      }
+      });
       std::fwrite(buf.data(), 1, buf.size(), stdout);
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {

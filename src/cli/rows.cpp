@@ -109,6 +109,7 @@ size_t PrintRows(store::Statement& st, const RowPrintOptions& o, FILE* out) {
       }
       table.push_back(std::move(row));
     }
+    if (table.empty()) return 0;  // no header over nothing
     auto line = [&](const std::vector<Cell>& row) {
       std::string s;
       for (int i = 0; i < ncols; ++i) {

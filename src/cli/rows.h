@@ -21,7 +21,8 @@ struct RowPrintOptions {
   bool header = true;       // table and csv: print the column names
 };
 
-// Steps `st` to the end and prints every row to `out`. Returns the number of rows.
+// Steps `st` to the end and prints every row to `out`. Returns the number of rows. A
+// table with no rows prints nothing; CSV prints its header.
 size_t PrintRows(store::Statement& st, const RowPrintOptions& options, FILE* out);
 
 }  // namespace veille::cli

@@ -31,15 +31,15 @@ int RunTimeline(const TimelineOptions& o) {
     RowPrintOptions po;
     po.format = ChooseRowFormat(o.format, stdout);
     const bool table = po.format == RowFormat::kTable;
-    if (table) fmt::print("Events {}{}\n\n", a, b.empty() ? "" : " ↔ " + b);
     po.kind = "event";
-    store::Statement events = store::TimelineEvents(db, a, b);
-    size_t n = PrintRows(events, po, stdout);
-    if (n == 0) {
-      std::fflush(stdout);
+    store::Statement count = store::TimelineMonths(db, a, b);
+    if (!count.Step()) {
       fmt::print(stderr, "veille: no dated events {}\n", b.empty() ? "involving " + a : "between " + a + " and " + b);
       return kExitOk;
     }
+    if (table) fmt::print("Events {}{}\n\n", a, b.empty() ? "" : fmt::format(" ↔ {}", b));
+    store::Statement events = store::TimelineEvents(db, a, b);
+    PrintRows(events, po, stdout);
     if (table) fmt::print("\nBy month\n\n");
     po.kind = "month";
     store::Statement months = store::TimelineMonths(db, a, b);

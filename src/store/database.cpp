@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 
@@ -71,6 +74,11 @@ std::string_view Statement::TextView(int col) const {
   int n = sqlite3_column_bytes(stmt_, col);
   return p ? std::string_view(reinterpret_cast<const char*>(p), n) : std::string_view();
 }
+std::string_view Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+}
 std::string Statement::Text(int col) const { return std::string(TextView(col)); }
 std::optional<std::string> Statement::OptText(int col) const {
   if (IsNull(col)) return std::nullopt;
@@ -83,8 +91,32 @@ Database::Database(const std::string& path, Mode mode, int schema_target) : path
   if (mode == Mode::kReadOnly && !fs::exists(path, ec))
     throw StoreError(fmt::format("{}: no such database (create it with veille ingest)", path));
   if (fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database file", path));
+  if (mode == Mode::kReadWrite && !fs::exists(path, ec)) {
+    // Say why a new database cannot be created rather than SQLite's generic message.
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    if (!fs::is_directory(dir, ec))
+      throw StoreError(fmt::format("{}: cannot create database: no directory {}", path, dir.string()));
+    if (access(dir.c_str(), W_OK) != 0)
+      throw StoreError(fmt::format("{}: cannot create database: directory {} is not writable ({})", path,
+                                   dir.string(), std::strerror(errno)));
+  }
   int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc == SQLITE_OK && mode == Mode::kReadOnly && SchemaVersion(db_) < 0 &&
+      (sqlite3_errcode(db_) == SQLITE_READONLY || sqlite3_errcode(db_) == SQLITE_CANTOPEN)) {
+    // A WAL database where its -shm file cannot be created (read-only directory or
+    // medium): open it as immutable, which needs no -shm.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    std::string uri = "file:";
+    for (char c : fs::absolute(path, ec).string()) {
+      if (c == '?' || c == '#' || c == '%') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else uri += c;
+    }
+    uri += "?immutable=1";
+    rc = sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  }
   if (rc != SQLITE_OK) {
     int err = db_ ? sqlite3_system_errno(db_) : 0;
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -105,7 +137,8 @@ Database::Database(const std::string& path, Mode mode, int schema_target) : path
         if (!wal.Step() || wal.TextView(0) != "wal")
           throw StoreError(fmt::format("{}: cannot switch the journal to WAL", path));
       }
-      Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+      // A bigger page cache keeps the FTS index pages in memory across a batch.
+      Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536");
       Migrate(db_, path, schema_target < 0 ? kSchemaVersion : schema_target);
     } else {
       int v = SchemaVersion(db_);

@@ -51,6 +51,7 @@ class Statement {
   std::string Text(int col) const;
   std::string_view TextView(int col) const;  // valid until the next Step/Reset
   std::optional<std::string> OptText(int col) const;
+  std::string_view Blob(int col) const;  // valid until the next Step/Reset
   int columns() const { return sqlite3_column_count(stmt_); }
   int ColumnType(int col) const { return sqlite3_column_type(stmt_, col); }
   const char* ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }

@@ -131,6 +131,20 @@ std::string FrenchTerms::Term(std::string_view word) { return StripAccents(Stem(
 
 std::string FrenchTerms::UnaccentedTerm(std::string_view word) { return Stem(StripAccents(Lower(word))); }
 
+const FrenchTerms::Terms& FrenchTerms::Lookup(std::string_view word) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  // News vocabulary is mostly a few tens of thousands of words; start over past that.
+  if (cache_.size() >= 200000) cache_.clear();
+  Terms t;
+  t.term = Term(word);
+  if (!IsAscii(word)) {
+    t.unaccented = UnaccentedTerm(word);
+    if (t.unaccented == t.term) t.unaccented.clear();
+  }
+  return cache_.emplace(std::string(word), std::move(t)).first->second;
+}
+
 void FrenchTerms::Split(std::string_view text, bool variants, const TermFn& fn) {
   size_t i = 0;
   while (i < text.size()) {
@@ -144,13 +158,10 @@ void FrenchTerms::Split(std::string_view text, bool variants, const TermFn& fn) 
       end = j;
     }
     i = end;
-    std::string_view word = text.substr(start, end - start);
-    std::string term = Term(word);
-    if (!fn(term, static_cast<int>(start), static_cast<int>(end), false)) return;
-    if (variants && !IsAscii(word)) {
-      std::string alt = UnaccentedTerm(word);
-      if (alt != term && !fn(alt, static_cast<int>(start), static_cast<int>(end), true)) return;
-    }
+    const Terms& t = Lookup(text.substr(start, end - start));
+    if (!fn(t.term, static_cast<int>(start), static_cast<int>(end), false)) return;
+    if (variants && !t.unaccented.empty() && !fn(t.unaccented, static_cast<int>(start), static_cast<int>(end), true))
+      return;
   }
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sb_stemmer;
 
@@ -42,9 +43,19 @@ class FrenchTerms {
   void Split(std::string_view text, bool variants, const TermFn& fn);
 
  private:
+  struct Terms {
+    std::string term;
+    std::string unaccented;  // "" when the same as term
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  const Terms& Lookup(std::string_view word);  // memoised Term + UnaccentedTerm
   std::string Lower(std::string_view word) const;
   std::string Stem(std::string_view lower);
   sb_stemmer* stemmer_;
+  std::unordered_map<std::string, Terms, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace veille::store

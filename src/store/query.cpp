@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "store/compress.h"
+
 namespace veille::store {
 namespace {
 
@@ -41,7 +43,8 @@ bool LooksLikeCameo(const std::string& s) {
 // The condition "actor columns `p`_id/_name/_actor match `who`".
 std::string ActorMatch(Where& w, const std::string& p, const std::string& who) {
   std::string v = w.Param(who);
-  std::string s = fmt::format("({0}_id = {1} OR {0}_name = {1} COLLATE NOCASE OR {0}_actor = {1}", p, v);
+  std::string s = fmt::format(
+      "({0}_id = {1} OR {0}_name = {1} COLLATE NOCASE OR {0}_actor = {1} OR {0}_text = {1} COLLATE NOCASE", p, v);
   if (LooksLikeCameo(who)) s += fmt::format(" OR substr({0}_actor, 1, length({1})) = {1}", p, v);
   s += ")";
   return s;
@@ -112,7 +115,7 @@ Statement SearchDocuments(Database& db, const Filter& f) {
   DateRange(w, f, "d.date");
   return w.Prepare(db,
                    "SELECT d.id AS doc, d.date AS date, d.title AS title, "
-                   "snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet " +
+                   "replace(snippet(documents_fts, 1, '[', ']', '…', 12), char(10), ' ') AS snippet " +
                    fmt::format("FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid{} "
                                "ORDER BY rank, d.doc{}",
                                w.Sql(), Limit(f)));
@@ -155,7 +158,10 @@ Statement FindQuotes(Database& db, const Filter& f) {
                        fmt::format("{} ORDER BY d.date IS NULL, d.date, q.doc, q.n{}", w.Sql(), Limit(f)));
 }
 
-Statement ExportContracts(Database& db) { return db.Prepare("SELECT contract FROM documents ORDER BY doc"); }
+void ExportContracts(Database& db, const std::function<void(std::string_view)>& fn) {
+  Statement st = db.Prepare("SELECT contract FROM documents ORDER BY doc");
+  while (st.Step()) fn(Inflate(st.Blob(0)));
+}
 
 Statement TimelineEvents(Database& db, const std::string& a, const std::string& b) {
   Where w;

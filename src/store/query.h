@@ -4,6 +4,7 @@
 // (column names are the output field names).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -13,7 +14,9 @@ namespace veille::store {
 
 struct Filter {
   std::string text{};    // full-text search over title and text (every word must match, French stemming)
-  std::string actor{};   // source or target: entity id, name (any case) or CAMEO code (prefix: "RUS" -> "RUSGOV")
+  // Actors (source or target) are matched by entity id, canonical name or mention (any
+  // case), or CAMEO code (3+ capitals: also a prefix, "RUS" -> "RUSGOV").
+  std::string actor{};   // source or target
   std::string source{};  // the event's source, same forms
   std::string target{};  // the event's target, same forms
   std::string code{};    // CAMEO event code, or its prefix ("03" -> "0312")
@@ -28,7 +31,8 @@ struct Filter {
 // "accord" "gazier"), so that punctuation and FTS5 operators in user text are inert.
 std::string FtsQuery(const std::string& words);
 
-// Documents matching f.text (and the date range), best first: id, date, title, snippet.
+// Documents matching f.text (and the date range), best first: doc, date, title, snippet
+// (the matched words in [brackets], on one line).
 Statement SearchDocuments(Database& db, const Filter& f);
 
 // Events matching the filter, by date: doc, date, source, source_actor, code, root,
@@ -39,8 +43,8 @@ Statement FindEvents(Database& db, const Filter& f);
 // verb, text.
 Statement FindQuotes(Database& db, const Filter& f);
 
-// The stored contract lines, in ingest order (column: contract).
-Statement ExportContracts(Database& db);
+// Calls `fn` with each stored contract line (without the newline), in ingest order.
+void ExportContracts(Database& db, const std::function<void(std::string_view)>& fn);
 
 // The dated events between `a` and `b` (either direction), or involving `a` when `b`
 // is empty, by date (columns as FindEvents).

@@ -30,9 +30,9 @@ CREATE TABLE documents (
   dup_of      TEXT,
   story       TEXT,
   text        TEXT NOT NULL,            -- the cleaned text every span points into
-  original    BLOB NOT NULL,            -- the input as read
+  original    BLOB,                     -- the input as read; NULL when byte-identical to text
   map         BLOB NOT NULL,            -- OffsetMap text -> original: little-endian u32 pairs
-  contract    TEXT NOT NULL,            -- the extract contract line (without the newline)
+  contract    BLOB NOT NULL,            -- the extract contract line (no newline), zlib-compressed
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX documents_id ON documents(id);

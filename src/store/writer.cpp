@@ -2,7 +2,7 @@
 
 #include <xxhash.h>
 
-#include <cstring>
+#include "store/compress.h"
 
 namespace veille::store {
 
@@ -89,8 +89,10 @@ bool Writer::Add(const Doc& doc, std::string_view hash, std::string_view contrac
   Statement& d = st_->document;
   d.BindBlob(1, hash).Bind(2, doc.id).Bind(3, doc.source).Bind(4, doc.url).Bind(5, doc.title).Bind(6, doc.date);
   d.Bind(7, doc.date_source).Bind(8, doc.format).Bind(9, doc.lang).Bind(10, doc.lang_score);
-  d.Bind(11, doc.dup_of).Bind(12, doc.story).Bind(13, doc.text).BindBlob(14, doc.original);
-  d.BindBlob(15, PackMap(doc.map)).Bind(16, contract);
+  d.Bind(11, doc.dup_of).Bind(12, doc.story).Bind(13, doc.text);
+  if (doc.original == doc.text) d.BindNull(14);
+  else d.BindBlob(14, doc.original);
+  d.BindBlob(15, PackMap(doc.map)).BindBlob(16, Deflate(contract));
   d.Run();
   d.Reset();
   if (sqlite3_changes(db_.handle()) == 0) return false;  // same content already stored
