@@ -161,9 +161,14 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
   // Coordinated speakers ("Moscou et Caracas") stay one unlinked mention.
   for (size_t i = a + 1; i + 1 < b; ++i)
     if (IsWord(i, "et") && entity_[i] < 0) return Who{Span{w_[a].span.start, w_[b - 1].span.end}, -1};
+  auto complement = [&](size_t first) {  // "le porte-parole du Kremlin", "l'avocat de X"
+    return first > a && (IsWord(first - 1, "de") || IsWord(first - 1, "du") || IsWord(first - 1, "des") ||
+                         IsWord(first - 1, "d'") || IsWord(first - 1, "à") || IsWord(first - 1, "au"));
+  };
   int person = -1;
   for (size_t i = a; i < b; ++i)
-    if (entity_[i] >= 0 && doc_.entities[entity_[i]].type == "PER") person = entity_[i];
+    if (entity_[i] >= 0 && doc_.entities[entity_[i]].type == "PER" && !complement(WordAt(doc_.entities[entity_[i]].span.start)))
+      person = entity_[i];
   if (person >= 0) return Who{doc_.entities[person].span, person};
   size_t head = a;
   while (head < b && Is(head, "det")) ++head;
@@ -178,10 +183,7 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
   if (entity_[b - 1] >= 0) {
     int e = entity_[b - 1];
     const Entity& ent = doc_.entities[e];
-    size_t first = WordAt(ent.span.start);
-    bool complement = first > a && (IsWord(first - 1, "de") || IsWord(first - 1, "du") || IsWord(first - 1, "des") ||
-                                    IsWord(first - 1, "d'") || IsWord(first - 1, "à") || IsWord(first - 1, "au"));
-    if (ent.via != "demonym" && !complement) return Who{ent.span, e};
+    if (ent.via != "demonym" && !complement(WordAt(ent.span.start))) return Who{ent.span, e};
   }
   size_t det = a;
   while (det < b && Is(det, "det")) ++det;
@@ -230,7 +232,7 @@ bool Finder::IsName(const std::optional<Who>& who) const {
 
 bool IsBoundaryWord(const std::string& w) {
   static const char* const kWords[] = {"que", "qu'", "mais", "car", "ou", "lorsque", "lorsqu'", "quand", "si",
-                                       "puis", "donc", "tandis", "alors"};
+                                       "puis", "donc", "tandis", "alors", "comme"};
   for (const char* k : kWords)
     if (w == k) return true;
   return false;
@@ -353,6 +355,7 @@ bool Finder::IsAdverb(size_t i) const { return i < w_.size() && w_[i].word && le
 
 // The subject at the start of a clause: words up to the first auxiliary or clitic.
 std::optional<Who> Finder::ClauseSubject(size_t start) const {
+  if (IsWord(start, "pour")) ++start;  // "Pour X : « … »"
   size_t end = SentenceEnd(start), b = start;
   while (b < end && w_[b].word && b - start < 10 && !Is(b, "clitic") && !Is(b, "pronoun") && w_[b].lower != "a" &&
          w_[b].lower != "ont" && w_[b].lower != "s'" && w_[b].lower != "se" && w_[b].lower != "est") {
@@ -400,6 +403,22 @@ std::optional<Who> Finder::Describe(const Who& who, size_t at) const {
 std::optional<Who> Finder::Resolve(size_t pronoun) const {
   if (IsWord(pronoun, "on")) return std::nullopt;
   uint32_t at = w_[pronoun].span.start;
+  // A person named as the subject of an earlier sentence of the paragraph, more recent than
+  // the last speaker: "Lavrov a ensuite pris la parole. « … », a-t-il dit."
+  size_t last_quote = 0;
+  bool any = false;
+  for (auto it = history_.rbegin(); it != history_.rend() && !any; ++it)
+    if (w_[it->word].span.start < at) { last_quote = it->word; any = true; }
+  for (size_t s = SentenceStart(pronoun); s > 0 && paragraph_[s - 1] == paragraph_[pronoun];) {
+    size_t prev = SentenceStart(s - 1);
+    if (any && last_quote >= prev) break;
+    size_t after;
+    if (!IsPronoun(prev, &after)) {
+      std::optional<Who> who = ClauseSubject(prev);
+      if (who && who->entity >= 0 && doc_.entities[who->entity].type == "PER") return who;
+    }
+    s = prev;
+  }
   for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
     if (w_[it->word].span.start >= at) continue;
     if (paragraph_[pronoun] - it->paragraph <= 2) return it->who;
@@ -444,6 +463,13 @@ void Finder::CollectThat() {
     size_t end = SentenceEnd(i);
     while (j < end && (Is(j, "adverb") || Is(j, "time") || timex_[j])) ++j;
     if (!(IsWord(j, "que") || IsWord(j, "qu'"))) continue;
+    // "ne rapporteront que 3 milliards": restrictive ne … que, not a reported clause.
+    bool ne = m.begin > 0 && (IsWord(m.begin - 1, "ne") || IsWord(m.begin - 1, "n'")), neg = false;
+    for (size_t k = m.begin; k < j; ++k) {
+      ne = ne || IsWord(k, "ne") || IsWord(k, "n'");
+      neg = neg || IsWord(k, "pas") || IsWord(k, "jamais") || IsWord(k, "plus") || IsWord(k, "point") || IsWord(k, "guère");
+    }
+    if (ne && !neg) continue;
     size_t a = j + 1;
     if (a >= end) continue;
     // The clause runs to the end of the sentence, or to the next ", ajoutant que".
@@ -650,8 +676,14 @@ void Finder::Attribute(const Candidate& c) {
     Emit(c, Source(after, end, &stop), "", "quotes:selon");
     return;
   }
-  // 5. A colon without a speech verb: "Le message de Moscou est clair : « … »" — the subject.
+  // 5. A colon without a speech verb: "Le message de Moscou est clair : « … »",
+  // "X, témoin des faits, se souvient : « … »" — the subject, when it names someone.
   if (c.kind == "direct" && c.first > start && IsWord(c.first - 1, ":")) {
+    std::optional<Who> who = ClauseSubject(start);
+    if (who && (IsName(who) || (who->entity >= 0 && doc_.entities[who->entity].via != "demonym"))) {
+      Emit(c, who, "", "quotes:colon-intro");
+      return;
+    }
     size_t b = start;
     while (b < c.first - 1 && w_[b].word && !IsBoundaryWord(w_[b].lower)) {
       VerbMatch m;
