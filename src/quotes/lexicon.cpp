@@ -191,6 +191,9 @@ bool IsInvertedAux(const std::string& w, bool etre) {
 
 bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const {
   size_t begin = i;
+  // "comme le précise X", "comme l'a indiqué X": the object clitic of "comme".
+  bool comme = i > 0 && words[i - 1].lower == "comme" && (words[i].lower == "le" || words[i].lower == "l'");
+  if (comme) ++i;
   // Negation and object clitics: n'a pas dit, l'a confirmé, lui a assuré.
   while (i < words.size() && words[i].word && Is(words[i].lower, "clitic")) ++i;
   if (i >= words.size() || !words[i].word) return false;
@@ -219,7 +222,7 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
     return true;
   }
   // A finite form after a determiner is a noun: l'annonce, la note, une critique.
-  if (!reflexive && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
+  if (!reflexive && !comme && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
   if (MatchForm(words, i, Slot::kFinite, reflexive, m)) return true;
   if (MatchForm(words, i, Slot::kGerund, reflexive, m)) return true;
   return false;

@@ -1,0 +1,374 @@
+#include "quotes/finder.h"
+
+#include <algorithm>
+
+namespace veille::quotes {
+
+void Finder::Index() {
+  size_t n = w_.size();
+  entity_.assign(n, -1);
+  sentence_.assign(n, -1);
+  paragraph_.assign(n, 0);
+  quoted_.assign(n, false);
+  timex_.assign(n, false);
+  size_t e = 0, s = 0, t = 0, para = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Span& sp = w_[i].span;
+    if (i > 0 && w_[i].newline_before) ++para;
+    paragraph_[i] = para;
+    while (e < doc_.entities.size() && doc_.entities[e].span.end <= sp.start) ++e;
+    if (e < doc_.entities.size() && doc_.entities[e].span.start <= sp.start && sp.end <= doc_.entities[e].span.end)
+      entity_[i] = static_cast<int>(e);
+    while (s < doc_.sentences.size() && doc_.sentences[s].end <= sp.start) ++s;
+    sentence_[i] = s < doc_.sentences.size() && doc_.sentences[s].start <= sp.start ? static_cast<int>(s) : -1;
+    while (t < doc_.timex.size() && doc_.timex[t].span.end <= sp.start) ++t;
+    timex_[i] = t < doc_.timex.size() && doc_.timex[t].span.start <= sp.start;
+  }
+}
+
+size_t Finder::WordAt(uint32_t byte) const {
+  auto it = std::lower_bound(w_.begin(), w_.end(), byte, [](const Word& w, uint32_t b) { return w.span.start < b; });
+  return static_cast<size_t>(it - w_.begin());
+}
+
+size_t Finder::SentenceStart(size_t i) const {
+  while (i > 0 && sentence_[i - 1] == sentence_[i] && paragraph_[i - 1] == paragraph_[i]) --i;
+  return i;
+}
+size_t Finder::SentenceEnd(size_t i) const {
+  while (i + 1 < w_.size() && sentence_[i + 1] == sentence_[i] && paragraph_[i + 1] == paragraph_[i]) ++i;
+  return i + 1;
+}
+
+bool Finder::IsSource(size_t i, size_t* after) const {
+  if (Is(i, "source")) { *after = i + 1; return true; }
+  if (IsWord(i, "d'") && IsWord(i + 1, "après")) { *after = i + 2; return true; }
+  return false;
+}
+
+bool Finder::IsPronoun(size_t i, size_t* after) const {
+  if (i >= w_.size() || !w_[i].word) return false;
+  if (i + 1 < w_.size() && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) { *after = i + 2; return true; }
+  if (lex_.Is(w_[i].lower, "pronoun")) { *after = i + 1; return true; }
+  return false;
+}
+
+std::string Finder::VerbText(const VerbMatch& m) const {
+  size_t b = m.begin;
+  while (b < m.end && Is(b, "clitic") && !IsWord(b, "n'") && !IsWord(b, "ne")) ++b;
+  return doc_.text.substr(w_[b].span.start, w_[m.end - 1].span.end - w_[b].span.start);
+}
+
+bool Finder::Verb(size_t i, VerbMatch* m, bool say_only) const {
+  if (!lex_.MatchVerb(w_, i, m)) return false;
+  return !say_only || m->verb->kind == VerbKind::kSay;
+}
+
+void Finder::CollectMarked() {
+  for (const Marked& m : FindMarked(doc_.text)) {
+    Candidate c;
+    c.type = Candidate::Type::kMarked;
+    c.marked = m;
+    c.span = m.inner;
+    c.first = WordAt(m.outer.start);
+    c.last = WordAt(m.outer.end);  // one past
+    if (c.last > c.first && m.closed) c.last = std::max(c.first + 1, c.last);
+    for (size_t i = c.first; i < c.last && i < w_.size(); ++i) quoted_[i] = true;
+    // Direct: the quote stands as a sentence of its own or after a colon, dash or comma.
+    bool direct = c.first == 0 || w_[c.first].newline_before;
+    if (!direct) {
+      const std::string& p = w_[c.first - 1].lower;
+      direct = p == ":" || p == "." || p == "!" || p == "?" || p == "—" || p == "–" || p == "…" ||
+               (p == "," && c.first + 1 < w_.size() && w_[c.first + 1].upper) || p == "»" || p == "\"";
+      if (!direct && sentence_[c.first - 1] != sentence_[c.first]) direct = true;
+    }
+    c.kind = direct ? "direct" : "partial";
+    cands_.push_back(c);
+  }
+}
+
+void Finder::CollectThat() {
+  for (size_t i = 0; i < w_.size(); ++i) {
+    if (quoted_[i]) continue;
+    VerbMatch m;
+    if (!Verb(i, &m, true)) continue;
+    size_t j = m.end;
+    size_t end = SentenceEnd(i);
+    while (j < end && (Is(j, "adverb") || Is(j, "time") || timex_[j])) ++j;
+    if (!(IsWord(j, "que") || IsWord(j, "qu'"))) continue;
+    // "ne rapporteront que 3 milliards": restrictive ne … que, not a reported clause.
+    bool ne = m.begin > 0 && (IsWord(m.begin - 1, "ne") || IsWord(m.begin - 1, "n'")), neg = false;
+    for (size_t k = m.begin; k < j; ++k) {
+      ne = ne || IsWord(k, "ne") || IsWord(k, "n'");
+      neg = neg || IsWord(k, "pas") || IsWord(k, "jamais") || IsWord(k, "plus") || IsWord(k, "point") || IsWord(k, "guère");
+    }
+    if (ne && !neg) continue;
+    size_t a = j + 1;
+    if (a >= end) continue;
+    // The clause runs to the end of the sentence, or to the next ", ajoutant que".
+    size_t b = a;
+    for (; b < end; ++b) {
+      if (IsWord(b, ";")) break;
+      VerbMatch g;
+      if (IsWord(b, ",") && Verb(b + 1, &g, true) && g.slot == Slot::kGerund) break;
+    }
+    while (b > a && IsPunct(b - 1) && !IsWord(b - 1, "»") && !IsWord(b - 1, "\"")) --b;
+    if (b <= a) continue;
+    // The whole clause in quotation marks: the marked quote carries it.
+    if (quoted_[a] && quoted_[b - 1] && (w_[a].lower == "«" || w_[a].lower == "\"")) continue;
+    Candidate c;
+    c.type = Candidate::Type::kThat;
+    c.kind = "indirect";
+    c.verb = m;
+    c.first = a;
+    c.last = b;
+    c.span = Span{w_[a].span.start, w_[b - 1].span.end};
+    cands_.push_back(c);
+    i = m.end - 1;
+  }
+}
+
+// "Les opposants sont divisés, a affirmé X." — reported speech without marks.
+void Finder::CollectIncise() {
+  for (size_t i = 1; i + 1 < w_.size(); ++i) {
+    if (!IsWord(i, ",") || quoted_[i]) continue;
+    VerbMatch m;
+    if (!Verb(i + 1, &m, true)) continue;
+    if (m.slot == Slot::kGerund) continue;
+    size_t start = SentenceStart(i), end = SentenceEnd(i);
+    if (i - start < 3 || sentence_[i + 1] != sentence_[i]) continue;
+    bool marks = false, that = false;
+    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
+    for (const Candidate& c : cands_)
+      if (c.type == Candidate::Type::kThat && c.first >= start && c.first < end) that = true;
+    if (marks || that) continue;
+    size_t j = m.end;
+    while (j < end && (Is(j, "adverb") || Is(j, "time") || timex_[j])) ++j;
+    if (IsWord(j, "que") || IsWord(j, "qu'")) continue;
+    if (!m.inverted) {
+      // Postverbal subject required: "a déclaré Maduro", not "Maduro a déclaré".
+      size_t k = m.begin;
+      if (k != i + 1) continue;
+      if (!Postverbal(m.end)) continue;
+    }
+    Candidate c;
+    c.type = Candidate::Type::kIncise;
+    c.kind = "indirect";
+    c.verb = m;
+    c.first = start;
+    c.last = i;
+    size_t a = start;
+    size_t src;
+    if (IsSource(a, &src)) continue;
+    c.span = Span{w_[a].span.start, w_[i - 1].span.end};
+    cands_.push_back(c);
+    i = end - 1;
+  }
+}
+
+void Finder::CollectSelon() {
+  size_t i = 0;
+  while (i < w_.size()) {
+    size_t start = i, end = SentenceEnd(i);
+    i = end;
+    bool marks = false;
+    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
+    if (marks) continue;
+    size_t after;
+    Candidate c;
+    c.type = Candidate::Type::kSelon;
+    c.kind = "indirect";
+    if (IsSource(start, &after)) {
+      // "Selon X, clause."
+      size_t comma;
+      Source(after, end, &comma);
+      if (!IsWord(comma, ",") || comma >= end - 1) continue;
+      c.source_begin = after;
+      c.source_end = comma;
+      c.first = comma + 1;
+      c.last = end;
+    } else {
+      // "Clause, selon X."
+      size_t k = start + 1;
+      while (k + 1 < end && !(IsWord(k, ",") && IsSource(k + 1, &after))) ++k;
+      if (k + 1 >= end) continue;
+      size_t t = after;
+      while (t < end && (w_[t].word || IsWord(t, "(") || IsWord(t, ")"))) ++t;
+      while (t < end && IsPunct(t) && !IsWord(t, ",")) ++t;
+      if (t < end) continue;  // "…, selon un rapport, nous fait savoir X": not the whole source
+      c.source_begin = after;
+      c.source_end = end;
+      c.first = start;
+      c.last = k;
+    }
+    bool speech = false;
+    for (size_t k = c.first; k < c.last && !speech; ++k) {
+      VerbMatch m;
+      speech = Verb(k, &m, true);
+    }
+    if (speech) continue;
+    size_t b = c.last;
+    while (b > c.first && IsPunct(b - 1)) --b;
+    if (b <= c.first) continue;
+    c.span = Span{w_[c.first].span.start, w_[b - 1].span.end};
+    cands_.push_back(c);
+  }
+}
+
+void Finder::Emit(const Candidate& c, std::optional<Who> who, const std::string& verb, const std::string& rule) {
+  Quote q;
+  q.span = c.span;
+  q.kind = c.kind;
+  q.verb = verb;
+  q.rule = rule;
+  if (who) {
+    Speaker s;
+    s.span = who->span;
+    if (who->entity >= 0) {
+      const Entity& e = doc_.entities[who->entity];
+      s.id = e.id;
+      s.name = e.name;
+      s.actor = e.actor;
+    }
+    q.speaker = s;
+    history_.push_back({*who, c.first, paragraph_[std::min(c.first, w_.size() - 1)]});
+  }
+  doc_.quotes.push_back(std::move(q));
+}
+
+void Finder::Attribute(const Candidate& c) {
+  size_t after;
+  switch (c.type) {
+    case Candidate::Type::kThat: {
+      Emit(c, SpeakerOfVerb(c.verb), VerbText(c.verb), c.verb.verb->rule);
+      return;
+    }
+    case Candidate::Type::kIncise:
+    {
+      std::optional<Who> who = c.verb.inverted ? Resolve(c.verb.begin) : Postverbal(c.verb.end);
+      if (who) who = Describe(*who, c.verb.begin);
+      Emit(c, who, VerbText(c.verb), c.verb.verb->rule);
+    }
+      return;
+    case Candidate::Type::kSelon: {
+      size_t stop;
+      Emit(c, Source(c.source_begin, SentenceEnd(c.source_begin), &stop), "", "quotes:selon");
+      return;
+    }
+    case Candidate::Type::kMarked:
+      break;
+  }
+  const size_t start = SentenceStart(std::min(c.first, w_.size() - 1));
+  const size_t end = SentenceEnd(std::min(c.first, w_.size() - 1));
+  // 1. Incise after the closing mark: « … », a déclaré X / a-t-il ajouté / selon X.
+  if (c.marked.closed) {
+    size_t k = c.last;
+    if (IsWord(k, ",")) ++k;
+    VerbMatch m;
+    if (k < w_.size() && !quoted_[k] && !w_[k].newline_before && Verb(k, &m, false)) {
+      std::optional<Who> who = m.inverted ? Resolve(m.begin) : Postverbal(m.end);
+      if (who) who = Describe(*who, m.begin);
+      if (who || m.inverted) {
+        Emit(c, who, VerbText(m), m.verb->rule);
+        return;
+      }
+    }
+    if (k < w_.size() && !w_[k].newline_before && IsSource(k, &after)) {
+      size_t stop;
+      Emit(c, Source(after, SentenceEnd(k), &stop), "", "quotes:selon");
+      return;
+    }
+  }
+  // 2. Continued from the previous paragraph's quote.
+  if (c.marked.continues && !doc_.quotes.empty() && doc_.quotes.back().kind != "indirect") {
+    const Quote& prev = doc_.quotes.back();
+    std::optional<Who> who;
+    if (prev.speaker) who = history_.back().who;
+    Emit(c, who, prev.verb, "quotes:continued");
+    return;
+  }
+  // 3. A speech verb before the quote in its sentence: X a déclaré : « … » / X a dénoncé une « … ».
+  {
+    // After a colon ending the previous paragraph ("X a déclaré :\n« … »"), the verb is there.
+    size_t from = c.first, limit = start;
+    if (c.first > 0 && IsWord(c.first - 1, ":") && limit == c.first) limit = SentenceStart(c.first - 1);
+    VerbMatch m;
+    while (VerbBefore(from, limit, &m)) {
+      std::optional<Who> who = SpeakerOfVerb(m);
+      if (who) {
+        Emit(c, who, VerbText(m), m.verb->rule);
+        return;
+      }
+      from = m.begin;
+    }
+  }
+  // 4. Selon X in the sentence.
+  for (size_t k = start; k < end; ++k) {
+    if (quoted_[k] || !IsSource(k, &after)) continue;
+    size_t stop;
+    Emit(c, Source(after, end, &stop), "", "quotes:selon");
+    return;
+  }
+  // 5. A colon without a speech verb: "Le message de Moscou est clair : « … »",
+  // "X, témoin des faits, se souvient : « … »" — the subject, when it names someone.
+  if (c.kind == "direct" && c.first > start && IsWord(c.first - 1, ":")) {
+    std::optional<Who> who = ClauseSubject(start);
+    if (who && (IsName(who) || (who->entity >= 0 && doc_.entities[who->entity].via != "demonym"))) {
+      Emit(c, who, "", "quotes:colon-intro");
+      return;
+    }
+    size_t b = start;
+    while (b < c.first - 1 && w_[b].word && !IsBoundaryWord(w_[b].lower)) {
+      VerbMatch m;
+      if (b > start && lex_.MatchVerb(w_, b, &m)) break;
+      if (entity_[b] >= 0) break;
+      ++b;
+    }
+    if (b < c.first - 1 && entity_[b] >= 0 && b <= start + 3) {
+      int e = entity_[b];
+      if (doc_.entities[e].via != "demonym") {
+        Emit(c, Who{doc_.entities[e].span, e}, "", "quotes:colon-intro");
+        return;
+      }
+    }
+  }
+  // 6. A run of quotes: a paragraph opening on a quote after the previous paragraph's quote.
+  // Also a quote standing as the next sentence of the same paragraph, nobody named between.
+  if (c.kind == "direct" && c.first == start && !history_.empty() && !doc_.quotes.empty() &&
+      doc_.quotes.back().kind == "direct" && doc_.quotes.back().speaker &&
+      paragraph_[c.first] - history_.back().paragraph <= 1) {
+    bool named = false;
+    for (const Entity& e : doc_.entities)
+      named = named || (e.span.start >= doc_.quotes.back().span.end && e.span.end <= c.span.start && e.type == "PER" &&
+                        e.id != doc_.quotes.back().speaker->id);
+    if (!named) {
+      Emit(c, history_.back().who, "", "quotes:run");
+      return;
+    }
+  }
+  Emit(c, std::nullopt, "", "quotes:marks");
+}
+
+void Finder::Run() {
+  if (w_.empty()) return;
+  CollectMarked();
+  CollectThat();
+  CollectIncise();
+  CollectSelon();
+  std::stable_sort(cands_.begin(), cands_.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+  for (const Candidate& c : cands_) Attribute(c);
+  // A quote continued over paragraphs and attributed only at its end ("« … \n« … », a-t-il dit"):
+  // the earlier paragraphs take the speaker of the later one.
+  for (size_t i = doc_.quotes.size(); i-- > 1;) {
+    Quote& prev = doc_.quotes[i - 1];
+    const Quote& next = doc_.quotes[i];
+    if (cands_[i].type == Candidate::Type::kMarked && cands_[i].marked.continues && !prev.speaker && next.speaker) {
+      prev.speaker = next.speaker;
+      prev.verb = next.verb;
+      prev.rule = "quotes:continued";
+    }
+  }
+}
+
+}  // namespace veille::quotes
