@@ -41,7 +41,11 @@ class StoryIndex {
   size_t MemoryBytes() const;
 
  private:
-  struct Term {
+  struct Term {         // a sketch entry (8 bytes: the low half of the term hash is enough
+    uint32_t hash;      // to find a shared term within two sketches)
+    float weight;
+  };
+  struct FullTerm {
     uint64_t hash;
     float weight;
   };
@@ -55,7 +59,7 @@ class StoryIndex {
   };
   static constexpr int32_t kNoDay = INT32_MIN;
 
-  void Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<Term>* out);
+  void Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<FullTerm>* out);
   bool DateFits(const Story& s, int32_t day) const;
 
   const DedupParams& p_;
@@ -67,6 +71,7 @@ class StoryIndex {
   // Scratch.
   std::unordered_map<uint64_t, float> tf_;
   std::unordered_map<uint32_t, float> scores_;
+  std::vector<FullTerm> sketch_;
 };
 
 // Days since 1970-01-01 of "YYYY-MM-DD[...]", INT32_MIN when absent or malformed.

@@ -34,7 +34,7 @@ bool StoryIndex::DateFits(const Story& s, int32_t day) const {
 // The document's most distinctive terms: linked entities and content words, weighted by
 // (1 + ln tf) * idf, idf from the documents seen so far; the top story_terms, L2-normalised.
 // Counts the document in the document frequencies.
-void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<Term>* out) {
+void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<FullTerm>* out) {
   tf_.clear();
   for (const Word& w : words) {
     if (w.length < static_cast<uint32_t>(p_.story_min_word_length)) continue;
@@ -58,20 +58,20 @@ void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vec
   for (const auto& [h, tf] : tf_) weigh(h, tf, 1.0);
   for (const auto& [h, tf] : entity_tf) weigh(h, tf, p_.story_entity_weight);
   size_t keep = std::min<size_t>(out->size(), p_.story_terms);
-  std::partial_sort(out->begin(), out->begin() + keep, out->end(), [](const Term& x, const Term& y) {
+  std::partial_sort(out->begin(), out->begin() + keep, out->end(), [](const FullTerm& x, const FullTerm& y) {
     return x.weight != y.weight ? x.weight > y.weight : x.hash < y.hash;
   });
   out->resize(keep);
   double norm = 0;
-  for (const Term& t : *out) norm += double(t.weight) * t.weight;
+  for (const FullTerm& t : *out) norm += double(t.weight) * t.weight;
   norm = std::sqrt(norm);
-  for (Term& t : *out) t.weight = norm > 0 ? static_cast<float>(t.weight / norm) : 0.f;
+  for (FullTerm& t : *out) t.weight = norm > 0 ? static_cast<float>(t.weight / norm) : 0.f;
 }
 
 uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_t dup_root) {
   const uint32_t n = static_cast<uint32_t>(sketch_end_.size());
   const int32_t day = DayNumber(doc.date);
-  std::vector<Term> sketch;
+  std::vector<FullTerm>& sketch = sketch_;
   Sketch(doc, words, &sketch);
 
   uint32_t story = kNone;
@@ -80,7 +80,7 @@ uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_
   } else {
     // Cosine with every earlier document sharing a sketch term (the most recent ones per term).
     scores_.clear();
-    for (const Term& t : sketch) {
+    for (const FullTerm& t : sketch) {
       auto it = info_.find(t.hash);
       if (it == info_.end()) continue;
       const std::vector<uint32_t>& post = it->second.postings;
@@ -88,7 +88,7 @@ uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_
       for (auto d = post.rbegin(); d != post.rend() && scanned < p_.story_max_postings_scan; ++d, ++scanned) {
         uint32_t begin = *d == 0 ? 0 : sketch_end_[*d - 1];
         for (uint32_t i = begin; i < sketch_end_[*d]; ++i)
-          if (terms_[i].hash == t.hash) {
+          if (terms_[i].hash == static_cast<uint32_t>(t.hash)) {
             scores_[*d] += t.weight * terms_[i].weight;
             break;
           }
@@ -116,8 +116,8 @@ uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_
       s.last_day = std::max(s.last_day, day);
     }
   }
-  for (const Term& t : sketch) {
-    terms_.push_back(t);
+  for (const FullTerm& t : sketch) {
+    terms_.push_back({static_cast<uint32_t>(t.hash), t.weight});
     info_[t.hash].postings.push_back(n);
   }
   sketch_end_.push_back(static_cast<uint32_t>(terms_.size()));
