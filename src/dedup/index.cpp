@@ -10,7 +10,7 @@
 namespace veille {
 namespace dedup {
 
-uint32_t& BucketTable::Head(uint64_t key) {
+uint32_t& BucketTable::Head(uint32_t key) {
   if (key == 0) key = 1;
   if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
   size_t mask = keys_.size() - 1;
@@ -26,7 +26,7 @@ uint32_t& BucketTable::Head(uint64_t key) {
 }
 
 void BucketTable::Grow() {
-  std::vector<uint64_t> keys(std::max<size_t>(1024, keys_.size() * 2), 0);
+  std::vector<uint32_t> keys(std::max<size_t>(1024, keys_.size() * 2), 0);
   std::vector<uint32_t> heads(keys.size(), kNone);
   size_t mask = keys.size() - 1;
   for (size_t j = 0; j < keys_.size(); ++j) {
@@ -111,7 +111,7 @@ struct DuplicateIndex::Impl {
     if (!shingles.empty()) {
       Signature();
       for (int band = 0; band < B; ++band) {
-        uint64_t key = XXH3_64bits_withSeed(&sig[band * rows], rows * 4, band);
+        uint32_t key = static_cast<uint32_t>(XXH3_64bits_withSeed(&sig[band * rows], rows * 4, band));
         uint32_t& head = buckets.Head(key);
         int scanned = 0;
         for (uint32_t d = head; d != kNone && scanned < p.max_bucket_scan; d = next[size_t(d) * B + band], ++scanned)
