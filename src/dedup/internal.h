@@ -74,6 +74,9 @@ class StoryIndex {
   std::vector<FullTerm> sketch_;
 };
 
+// out[i] = min over the n shingle hashes of the i-th hash function (seeded by seed[i]).
+void MinHash(const uint64_t* shingles, size_t n, const uint32_t* seed, int hashes, uint32_t* out);
+
 // Days since 1970-01-01 of "YYYY-MM-DD[...]", INT32_MIN when absent or malformed.
 int32_t DayNumber(const std::optional<std::string>& date);
 
