@@ -31,7 +31,7 @@ struct DedupParams {
   int lsh_bands = 32;             // bands; rows per band = minhash_hashes / lsh_bands
   double dup_threshold = 0.5;     // estimated Jaccard of shingle sets to call a duplicate
   int max_bucket_scan = 64;       // most recent documents looked at per LSH bucket
-  double story_threshold = 0.3;   // cosine of term sketches to join a story
+  double story_threshold = 0.4;   // cosine of term sketches to join a story
   int story_window_days = 3;      // a story accepts documents dated within its span +- this
   int story_terms = 48;           // terms kept per document sketch
   double story_entity_weight = 2; // weight of a linked entity relative to a content word

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "dedup/internal.h"
 
@@ -34,7 +32,7 @@ bool StoryIndex::DateFits(const Story& s, int32_t day) const {
 // The document's most distinctive terms: linked entities and content words, weighted by
 // (1 + ln tf) * idf, idf from the documents seen so far; the top story_terms, L2-normalised.
 // Counts the document in the document frequencies.
-void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<Term>* out) {
+void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vector<FullTerm>* out) {
   tf_.clear();
   for (const Word& w : words) {
     if (w.length < static_cast<uint32_t>(p_.story_min_word_length)) continue;
@@ -47,7 +45,7 @@ void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vec
   std::unordered_map<uint64_t, float> entity_tf;
   for (const Entity& e : doc.entities) entity_tf[XXH3_64bits_withSeed(e.id.data(), e.id.size(), 1)] += 1;
 
-  const double n = static_cast<double>(sketch_end_.size());
+  const double n = static_cast<double>(story_of_.size());
   out->clear();
   auto weigh = [&](uint64_t h, float tf, double boost) {
     TermInfo& info = info_[h];
@@ -58,20 +56,20 @@ void StoryIndex::Sketch(const Doc& doc, const std::vector<Word>& words, std::vec
   for (const auto& [h, tf] : tf_) weigh(h, tf, 1.0);
   for (const auto& [h, tf] : entity_tf) weigh(h, tf, p_.story_entity_weight);
   size_t keep = std::min<size_t>(out->size(), p_.story_terms);
-  std::partial_sort(out->begin(), out->begin() + keep, out->end(), [](const Term& x, const Term& y) {
+  std::partial_sort(out->begin(), out->begin() + keep, out->end(), [](const FullTerm& x, const FullTerm& y) {
     return x.weight != y.weight ? x.weight > y.weight : x.hash < y.hash;
   });
   out->resize(keep);
   double norm = 0;
-  for (const Term& t : *out) norm += double(t.weight) * t.weight;
+  for (const FullTerm& t : *out) norm += double(t.weight) * t.weight;
   norm = std::sqrt(norm);
-  for (Term& t : *out) t.weight = norm > 0 ? static_cast<float>(t.weight / norm) : 0.f;
+  for (FullTerm& t : *out) t.weight = norm > 0 ? static_cast<float>(t.weight / norm) : 0.f;
 }
 
 uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_t dup_root) {
-  const uint32_t n = static_cast<uint32_t>(sketch_end_.size());
+  const uint32_t n = static_cast<uint32_t>(story_of_.size());
   const int32_t day = DayNumber(doc.date);
-  std::vector<Term> sketch;
+  std::vector<FullTerm>& sketch = sketch_;
   Sketch(doc, words, &sketch);
 
   uint32_t story = kNone;
@@ -79,24 +77,23 @@ uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_
     story = story_of_[dup_root];
   } else {
     // Cosine with every earlier document sharing a sketch term (the most recent ones per term).
-    scores_.clear();
-    for (const Term& t : sketch) {
+    scores_.resize(n, 0.f);
+    touched_.clear();
+    for (const FullTerm& t : sketch) {
       auto it = info_.find(t.hash);
       if (it == info_.end()) continue;
-      const std::vector<uint32_t>& post = it->second.postings;
-      int scanned = 0;
-      for (auto d = post.rbegin(); d != post.rend() && scanned < p_.story_max_postings_scan; ++d, ++scanned) {
-        uint32_t begin = *d == 0 ? 0 : sketch_end_[*d - 1];
-        for (uint32_t i = begin; i < sketch_end_[*d]; ++i)
-          if (terms_[i].hash == t.hash) {
-            scores_[*d] += t.weight * terms_[i].weight;
-            break;
-          }
+      const std::vector<Posting>& post = it->second.postings;
+      size_t from = post.size() > size_t(p_.story_max_postings_scan) ? post.size() - p_.story_max_postings_scan : 0;
+      for (size_t i = from; i < post.size(); ++i) {
+        if (scores_[post[i].doc] == 0.f) touched_.push_back(post[i].doc);
+        scores_[post[i].doc] += t.weight * post[i].weight;
       }
     }
-    double best = p_.story_threshold;
+    float best = static_cast<float>(p_.story_threshold);
     uint32_t best_doc = kNone;
-    for (const auto& [d, score] : scores_) {
+    for (uint32_t d : touched_) {
+      float score = scores_[d];
+      scores_[d] = 0.f;
       if (score < best || (score == best && best_doc != kNone && d > best_doc)) continue;
       if (!DateFits(stories_[story_of_[d]], day)) continue;
       best = score;
@@ -116,21 +113,19 @@ uint32_t StoryIndex::Add(const Doc& doc, const std::vector<Word>& words, uint32_
       s.last_day = std::max(s.last_day, day);
     }
   }
-  for (const Term& t : sketch) {
-    terms_.push_back(t);
-    info_[t.hash].postings.push_back(n);
+  for (const FullTerm& t : sketch) {
+    info_[t.hash].postings.push_back({n, t.weight});
   }
-  sketch_end_.push_back(static_cast<uint32_t>(terms_.size()));
   story_of_.push_back(story);
   return story;
 }
 
 size_t StoryIndex::MemoryBytes() const {
-  size_t bytes = terms_.capacity() * sizeof(Term) + sketch_end_.capacity() * 4 + story_of_.capacity() * 4 +
+  size_t bytes = story_of_.capacity() * 4 + scores_.capacity() * 4 + touched_.capacity() * 4 +
                  stories_.capacity() * sizeof(Story);
   // unordered_map: one node (key, value, next pointer, cached hash) per term plus the buckets.
   bytes += info_.bucket_count() * sizeof(void*) + info_.size() * (sizeof(uint64_t) + sizeof(TermInfo) + 16);
-  for (const auto& [h, info] : info_) bytes += info.postings.capacity() * 4;
+  for (const auto& [h, info] : info_) bytes += info.postings.capacity() * sizeof(Posting);
   return bytes;
 }
 
