@@ -211,6 +211,7 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold) {
       Pos pos = model.class_pos[c];
       bool unseen = !known.count(scratch.lower[i]);
       a.words++;
+      a.fixed += model.Fixed(HashBytes(w.form)) >= 0;
       a.upos += pos == w.pos;
       if (w.pos == Pos::kVerb || w.pos == Pos::kAux) {
         a.verbs++;

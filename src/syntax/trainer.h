@@ -31,6 +31,7 @@ struct Accuracy {
   size_t lemma = 0;                     // lemma right (lower case), with the predicted UPOS
   size_t unseen = 0, unseen_lemma = 0;  // forms absent from the model's lexicon
   size_t unseen_upos = 0;
+  size_t fixed = 0;                     // words tagged from the tag dictionary
   double Pct(size_t n, size_t d) const { return d == 0 ? 0.0 : 100.0 * n / d; }
 };
 
