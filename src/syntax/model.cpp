@@ -30,11 +30,13 @@ void Model::Index() {
   if (classes.empty() || classes.size() > 255) throw std::runtime_error("between 1 and 255 classes expected");
   class_pos.clear();
   class_feats.clear();
+  punct_class = -1;
   for (const std::string& c : classes) {
     size_t bar = c.find('|');
     Pos p;
     if (!ParsePos(std::string_view(c).substr(0, bar), &p)) throw std::runtime_error("unknown class \"" + c + "\"");
     class_pos.push_back(p);
+    if (c == "PUNCT") punct_class = static_cast<int>(class_pos.size()) - 1;
     class_feats.push_back(bar == std::string::npos ? "" : c.substr(bar + 1));
   }
   if (feature_begin.size() != feature_keys.size() + 1 || feature_begin.back() != entry_class.size() ||

@@ -69,6 +69,7 @@ struct Model {
   // Derived by Index().
   std::vector<Pos> class_pos;
   std::vector<std::string> class_feats;
+  int punct_class = -1;  // the class "PUNCT", if any
   FlatIndex tagdict, lex, rule_index;
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.

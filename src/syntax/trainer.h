@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct Accuracy {
 };
 
 // Tags the gold words of `gold` (their tokenization) and compares.
-Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold);
+// When `errors` is given, counts the mistakes by "GOLD -> PREDICTED" (UPOS, verb features
+// of verbs, and "lemma:" of wrong lemmas of unseen words).
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold,
+                  std::map<std::string, size_t>* errors = nullptr);
 
 }  // namespace veille::syntax
