@@ -244,6 +244,19 @@ TEST(Tagger, ContractionsAndLowerCaseLemmas) {
   }
 }
 
+TEST(Tagger, TypographicPunctuationIsPunct) {
+  std::string s = "Deux dirigeants – dont le président – sont venus “hier” … ‹ oui ›";
+  for (const Token& t : Tagged(s)) {
+    std::string_view form = t.span.of(s);
+    bool punct = form == "–" || form == "“" || form == "”" || form == "…" || form == "‹" || form == "›";
+    if (punct) {
+      EXPECT_EQ(t.pos, Pos::kPunct) << form;
+    } else {
+      EXPECT_NE(t.pos, Pos::kPunct) << form;
+    }
+  }
+}
+
 TEST(Tagger, RunTagsChosenSentencesInTextOrder) {
   Doc doc;
   doc.text = "Il pleut. Moscou a condamné les sanctions. Kiev répond.";

@@ -86,6 +86,7 @@ struct TrainTaggerOptions {
   std::vector<std::string> train;
   std::vector<std::string> eval;
   std::string output;
+  int errors = 0;
   syntax::TrainOptions options;
 };
 CLI::App* AddTrainTaggerCommand(CLI::App& app, TrainTaggerOptions& o);

@@ -24,6 +24,11 @@ CLI::App* AddTrainTaggerCommand(CLI::App& app, TrainTaggerOptions& o) {
   c->add_option("--iterations", o.options.iterations, "Training iterations")->capture_default_str();
   c->add_option("--seed", o.options.seed, "Seed of the sentence order")->capture_default_str();
   c->add_option("--prune", o.options.prune, "Drop averaged weights smaller than this")->capture_default_str();
+  c->add_option("--errors", o.errors, "Print the N most frequent mistakes on each --eval file")->capture_default_str();
+  c->add_option("--tagdict-count", o.options.tagdict_min_count, "Occurrences for a word to enter the tag dictionary")
+      ->capture_default_str();
+  c->add_option("--tagdict-ratio", o.options.tagdict_min_ratio, "Share of its main class for a word to enter it")
+      ->capture_default_str();
   c->add_option("--rule-support", o.options.rule_min_support, "Word types needed behind a lemma suffix rule")
       ->capture_default_str();
   c->footer(R"(Example (the shipped model):
@@ -54,15 +59,21 @@ int RunTrainTagger(const TrainTaggerOptions& o) {
   model.Save(output);
   fmt::print("wrote {} ({} bytes)\n", output, std::filesystem::file_size(output));
   syntax::Model loaded = syntax::Model::Load(output);  // what will be used, validated
-  fmt::print("{:<48} {:>7} {:>7} {:>10} {:>7} {:>8} {:>8} {:>8}\n", "eval", "words", "UPOS", "verb feats", "lemma",
-             "unseen", "UPOS/u", "lemma/u");
+  fmt::print("{:<32} {:>6} {:>7} {:>10} {:>7} {:>7} {:>7} {:>8} {:>7}\n", "eval", "words", "UPOS", "verb feats",
+             "lemma", "unseen", "UPOS/u", "lemma/u", "fixed");
   for (const std::string& path : o.eval) {
     std::vector<UdSentence> gold = syntax::ReadConllu(path);
-    syntax::Accuracy a = syntax::Evaluate(loaded, gold);
-    fmt::print("{:<48} {:>7} {:>6.2f}% {:>9.2f}% {:>6.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}%\n",
+    std::map<std::string, size_t> errors;
+    syntax::Accuracy a = syntax::Evaluate(loaded, gold, o.errors > 0 ? &errors : nullptr);
+    fmt::print("{:<32} {:>6} {:>6.2f}% {:>9.2f}% {:>6.2f}% {:>6.2f}% {:>6.2f}% {:>7.2f}% {:>6.2f}%\n",
                std::filesystem::path(path).filename().string(), a.words, a.Pct(a.upos, a.words),
                a.Pct(a.verb_feats, a.verbs), a.Pct(a.lemma, a.words), a.Pct(a.unseen, a.words),
-               a.Pct(a.unseen_upos, a.unseen), a.Pct(a.unseen_lemma, a.unseen));
+               a.Pct(a.unseen_upos, a.unseen), a.Pct(a.unseen_lemma, a.unseen), a.Pct(a.fixed, a.words));
+    std::vector<std::pair<size_t, std::string>> top;
+    for (const auto& [what, n] : errors) top.emplace_back(n, what);
+    std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (size_t i = 0; i < top.size() && i < static_cast<size_t>(o.errors); i++)
+      fmt::print("    {:>5}  {}\n", top[i].first, top[i].second);
   }
   return kExitOk;
 }

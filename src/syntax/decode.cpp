@@ -1,6 +1,35 @@
 #include "syntax/decode.h"
 
+#include <unicode/uchar.h>
+
+#include <cstring>
+
+#include "segment/chars.h"
+
 namespace veille::syntax {
+namespace {
+
+// Dashes, brackets, quotation marks and sentence punctuation are PUNCT whatever the model
+// says: the treebanks have few of the typographic ones ("–", "“", "‹").
+bool IsPunctuation(std::string_view form) {
+  if (form.empty()) return false;
+  for (size_t i = 0; i < form.size();) {
+    size_t len;
+    char32_t c = segment::DecodeAt(form, i, form.size(), &len);
+    i += len;
+    if (c < 0x80) {
+      if (!strchr(".,;:!?()[]{}\"'-", static_cast<char>(c)) || c == 0) return false;
+      continue;
+    }
+    int8_t t = u_charType(static_cast<UChar32>(c));
+    if (t != U_DASH_PUNCTUATION && t != U_START_PUNCTUATION && t != U_END_PUNCTUATION &&
+        t != U_INITIAL_PUNCTUATION && t != U_FINAL_PUNCTUATION && c != 0x2026 /* … */)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s) {
   if (s->words.size() < n) s->words.resize(n);
@@ -12,6 +41,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   uint64_t feats[kMaxFeatures];
   for (size_t i = 0; i < n; i++) {
     int c = model.Fixed(s->words[i].word);
+    if (c < 0 && model.punct_class >= 0 && IsPunctuation(forms[i])) c = model.punct_class;
     if (c < 0) {
       int k = Extract(s->words.data(), static_cast<int>(n), static_cast<int>(i), prev, prev2, feats);
       c = model.Predict(feats, k, s->scores.data());

@@ -14,7 +14,7 @@ struct Scratch {
   std::vector<WordInfo> words;
   std::vector<std::string> lower;  // lower-case forms, parallel to words
   std::vector<int> classes;        // the result
-  std::vector<float> scores;
+  std::vector<int32_t> scores;
 };
 
 // Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "syntax/conllu.h"
@@ -28,11 +30,13 @@ void Model::Index() {
   if (classes.empty() || classes.size() > 255) throw std::runtime_error("between 1 and 255 classes expected");
   class_pos.clear();
   class_feats.clear();
+  punct_class = -1;
   for (const std::string& c : classes) {
     size_t bar = c.find('|');
     Pos p;
     if (!ParsePos(std::string_view(c).substr(0, bar), &p)) throw std::runtime_error("unknown class \"" + c + "\"");
     class_pos.push_back(p);
+    if (c == "PUNCT") punct_class = static_cast<int>(class_pos.size()) - 1;
     class_feats.push_back(bar == std::string::npos ? "" : c.substr(bar + 1));
   }
   if (feature_begin.size() != feature_keys.size() + 1 || feature_begin.back() != entry_class.size() ||
@@ -45,7 +49,26 @@ void Model::Index() {
   for (uint8_t c : tagdict_class)
     if (c >= classes.size()) throw std::runtime_error("tag dictionary entry for an unknown class");
   if (tagdict_keys.size() != tagdict_class.size()) throw std::runtime_error("inconsistent tag dictionary");
-  features.Build(feature_keys);
+  if (entry_class.size() >= (1u << 24)) throw std::runtime_error("too many weights (at most 2^24)");
+  float largest = 0;
+  for (float w : entry_weight) largest = std::max(largest, std::fabs(w));
+  const float scale = largest > 0 ? 30000.0f / largest : 1.0f;
+  size_t size = 16;
+  while (size * 3 < feature_keys.size() * 5) size <<= 1;  // load factor <= 0.6
+  slots_.assign(size, Slot{});
+  slot_mask_ = size - 1;
+  weights_.clear();
+  weights_.reserve(entry_class.size());
+  for (size_t f = 0; f < feature_keys.size(); f++) {
+    uint64_t s = feature_keys[f] & slot_mask_;
+    uint32_t check = Check(feature_keys[f]);
+    while (slots_[s].check != 0 && slots_[s].check != check) s = (s + 1) & slot_mask_;
+    if (slots_[s].check == check) continue;  // same slot and check bits as an earlier feature: keep that one
+    uint32_t count = feature_begin[f + 1] - feature_begin[f];
+    slots_[s] = Slot{check, static_cast<uint32_t>(weights_.size()) << 8 | count};
+    for (uint32_t e = feature_begin[f]; e < feature_begin[f + 1]; e++)
+      weights_.push_back(Weight{static_cast<int16_t>(std::lround(entry_weight[e] * scale)), entry_class[e]});
+  }
   tagdict.Build(tagdict_keys);
   std::vector<uint64_t> keys;
   keys.reserve(lexicon.size());

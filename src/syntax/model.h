@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/doc.h"
+#include "syntax/features.h"
 
 namespace veille::syntax {
 
@@ -68,24 +69,45 @@ struct Model {
   // Derived by Index().
   std::vector<Pos> class_pos;
   std::vector<std::string> class_feats;
-  FlatIndex features, tagdict, lex, rule_index;
+  int punct_class = -1;  // the class "PUNCT", if any
+  FlatIndex tagdict, lex, rule_index;
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
   void Index();
 
   // The best class for the features (scores has classes.size() slots).
-  int Predict(const uint64_t* feats, int n, float* scores) const {
+  int Predict(const uint64_t* feats, int n, int32_t* scores) const {
     const size_t nc = classes.size();
     for (size_t c = 0; c < nc; c++) scores[c] = 0;
+    // Three passes so that the memory accesses of different features overlap: prefetch the
+    // slots, find them and prefetch their weights, then add the weights.
+    uint64_t slot[kMaxFeatures];
     for (int k = 0; k < n; k++) {
-      int64_t f = features.Find(feats[k]);
-      if (f < 0) continue;
-      for (uint32_t e = feature_begin[f], end = feature_begin[f + 1]; e < end; e++)
-        scores[entry_class[e]] += entry_weight[e];
+      slot[k] = feats[k] & slot_mask_;
+      __builtin_prefetch(&slots_[slot[k]]);
     }
+    uint32_t found[kMaxFeatures];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      uint32_t check = Check(feats[k]);
+      for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
+        const Slot& sl = slots_[s];
+        if (sl.check == check) {
+          __builtin_prefetch(&weights_[sl.packed >> 8]);
+          found[m++] = sl.packed;
+          break;
+        }
+        if (sl.check == 0) break;
+      }
+    }
+    for (int k = 0; k < m; k++) {
+      const Weight* w = &weights_[found[k] >> 8];
+      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) scores[w[e].cls] += w[e].w;
+    }
+    int32_t top = scores[0];
+    for (size_t c = 1; c < nc; c++) top = scores[c] > top ? scores[c] : top;
     int best = 0;
-    for (size_t c = 1; c < nc; c++)
-      if (scores[c] > scores[best]) best = static_cast<int>(c);
+    while (scores[best] != top) best++;
     return best;
   }
 
@@ -101,6 +123,24 @@ struct Model {
   // Binary file I/O (model_file.cpp). Load throws DictError naming the file and the byte offset.
   void Save(const std::string& path) const;
   static Model Load(const std::string& path);
+
+ private:
+  // The weights for scoring, compact so that they stay in cache: an open-addressing table of
+  // features (8 bytes a slot: 31 bits of the hash beyond those that chose the slot, and where
+  // its weights are), each pointing to its (weight, class) pairs, the weights quantized to
+  // 16 bits (the largest magnitude maps to 30000).
+  struct Slot {
+    uint32_t check = 0;   // 0: empty
+    uint32_t packed = 0;  // first weight << 8 | number of weights
+  };
+  struct Weight {
+    int16_t w;
+    uint16_t cls;
+  };
+  static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  std::vector<Slot> slots_;
+  std::vector<Weight> weights_;
+  uint64_t slot_mask_ = 0;
 };
 
 uint64_t LexKey(std::string_view form, Pos pos);

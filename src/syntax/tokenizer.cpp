@@ -139,6 +139,12 @@ bool Tokenizer::IsAbbreviation(std::string_view word) const {
 }
 
 void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
+  // Most words have neither an apostrophe nor a hyphen: nothing to split.
+  std::string_view word = text.substr(start, end - start);
+  if (word.find_first_of("'-\xE2") == std::string_view::npos) {
+    out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    return;
+  }
   std::string key;
   while (true) {
     std::string_view w = text.substr(start, end - start);

@@ -195,7 +195,7 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
   return m;
 }
 
-Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold) {
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::map<std::string, size_t>* errors) {
   std::unordered_set<std::string> known;
   for (const LexEntry& e : model.lexicon) known.insert(e.form);
   Accuracy a;
@@ -211,12 +211,21 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold) {
       Pos pos = model.class_pos[c];
       bool unseen = !known.count(scratch.lower[i]);
       a.words++;
+      a.fixed += model.Fixed(HashBytes(w.form)) >= 0;
       a.upos += pos == w.pos;
       if (w.pos == Pos::kVerb || w.pos == Pos::kAux) {
         a.verbs++;
         a.verb_feats += model.class_feats[c] == w.feats;
       }
-      bool lemma_ok = model.Lemma(scratch.lower[i], pos) == Lower(w.lemma);
+      std::string lemma = model.Lemma(scratch.lower[i], pos);
+      bool lemma_ok = lemma == Lower(w.lemma);
+      if (errors) {
+        if (pos != w.pos) (*errors)[fmt::format("{} -> {}", PosName(w.pos), PosName(pos))]++;
+        else if ((w.pos == Pos::kVerb || w.pos == Pos::kAux) && model.class_feats[c] != w.feats)
+          (*errors)[fmt::format("{} -> {}", w.feats, model.class_feats[c])]++;
+        if (unseen && !lemma_ok)
+          (*errors)[fmt::format("lemma: {} {} -> {} (gold {})", scratch.lower[i], PosName(pos), lemma, Lower(w.lemma))]++;
+      }
       a.lemma += lemma_ok;
       if (unseen) {
         a.unseen++;

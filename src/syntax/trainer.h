@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,14 @@ struct Accuracy {
   size_t lemma = 0;                     // lemma right (lower case), with the predicted UPOS
   size_t unseen = 0, unseen_lemma = 0;  // forms absent from the model's lexicon
   size_t unseen_upos = 0;
+  size_t fixed = 0;                     // words tagged from the tag dictionary
   double Pct(size_t n, size_t d) const { return d == 0 ? 0.0 : 100.0 * n / d; }
 };
 
 // Tags the gold words of `gold` (their tokenization) and compares.
-Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold);
+// When `errors` is given, counts the mistakes by "GOLD -> PREDICTED" (UPOS, verb features
+// of verbs, and "lemma:" of wrong lemmas of unseen words).
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold,
+                  std::map<std::string, size_t>* errors = nullptr);
 
 }  // namespace veille::syntax
