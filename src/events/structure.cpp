@@ -129,11 +129,12 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
   VerbGroup g;
   g.head = head;
   size_t i = head;
-  bool has_aux = false, etre = false;
+  bool has_aux = false, etre = false, aux_infinitive = false;
   while (i > 0) {
     size_t t = i - 1;
     if (s.pos(t) == Pos::kAux) {
       has_aux = true;
+      if (s.HasFeat(t, "VerbForm=Inf")) aux_infinitive = true;
       if (s.lemma(t) == "être") etre = true;
     } else if (!(s.pos(t) == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t))) {
       break;
@@ -153,7 +154,8 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
     if (IsNegationWord(s.lemma(k))) neg_word = true;
   g.negated = ne && neg_word;
   bool participle = s.HasFeat(head, "VerbForm=Part");
-  g.infinitive = s.HasFeat(head, "VerbForm=Inf");
+  // "avoir livré", "être reçu": compound infinitives take their subject from the governing verb too.
+  g.infinitive = s.HasFeat(head, "VerbForm=Inf") || (participle && aux_infinitive);
   g.passive = etre && participle && !g.reflexive && !TakesEtre(s.lemma(head));
   g.participle_only = participle && !has_aux;
   return g;

@@ -54,7 +54,7 @@ void AppendActor(const EventActor* a, std::string* out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
   std::string type1 = country ? (code.size() >= 6 ? code.substr(3, 3) : "") : code.substr(0, std::min<size_t>(3, code.size()));
   std::string type2 = country && code.size() >= 9 ? code.substr(6, 3) : "";
-  out->append(fmt::format("{}\t{}\t{}\t\t\t\t\t{}\t{}\t\t", Field(code), Field(name), country ? code.substr(0, 3) : "",
+  out->append(fmt::format("{}\t{}\t{}\t\t\t\t\t{}\t{}\t", Field(code), Field(name), country ? code.substr(0, 3) : "",
                           type1, type2));
 }
 
