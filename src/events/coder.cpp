@@ -185,7 +185,7 @@ std::string Describe(const Doc& doc, const std::vector<int>& actors) {
 
 EventActor ActorOf(const Doc& doc, int e) {
   const Entity& ent = doc.entities[e];
-  return EventActor{ent.span, ent.id, ent.name, ent.actor};
+  return EventActor{ent.span, ent.id, ent.name, events::ActorCode(ent)};
 }
 
 }  // namespace

@@ -5,6 +5,14 @@
 #include <set>
 
 namespace veille::events {
+
+std::string ActorCode(const Entity& e) {
+  if (!e.actor.empty()) return e.actor;
+  // A capital named as a place ("la visite de Borissov à Caracas") stands for its country.
+  if (e.type == "LOC" && e.id.rfind("country:", 0) == 0) return e.id.substr(8);
+  return "";
+}
+
 namespace {
 
 bool In(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -73,7 +81,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
       continue;
     }
     int e = s.entity(i);
-    if (e < 0 || ents[e].actor.empty()) continue;
+    if (e < 0 || ActorCode(ents[e]).empty()) continue;
     if (best < 0 || Rank(ents[e]) < Rank(ents[best])) best = e;
   }
   flush();

@@ -40,6 +40,10 @@ class SentenceView {
   std::vector<int> entity_;
 };
 
+// The CAMEO actor code an entity gives an event: its own, or for a capital named as a
+// place, its country's; "" when the entity cannot be an actor (media).
+std::string ActorCode(const Entity& e);
+
 // The verbs around a head: auxiliaries, negation, clitics.
 struct VerbGroup {
   size_t start = 0, head = 0;  // [start, head] in sentence token indices
