@@ -86,7 +86,7 @@ TEST(Cleaner, RemovesScraperNoiseAndKeepsBody) {
       "Maduro accuse Washington de vouloir l'isoler\n\n"
       "[ad_2]\n\n"
       "Laisser un commentaire\n\n"
-      "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont marqués avec *\n\n"
+      "Votre adresse e-mail ne sera pas publiée sur ce site. Champs requis : *\n\n"
       "Retour en haut\n";
   Doc d = Clean(in);
   EXPECT_EQ(d.text,
