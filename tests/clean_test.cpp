@@ -11,6 +11,7 @@
 #include "clean/line_rules.h"
 #include "core/dict_file.h"
 #include "core/utf8.h"
+#include "temp_dict.h"
 
 #include <unistd.h>
 
@@ -178,30 +179,11 @@ TEST(Cleaner, EmptyAndWhitespaceOnlyInput) {
   EXPECT_EQ(Clean("\xE2\x80\x8B\n").text, "");
 }
 
-class TempDict {
- public:
-  explicit TempDict(const std::string& lines_tsv) {
-    dir_ = std::filesystem::temp_directory_path() / ("veille-dict-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_ / "clean");
-    std::filesystem::copy_file(DictPath("clean/chars.tsv"), dir_ / "clean/chars.tsv",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(dir_ / "clean/lines.tsv") << lines_tsv;
-    saved_ = DictRoot();
-    SetDictRoot(dir_.string());
-  }
-  ~TempDict() {
-    SetDictRoot(saved_);
-    std::filesystem::remove_all(dir_);
-  }
-
- private:
-  std::filesystem::path dir_;
-  std::string saved_;
-};
 
 TEST(LineRules, DictionaryErrorsNameFileAndLine) {
   {
-    TempDict t("# comment\nline\tboilerplate\t\\[ad\\]\texample\nsometimes\tboilerplate\tx\n");
+    TempDict t;
+    t.Copy("clean/chars.tsv").Write("clean/lines.tsv", "# comment\nline\tboilerplate\t\\[ad\\]\texample\nsometimes\tboilerplate\tx\n");
     try {
       LineRules rules;
       FAIL() << "expected a DictError";
@@ -211,7 +193,8 @@ TEST(LineRules, DictionaryErrorsNameFileAndLine) {
     }
   }
   {
-    TempDict t("line\tboilerplate\t(unclosed\n");
+    TempDict t;
+    t.Copy("clean/chars.tsv").Write("clean/lines.tsv", "line\tboilerplate\t(unclosed\n");
     try {
       LineRules rules;
       FAIL() << "expected a DictError";

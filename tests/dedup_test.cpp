@@ -14,6 +14,7 @@
 #include "dedup/words.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
+#include "temp_dict.h"
 
 namespace veille {
 namespace {
@@ -216,29 +217,10 @@ TEST(DuplicateIndex, SharedSeeds) {
   for (const char* k : {"002", "003", "004"}) EXPECT_NE(by_prefix[k]->story, d0.story) << k;
 }
 
-class TempDict {
- public:
-  explicit TempDict(const std::string& params) {
-    dir_ = std::filesystem::temp_directory_path() / ("veille-dedup-dict-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_ / "dedup");
-    std::filesystem::copy_file(DictPath("dedup/stopwords.txt"), dir_ / "dedup/stopwords.txt",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(dir_ / "dedup/params.tsv") << params;
-    saved_ = DictRoot();
-    SetDictRoot(dir_.string());
-  }
-  ~TempDict() {
-    SetDictRoot(saved_);
-    std::filesystem::remove_all(dir_);
-  }
-
- private:
-  std::filesystem::path dir_;
-  std::string saved_;
-};
 
 std::string LoadError(const std::string& params) {
-  TempDict t(params);
+  TempDict t;
+  t.Copy("dedup/stopwords.txt").Write("dedup/params.tsv", params);
   try {
     DedupParams::Load();
   } catch (const DictError& e) {

@@ -12,6 +12,7 @@
 #include "events/coder.h"
 #include "output/gdelt.h"
 #include "pipeline/pipeline.h"
+#include "temp_dict.h"
 
 namespace veille {
 namespace {
@@ -58,31 +59,17 @@ TEST(Codebook, LoadsEveryCodeWithScores) {
   EXPECT_EQ(book.Find("999"), nullptr);
 }
 
-class TempVerbs {
- public:
-  TempVerbs(const std::string& file, const std::string& content, const std::string& modality = "selon\treported\tSelon Moscou, Caracas a signé.\n") {
-    dir_ = std::filesystem::temp_directory_path() / ("veille-verbs-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_ / "cameo");
-    std::filesystem::create_directories(dir_ / "verbs/fr");
-    std::filesystem::copy_file(DictPath("cameo/codes.tsv"), dir_ / "cameo/codes.tsv",
-                               std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(dir_ / "verbs/fr" / file) << content;
-    std::ofstream(dir_ / "verbs/fr/modality.tsv") << modality;
-    saved_ = DictRoot();
-    SetDictRoot(dir_.string());
-  }
-  ~TempVerbs() {
-    SetDictRoot(saved_);
-    std::filesystem::remove_all(dir_);
-  }
 
- private:
-  std::filesystem::path dir_;
-  std::string saved_;
-};
+// A dictionary root with the real codebook and one pattern file.
+void WriteVerbs(TempDict& t, const std::string& file, const std::string& content) {
+  t.Copy("cameo/codes.tsv")
+      .Write("verbs/fr/" + file, content)
+      .Write("verbs/fr/modality.tsv", "selon\treported\tSelon Moscou, Caracas a signé.\n");
+}
 
 std::string LoadError(const std::string& file, const std::string& content) {
-  TempVerbs t(file, content);
+  TempDict t;
+  WriteVerbs(t, file, content);
   try {
     Codebook book = Codebook::Load();
     PatternSet::Load(book);
@@ -113,7 +100,8 @@ TEST(PatternSet, ValidatesEveryLineWithFileAndLine) {
 }
 
 TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
-  TempVerbs t("04-consult.tsv", "042\tvisite:n de [S] à|en [T]\tLa visite de Lavrov à Caracas.\n"
+  TempDict t;
+  WriteVerbs(t, "04-consult.tsv", "042\tvisite:n de [S] à|en [T]\tLa visite de Lavrov à Caracas.\n"
                                 "041\ts'entretenir par téléphone avec [T]\tLavrov s'est entretenu avec Arreaza.\n");
   Codebook book = Codebook::Load();
   PatternSet set = PatternSet::Load(book);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/dict_file.h"
+#include "temp_dict.h"
 
 namespace veille {
 namespace {
@@ -346,31 +347,13 @@ TEST(SegmenterDict, LoadsTheRealDictionary) {
             (std::vector<std::string>{"M. Borissov est arrivé.", "Il a salué Mme Merkel, etc.", "Puis il est reparti."}));
 }
 
-// Writes a throwaway dictionary root and points the loader at it; restores the
-// previous root on destruction.
-class TempDict {
+// A throwaway dictionary root with minimal segmenter files (tests overwrite them).
+class SegmentDict : public TempDict {
  public:
-  TempDict() : saved_(DictRoot()) {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("veille-segment-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_ / "segment");
+  SegmentDict() {
     Write("segment/abbreviations.txt", "m\netc\tfinal\n");
     Write("segment/sentence_starters.txt", "le\n");
-    SetDictRoot(dir_.string());
   }
-  ~TempDict() {
-    SetDictRoot(saved_);
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  void Write(const std::string& rel, const std::string& content) {
-    std::ofstream(dir_ / rel, std::ios::binary) << content;
-  }
-
- private:
-  static inline int counter_ = 0;
-  std::string saved_;
-  std::filesystem::path dir_;
 };
 
 // The message of the DictError that loading throws, or "" if none.
@@ -399,7 +382,7 @@ TEST(SegmenterDict, ErrorsNameFileAndLine) {
   };
   for (const Bad& b : bads) {
     SCOPED_TRACE(b.content);
-    TempDict dict;
+    SegmentDict dict;
     dict.Write(b.file, b.content);
     std::string error = LoadError();
     EXPECT_NE(error.find(b.where), std::string::npos) << error;
@@ -410,7 +393,7 @@ TEST(SegmenterDict, ErrorsNameFileAndLine) {
 TEST(SegmenterDict, TempDictionaryIsUsedAndRootRestored) {
   std::string before = DictRoot();
   {
-    TempDict dict;
+    SegmentDict dict;
     Segmenter seg = Segmenter::Load();
     // "Dr" is not in this small dictionary: "Dr." now ends a sentence.
     std::string text = "Il a vu le Dr. Martin.";

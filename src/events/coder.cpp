@@ -76,6 +76,16 @@ size_t WindowEnd(const SentenceView& s, size_t head) {
   return end;
 }
 
+// The agent of a passive or participle head: the actors after "par" in its window.
+std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
+  for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    if (!s.IsPreposition(j, "par")) continue;
+    std::vector<int> actors = PhraseActors(s, j + 1);
+    if (!actors.empty()) return actors;
+  }
+  return {};
+}
+
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
 size_t VerbBefore(const SentenceView& s, size_t head) {
   for (size_t k = head; k > 0 && head - k < 8;) {
@@ -267,15 +277,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
       if (m.sources.empty()) {
-        if (!p.noun && g.passive) {
-          for (size_t j = m.head + 1; j < WindowEnd(s, m.head) && m.sources.empty(); ++j)
-            if (s.IsPreposition(j, "par")) m.sources = PhraseActors(s, j + 1);
-          m.source_how = "passive agent after 'par'";
-          if (m.sources.empty() && m.group.participle_only) m.source_how = "no agent";
-        } else if (!p.noun && m.group.participle_only) {
-          for (size_t j = m.head + 1; j < WindowEnd(s, m.head) && m.sources.empty(); ++j)
-            if (s.IsPreposition(j, "par")) m.sources = PhraseActors(s, j + 1);
-          m.source_how = "agent of the participle";
+        if (!p.noun && (g.passive || m.group.participle_only)) {
+          m.sources = AgentAfter(s, m.head);
+          m.source_how = g.passive ? "passive agent after 'par'" : "agent of the participle";
+          if (m.sources.empty() && g.passive && m.group.participle_only) m.source_how = "no agent";
         } else if (verb != SIZE_MAX) {
           m.sources = SubjectOf(s, g, &m.source_how);
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
@@ -307,7 +312,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                            *patterns.ModalityRule(s.lemma(gov))));
       }
       for (size_t i = 0; i < s.size(); ++i)
-        if (patterns.ModalityOf(s.lemma(i)) == Modality::kReported && s.pos(i) == Pos::kAdp) reported = true;
+        if (s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) reported = true;
       const char* polarity = denied         ? "denied"
                              : negated      ? "negated"
                              : hypothetical ? (reported ? "reported" : "hypothetical")
