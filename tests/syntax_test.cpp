@@ -417,9 +417,9 @@ TEST(Accuracy, SequoiaTestFloor) {
   syntax::Model m = syntax::Model::Load(DictPath("models/fr-tagger.bin"));
   syntax::Accuracy a = syntax::Evaluate(m, syntax::ReadConllu(test.string()));
   EXPECT_GT(a.words, 9000u);
-  EXPECT_GE(a.Pct(a.upos, a.words), 96.5);
-  EXPECT_GE(a.Pct(a.verb_feats, a.verbs), 94.5);
-  EXPECT_GE(a.Pct(a.lemma, a.words), 97.5);
+  EXPECT_GE(a.Pct(a.upos, a.words), 97.0);
+  EXPECT_GE(a.Pct(a.verb_feats, a.verbs), 95.5);
+  EXPECT_GE(a.Pct(a.lemma, a.words), 98.0);
   EXPECT_GE(a.Pct(a.unseen_lemma, a.unseen), 85.0);
 }
 

@@ -70,6 +70,13 @@ struct Model {
   std::vector<Pos> class_pos;
   std::vector<std::string> class_feats;
   int punct_class = -1;  // the class "PUNCT", if any
+  // The UPOS each lexicon form has (bit set), by hash of the form.
+  FlatIndex amb_index;
+  std::vector<uint32_t> amb_mask;
+  uint32_t Ambiguity(uint64_t lower_hash) const {
+    int64_t a = amb_index.Find(lower_hash);
+    return a < 0 ? 0 : amb_mask[a];
+  }
   FlatIndex tagdict, lex, rule_index;
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
