@@ -261,4 +261,35 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
   return a;
 }
 
+Accuracy EvaluateBaseline(const std::vector<UdSentence>& train, const std::vector<UdSentence>& gold) {
+  std::map<std::string, std::map<int, size_t>> counts;
+  for (const UdSentence& s : train)
+    for (const UdWord& w : s) counts[Lower(w.form)][static_cast<int>(w.pos)]++;
+  Accuracy a;
+  for (const UdSentence& s : gold)
+    for (const UdWord& w : s) {
+      std::string lower = Lower(w.form);
+      auto it = counts.find(lower);
+      Pos pos = Pos::kNoun;
+      if (it != counts.end()) {
+        size_t best = 0;
+        for (const auto& [p, n] : it->second)
+          if (n > best) {
+            best = n;
+            pos = static_cast<Pos>(p);
+          }
+      }
+      bool lemma_ok = lower == Lower(w.lemma);
+      a.words++;
+      a.upos += pos == w.pos;
+      a.lemma += lemma_ok;
+      if (it == counts.end()) {
+        a.unseen++;
+        a.unseen_upos += pos == w.pos;
+        a.unseen_lemma += lemma_ok;
+      }
+    }
+  return a;
+}
+
 }  // namespace veille::syntax

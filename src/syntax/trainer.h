@@ -42,4 +42,9 @@ struct Accuracy {
 Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold,
                   std::map<std::string, size_t>* errors = nullptr);
 
+// A baseline on `gold`: each word gets the UPOS it has most often in `train` (NOUN when unseen)
+// and its lower-case form as lemma; verb features are not predicted. Fills words, upos and
+// lemma (and their unseen counterparts).
+Accuracy EvaluateBaseline(const std::vector<UdSentence>& train, const std::vector<UdSentence>& gold);
+
 }  // namespace veille::syntax
