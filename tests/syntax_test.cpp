@@ -107,6 +107,7 @@ TEST(Tokenizer, FrenchNewsCases) {
       {"en 52 av. J.-C.", "en | 52 | av. | J.-C."},
       {"le plan B.", "le | plan | B | ."},
       {"Dr. Diaz", "Dr. | Diaz"},
+      {"M.Dupont et U.E.", "M. | Dupont | et | U.E."},
       // URLs and addresses.
       {"sur www.lemonde.fr.", "sur | www.lemonde.fr | ."},
       {"voir https://example.org/a?b=1, puis", "voir | https://example.org/a?b=1 | , | puis"},
