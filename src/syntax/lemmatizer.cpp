@@ -35,16 +35,16 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-uint64_t LexKey(std::string_view form, Pos pos) {
-  return Mix64(HashBytes(form) ^ ((static_cast<uint64_t>(pos) + 1) * 0x9E3779B97F4A7C15ULL));
+uint64_t LexKey(uint64_t form_hash, Pos pos) {
+  return Mix64(form_hash ^ ((static_cast<uint64_t>(pos) + 1) * 0x9E3779B97F4A7C15ULL));
 }
 
 uint64_t RuleKey(std::string_view suffix, Pos pos) {
   return Mix64(HashBytes(suffix) + (static_cast<uint64_t>(pos) + 1) * 0xC2B2AE3D27D4EB4FULL);
 }
 
-std::string Model::Lemma(std::string_view lower, Pos pos) const {
-  int64_t e = lex.Find(LexKey(lower, pos));
+std::string Model::Lemma(std::string_view lower, uint64_t lower_hash, Pos pos) const {
+  int64_t e = lex.Find(LexKey(lower_hash, pos));
   if (e >= 0 && lexicon[e].form == lower) return lexicon[e].lemma;
   int chars = Chars(lower);
   for (int k = std::min(chars, kMaxRuleSuffix); k >= 0; k--) {

@@ -72,7 +72,7 @@ void Model::Index() {
   tagdict.Build(tagdict_keys);
   std::vector<uint64_t> keys;
   keys.reserve(lexicon.size());
-  for (const LexEntry& e : lexicon) keys.push_back(LexKey(e.form, e.pos));
+  for (const LexEntry& e : lexicon) keys.push_back(LexKey(HashBytes(e.form), e.pos));
   lex.Build(keys);
   keys.clear();
   amb_mask.clear();

@@ -125,7 +125,9 @@ struct Model {
   }
 
   // Lemma of a lower-case word with its part of speech (lemmatizer.cpp).
-  std::string Lemma(std::string_view lower, Pos pos) const;
+  std::string Lemma(std::string_view lower, Pos pos) const { return Lemma(lower, HashBytes(lower), pos); }
+  // The same, given HashBytes(lower).
+  std::string Lemma(std::string_view lower, uint64_t lower_hash, Pos pos) const;
 
   // Binary file I/O (model_file.cpp). Load throws DictError naming the file and the byte offset.
   void Save(const std::string& path) const;
@@ -150,7 +152,7 @@ struct Model {
   uint64_t slot_mask_ = 0;
 };
 
-uint64_t LexKey(std::string_view form, Pos pos);
+uint64_t LexKey(uint64_t form_hash, Pos pos);
 uint64_t RuleKey(std::string_view suffix, Pos pos);
 
 }  // namespace veille::syntax
