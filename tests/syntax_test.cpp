@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -140,6 +141,39 @@ TEST(Tokenizer, InvalidBytesDoNotCrash) {
     EXPECT_LT(s.start, s.end);
     EXPECT_LE(s.end, text.size());
     last = s.end;
+  }
+}
+
+// On random mixes of tricky pieces, tokens are non-empty, in order, inside the span, and
+// cover every byte that is not a space.
+TEST(Tokenizer, RandomTextIsCoveredInOrder) {
+  const char* pieces[] = {"l'",  "L’",  "aujourd'hui", "-t-il", "-",   "--",  ".",   "...", "M.",  "1 200", "3,5",
+                          "16/02", "«",   "»",   " ",   "  ",  "\t",  "a",   "É",   "é",   "\xC3", "\xFF",
+                          "qu'", "www.x.fr", "@",  "°",   "n",   "2",   "\xE2\x80\x99", "\xC2\xA0", "!?", "J.-C."};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; round++) {
+    std::string text;
+    int n = 1 + rng() % 12;
+    for (int k = 0; k < n; k++) text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    std::vector<Span> spans;
+    Tok().Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, &spans);
+    std::vector<bool> covered(text.size(), false);
+    uint32_t last = 0;
+    for (const Span& sp : spans) {
+      ASSERT_LE(last, sp.start) << text;
+      ASSERT_LT(sp.start, sp.end) << text;
+      ASSERT_LE(sp.end, text.size()) << text;
+      for (uint32_t b = sp.start; b < sp.end; b++) covered[b] = true;
+      last = sp.end;
+    }
+    for (size_t b = 0; b < text.size(); b++) {
+      unsigned char c = text[b];
+      bool space = c == ' ' || c == '\t' || (c == 0xC2 && b + 1 < text.size() && (unsigned char)text[b + 1] == 0xA0) ||
+                   (c == 0xA0 && b > 0 && (unsigned char)text[b - 1] == 0xC2);
+      if (!space) {
+        ASSERT_TRUE(covered[b]) << "byte " << b << " of \"" << text << "\"";
+      }
+    }
   }
 }
 
