@@ -75,6 +75,9 @@ void Model::Index() {
   for (const LexEntry& e : lexicon) keys.push_back(LexKey(HashBytes(e.form), e.pos));
   lex.Build(keys);
   keys.clear();
+  for (const LexEntry& e : lexicon) keys.push_back(LexKey(HashBytes(e.lemma), e.pos));
+  known_lemmas.Build(keys);
+  keys.clear();
   amb_mask.clear();
   for (size_t i = 0; i < lexicon.size(); i++) {  // sorted by form: one run per form
     if (i == 0 || lexicon[i].form != lexicon[i - 1].form) {

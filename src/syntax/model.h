@@ -78,6 +78,7 @@ struct Model {
     return a < 0 ? 0 : amb_mask[a];
   }
   FlatIndex tagdict, lex, rule_index;
+  FlatIndex known_lemmas;  // LexKey(hash of a lemma, its UPOS) of the lexicon's lemmas
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
   void Index();
