@@ -363,6 +363,14 @@ TEST(Conllu, MalformedLineNamesFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("bad.conllu:2:"), std::string::npos) << e.what();
   }
   fs::remove(p);
+  p = WriteTemp("bad-id.conllu", "x\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_\n");
+  try {
+    syntax::ReadConllu(p.string());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad-id.conllu:1: bad word id"), std::string::npos) << e.what();
+  }
+  fs::remove(p);
 }
 
 TEST(Training, DeterministicAndRoundTrips) {
