@@ -16,8 +16,8 @@ struct Model;
 struct TrainOptions {
   int iterations = 10;
   uint32_t seed = 1;              // the order of sentences in each iteration
-  int tagdict_min_count = 20;     // a word is fixed to its class when seen this often...
-  double tagdict_min_ratio = 0.97;  // ...with this class this often
+  int tagdict_min_count = 10;     // a word is fixed to its class when seen this often...
+  double tagdict_min_ratio = 0.98;  // ...with this class this often
   uint32_t rule_min_support = 2;  // word types behind a suffix rule
   float prune = 0.01f;            // averaged weights smaller than this are dropped
 };
