@@ -1,5 +1,6 @@
 #include "syntax/features.h"
 
+#define XXH_INLINE_ALL  // the hashes of short words, inlined (same values as the library)
 #include <xxhash.h>
 
 #include "segment/chars.h"
