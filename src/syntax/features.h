@@ -9,7 +9,7 @@
 
 namespace veille::syntax {
 
-constexpr int kMaxFeatures = 32;
+constexpr int kMaxFeatures = 32;  // Extract writes 28; raise this when adding templates
 constexpr int kStartTag = 255;  // the "tag" before the first word
 
 inline uint64_t Mix64(uint64_t x) {
