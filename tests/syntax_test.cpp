@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -107,6 +108,7 @@ TEST(Tokenizer, FrenchNewsCases) {
       {"en 52 av. J.-C.", "en | 52 | av. | J.-C."},
       {"le plan B.", "le | plan | B | ."},
       {"Dr. Diaz", "Dr. | Diaz"},
+      {"M.Dupont et U.E.", "M. | Dupont | et | U.E."},
       // URLs and addresses.
       {"sur www.lemonde.fr.", "sur | www.lemonde.fr | ."},
       {"voir https://example.org/a?b=1, puis", "voir | https://example.org/a?b=1 | , | puis"},
@@ -139,6 +141,39 @@ TEST(Tokenizer, InvalidBytesDoNotCrash) {
     EXPECT_LT(s.start, s.end);
     EXPECT_LE(s.end, text.size());
     last = s.end;
+  }
+}
+
+// On random mixes of tricky pieces, tokens are non-empty, in order, inside the span, and
+// cover every byte that is not a space.
+TEST(Tokenizer, RandomTextIsCoveredInOrder) {
+  const char* pieces[] = {"l'",  "L’",  "aujourd'hui", "-t-il", "-",   "--",  ".",   "...", "M.",  "1 200", "3,5",
+                          "16/02", "«",   "»",   " ",   "  ",  "\t",  "a",   "É",   "é",   "\xC3", "\xFF",
+                          "qu'", "www.x.fr", "@",  "°",   "n",   "2",   "\xE2\x80\x99", "\xC2\xA0", "!?", "J.-C."};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; round++) {
+    std::string text;
+    int n = 1 + rng() % 12;
+    for (int k = 0; k < n; k++) text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    std::vector<Span> spans;
+    Tok().Tokenize(text, Span{0, static_cast<uint32_t>(text.size())}, &spans);
+    std::vector<bool> covered(text.size(), false);
+    uint32_t last = 0;
+    for (const Span& sp : spans) {
+      ASSERT_LE(last, sp.start) << text;
+      ASSERT_LT(sp.start, sp.end) << text;
+      ASSERT_LE(sp.end, text.size()) << text;
+      for (uint32_t b = sp.start; b < sp.end; b++) covered[b] = true;
+      last = sp.end;
+    }
+    for (size_t b = 0; b < text.size(); b++) {
+      unsigned char c = text[b];
+      bool space = c == ' ' || c == '\t' || (c == 0xC2 && b + 1 < text.size() && (unsigned char)text[b + 1] == 0xA0) ||
+                   (c == 0xA0 && b > 0 && (unsigned char)text[b - 1] == 0xC2);
+      if (!space) {
+        ASSERT_TRUE(covered[b]) << "byte " << b << " of \"" << text << "\"";
+      }
+    }
   }
 }
 
@@ -328,6 +363,14 @@ TEST(Conllu, MalformedLineNamesFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("bad.conllu:2:"), std::string::npos) << e.what();
   }
   fs::remove(p);
+  p = WriteTemp("bad-id.conllu", "x\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_\n");
+  try {
+    syntax::ReadConllu(p.string());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad-id.conllu:1: bad word id"), std::string::npos) << e.what();
+  }
+  fs::remove(p);
 }
 
 TEST(Training, DeterministicAndRoundTrips) {
@@ -417,9 +460,9 @@ TEST(Accuracy, SequoiaTestFloor) {
   syntax::Model m = syntax::Model::Load(DictPath("models/fr-tagger.bin"));
   syntax::Accuracy a = syntax::Evaluate(m, syntax::ReadConllu(test.string()));
   EXPECT_GT(a.words, 9000u);
-  EXPECT_GE(a.Pct(a.upos, a.words), 96.5);
-  EXPECT_GE(a.Pct(a.verb_feats, a.verbs), 94.5);
-  EXPECT_GE(a.Pct(a.lemma, a.words), 97.5);
+  EXPECT_GE(a.Pct(a.upos, a.words), 97.0);
+  EXPECT_GE(a.Pct(a.verb_feats, a.verbs), 95.5);
+  EXPECT_GE(a.Pct(a.lemma, a.words), 98.0);
   EXPECT_GE(a.Pct(a.unseen_lemma, a.unseen), 85.0);
 }
 

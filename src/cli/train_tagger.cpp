@@ -69,6 +69,10 @@ int RunTrainTagger(const TrainTaggerOptions& o) {
                std::filesystem::path(path).filename().string(), a.words, a.Pct(a.upos, a.words),
                a.Pct(a.verb_feats, a.verbs), a.Pct(a.lemma, a.words), a.Pct(a.unseen, a.words),
                a.Pct(a.unseen_upos, a.unseen), a.Pct(a.unseen_lemma, a.unseen), a.Pct(a.fixed, a.words));
+    syntax::Accuracy b = syntax::EvaluateBaseline(train, gold);
+    fmt::print("{:<32} {:>6} {:>6.2f}% {:>10} {:>6.2f}% {:>6.2f}% {:>6.2f}% {:>7.2f}%\n", "  baseline (most frequent UPOS)",
+               b.words, b.Pct(b.upos, b.words), "-", b.Pct(b.lemma, b.words), b.Pct(b.unseen, b.words),
+               b.Pct(b.unseen_upos, b.unseen), b.Pct(b.unseen_lemma, b.unseen));
     std::vector<std::pair<size_t, std::string>> top;
     for (const auto& [what, n] : errors) top.emplace_back(n, what);
     std::stable_sort(top.begin(), top.end(), [](const auto& x, const auto& y) { return x.first > y.first; });

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <fstream>
 #include <stdexcept>
 #include <string_view>
@@ -63,6 +64,12 @@ std::vector<UdSentence> ReadConllu(const std::string& path) {
   int mwt_last = 0;  // last word id covered by the current multiword token
   bool mwt_first = false;
   auto fail = [&](const std::string& what) { throw std::runtime_error(fmt::format("{}:{}: {}", path, number, what)); };
+  auto ParseId = [&](std::string_view s) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || v <= 0) fail(fmt::format("bad word id \"{}\"", s));
+    return v;
+  };
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -81,12 +88,12 @@ std::vector<UdSentence> ReadConllu(const std::string& path) {
     if (dash != std::string_view::npos) {
       UdWord w;
       w.form = std::string(f[1]);
-      mwt_last = std::stoi(std::string(id.substr(dash + 1)));
+      mwt_last = ParseId(id.substr(dash + 1));
       sentence.push_back(std::move(w));
       mwt_first = true;  // the parts follow and fill pos, lemma and feats
       continue;
     }
-    int n = std::stoi(std::string(id));
+    int n = ParseId(id);
     UdWord w;
     w.form = std::string(f[1]);
     w.lemma = std::string(f[2]);

@@ -36,7 +36,10 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   if (s->lower.size() < n) s->lower.resize(n);
   s->classes.resize(n);
   s->scores.resize(model.classes.size());
-  for (size_t i = 0; i < n; i++) Describe(forms[i], &s->words[i], &s->lower[i]);
+  for (size_t i = 0; i < n; i++) {
+    Describe(forms[i], &s->words[i], &s->lower[i]);
+    s->words[i].amb = model.Ambiguity(s->words[i].lower);
+  }
   int prev = kStartTag, prev2 = kStartTag;
   uint64_t feats[kMaxFeatures];
   for (size_t i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 #include "syntax/features.h"
 
+#define XXH_INLINE_ALL  // the hashes of short words, inlined (same values as the library)
 #include <xxhash.h>
 
 #include "segment/chars.h"
@@ -10,7 +11,7 @@ namespace {
 enum Template : uint64_t {
   kBias = 1, kWord, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape, kPrev, kPrev2, kPrevPrev2,
   kPrevLower, kLowerM1, kSuf3M1, kLowerM2, kLowerP1, kSuf3P1, kLowerP2, kFirstShape, kPrevSuf3, kBigramM1,
-  kBigramP1, kPrevLowerP1,
+  kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
 };
 
 inline uint64_t F(uint64_t t, uint64_t a) { return Mix64(a + t * 0x9E3779B97F4A7C15ULL); }
@@ -117,6 +118,9 @@ int Extract(const WordInfo* words, int n, int i, int prev, int prev2, uint64_t* 
   out[k++] = F2(kBigramM1, w.lower, m1.lower);
   out[k++] = F2(kBigramP1, w.lower, p1.lower);
   out[k++] = F2(kPrevLowerP1, p1.lower, prev);
+  out[k++] = F(kAmb, w.amb);
+  out[k++] = F(kAmbP1, p1.amb);
+  out[k++] = F2(kPrevAmb, w.amb, prev);
   return k;
 }
 

@@ -9,7 +9,7 @@
 
 namespace veille::syntax {
 
-constexpr int kMaxFeatures = 32;
+constexpr int kMaxFeatures = 32;  // Extract writes 28; raise this when adding templates
 constexpr int kStartTag = 255;  // the "tag" before the first word
 
 inline uint64_t Mix64(uint64_t x) {
@@ -30,6 +30,7 @@ struct WordInfo {
   uint64_t suf[4] = {};  // last 1..4 characters of the lower-case form
   uint64_t pre1 = 0, pre3 = 0;
   uint64_t shape = 0;    // "Xxx", "d/d/d", "x'", ...
+  uint32_t amb = 0;      // the UPOS the lower-case form has in the lexicon (bit set), 0 if unknown
 };
 
 // Describes `form`; `lower` receives its lower-case form.

@@ -27,6 +27,15 @@ int Chars(std::string_view s) {
   return n;
 }
 
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// French infinitives end in -er, -ir (-ïr), -re or -oir.
+bool IsInfinitive(std::string_view s) {
+  return s.size() > 2 && (EndsWith(s, "er") || EndsWith(s, "ir") || EndsWith(s, "re") || EndsWith(s, "\xC3\xAFr"));
+}
+
 }  // namespace
 
 std::string Lower(std::string_view s) {
@@ -35,17 +44,23 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-uint64_t LexKey(std::string_view form, Pos pos) {
-  return Mix64(HashBytes(form) ^ ((static_cast<uint64_t>(pos) + 1) * 0x9E3779B97F4A7C15ULL));
+uint64_t LexKey(uint64_t form_hash, Pos pos) {
+  return Mix64(form_hash ^ ((static_cast<uint64_t>(pos) + 1) * 0x9E3779B97F4A7C15ULL));
 }
 
 uint64_t RuleKey(std::string_view suffix, Pos pos) {
   return Mix64(HashBytes(suffix) + (static_cast<uint64_t>(pos) + 1) * 0xC2B2AE3D27D4EB4FULL);
 }
 
-std::string Model::Lemma(std::string_view lower, Pos pos) const {
-  int64_t e = lex.Find(LexKey(lower, pos));
+std::string Model::Lemma(std::string_view lower, uint64_t lower_hash, Pos pos) const {
+  int64_t e = lex.Find(LexKey(lower_hash, pos));
   if (e >= 0 && lexicon[e].form == lower) return lexicon[e].lemma;
+  // The rules of the matching suffixes, longest first: the first result that is a known
+  // lemma of this UPOS wins ("approuvons" -> "approuver"), else the first plausible one (for
+  // verbs, an infinitive), else the word itself.
+  const bool verb = pos == Pos::kVerb || pos == Pos::kAux;
+  std::string first;
+  bool have_first = false;
   int chars = Chars(lower);
   for (int k = std::min(chars, kMaxRuleSuffix); k >= 0; k--) {
     size_t start = SuffixStart(lower, k);
@@ -57,9 +72,14 @@ std::string Model::Lemma(std::string_view lower, Pos pos) const {
     if (lower.size() < rule.remove.size() || lower.substr(lower.size() - rule.remove.size()) != rule.remove) continue;
     std::string out(lower.substr(0, lower.size() - rule.remove.size()));
     out += rule.add;
-    return out;
+    if (verb && !IsInfinitive(out)) continue;
+    if (known_lemmas.Find(LexKey(HashBytes(out), pos)) >= 0) return out;
+    if (!have_first) {
+      first = std::move(out);
+      have_first = true;
+    }
   }
-  return std::string(lower);
+  return have_first ? first : std::string(lower);
 }
 
 void BuildLemmatizer(const std::vector<UdSentence>& train, uint32_t min_support, Model* model) {

@@ -72,8 +72,21 @@ void Model::Index() {
   tagdict.Build(tagdict_keys);
   std::vector<uint64_t> keys;
   keys.reserve(lexicon.size());
-  for (const LexEntry& e : lexicon) keys.push_back(LexKey(e.form, e.pos));
+  for (const LexEntry& e : lexicon) keys.push_back(LexKey(HashBytes(e.form), e.pos));
   lex.Build(keys);
+  keys.clear();
+  for (const LexEntry& e : lexicon) keys.push_back(LexKey(HashBytes(e.lemma), e.pos));
+  known_lemmas.Build(keys);
+  keys.clear();
+  amb_mask.clear();
+  for (size_t i = 0; i < lexicon.size(); i++) {  // sorted by form: one run per form
+    if (i == 0 || lexicon[i].form != lexicon[i - 1].form) {
+      keys.push_back(HashBytes(lexicon[i].form));
+      amb_mask.push_back(0);
+    }
+    amb_mask.back() |= 1u << static_cast<int>(lexicon[i].pos);
+  }
+  amb_index.Build(keys);
   keys.clear();
   for (const SuffixRule& r : rules) keys.push_back(RuleKey(r.suffix, r.pos));
   rule_index.Build(keys);

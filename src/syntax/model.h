@@ -70,7 +70,15 @@ struct Model {
   std::vector<Pos> class_pos;
   std::vector<std::string> class_feats;
   int punct_class = -1;  // the class "PUNCT", if any
+  // The UPOS each lexicon form has (bit set), by hash of the form.
+  FlatIndex amb_index;
+  std::vector<uint32_t> amb_mask;
+  uint32_t Ambiguity(uint64_t lower_hash) const {
+    int64_t a = amb_index.Find(lower_hash);
+    return a < 0 ? 0 : amb_mask[a];
+  }
   FlatIndex tagdict, lex, rule_index;
+  FlatIndex known_lemmas;  // LexKey(hash of a lemma, its UPOS) of the lexicon's lemmas
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
   void Index();
@@ -118,7 +126,9 @@ struct Model {
   }
 
   // Lemma of a lower-case word with its part of speech (lemmatizer.cpp).
-  std::string Lemma(std::string_view lower, Pos pos) const;
+  std::string Lemma(std::string_view lower, Pos pos) const { return Lemma(lower, HashBytes(lower), pos); }
+  // The same, given HashBytes(lower).
+  std::string Lemma(std::string_view lower, uint64_t lower_hash, Pos pos) const;
 
   // Binary file I/O (model_file.cpp). Load throws DictError naming the file and the byte offset.
   void Save(const std::string& path) const;
@@ -143,7 +153,7 @@ struct Model {
   uint64_t slot_mask_ = 0;
 };
 
-uint64_t LexKey(std::string_view form, Pos pos);
+uint64_t LexKey(uint64_t form_hash, Pos pos);
 uint64_t RuleKey(std::string_view suffix, Pos pos);
 
 }  // namespace veille::syntax

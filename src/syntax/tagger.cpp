@@ -35,7 +35,7 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
     t.span = spans[i];
     t.sentence = index;
     t.pos = m.class_pos[c];
-    t.lemma = m.Lemma(scratch.lower[i], t.pos);
+    t.lemma = m.Lemma(scratch.lower[i], scratch.words[i].lower, t.pos);
     t.feats = m.class_feats[c];
   }
 }

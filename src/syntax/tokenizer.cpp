@@ -285,6 +285,8 @@ void Tokenizer::Tokenize(std::string_view text, Span span, std::vector<Span>* ou
           join = IsWordChar(next);
         } else if (d == '.' || d == '@') {
           join = IsWordChar(next);
+          // "M.Dupont": an abbreviation then a capital is two words.
+          if (join && d == '.' && segment::IsUpper(next) && IsAbbreviation(text.substr(i, j - i))) join = false;
           // Initials of a hyphenated first name: "J.-C.", "J.-M. Le Pen".
           if (!join && d == '.' && next == '-' && j + l + l2 < end && IsSingleLetter(text.substr(i, j - i))) {
             size_t l3;

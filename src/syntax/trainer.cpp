@@ -140,7 +140,31 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
     m.tagdict_class.push_back(c);
   }
   m.feature_begin = {0};
+  BuildLemmatizer(train, o.rule_min_support, &m);
   m.Index();
+
+  // The ambiguity class of a training word comes from the other folds of the training data
+  // (jackknifing), so that the model learns what unknown words (mask 0) look like.
+  constexpr size_t kFolds = 10;
+  std::unordered_map<std::string, std::vector<uint32_t>> pos_counts;  // form -> [fold * 17 + pos]
+  const size_t kPos = static_cast<size_t>(Pos::kX) + 1;
+  for (size_t s = 0; s < train.size(); s++)
+    for (const UdWord& w : train[s]) {
+      std::vector<uint32_t>& c = pos_counts[Lower(w.form)];
+      if (c.empty()) c.assign(kFolds * kPos, 0);
+      c[(s % kFolds) * kPos + static_cast<size_t>(w.pos)]++;
+    }
+  auto FoldMask = [&](const std::string& form, size_t fold) {
+    auto it = pos_counts.find(form);
+    if (it == pos_counts.end()) return 0u;
+    uint32_t mask = 0;
+    for (size_t f = 0; f < kFolds; f++) {
+      if (f == fold) continue;
+      for (size_t p = 0; p < kPos; p++)
+        if (it->second[f * kPos + p] > 0) mask |= 1u << p;
+    }
+    return mask;
+  };
 
   // Gold classes and word descriptions, computed once.
   struct Prepared {
@@ -153,6 +177,7 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
     for (const UdWord& w : train[s]) {
       WordInfo info;
       Describe(w.form, &info, &lower);
+      info.amb = FoldMask(lower, s % kFolds);
       data[s].words.push_back(info);
       data[s].gold.push_back(class_id[ClassOf(w)]);
     }
@@ -190,7 +215,6 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
     if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * right / total));
   }
   p.Average(o.prune, &m);
-  BuildLemmatizer(train, o.rule_min_support, &m);
   m.Index();
   return m;
 }
@@ -234,6 +258,37 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
       }
     }
   }
+  return a;
+}
+
+Accuracy EvaluateBaseline(const std::vector<UdSentence>& train, const std::vector<UdSentence>& gold) {
+  std::map<std::string, std::map<int, size_t>> counts;
+  for (const UdSentence& s : train)
+    for (const UdWord& w : s) counts[Lower(w.form)][static_cast<int>(w.pos)]++;
+  Accuracy a;
+  for (const UdSentence& s : gold)
+    for (const UdWord& w : s) {
+      std::string lower = Lower(w.form);
+      auto it = counts.find(lower);
+      Pos pos = Pos::kNoun;
+      if (it != counts.end()) {
+        size_t best = 0;
+        for (const auto& [p, n] : it->second)
+          if (n > best) {
+            best = n;
+            pos = static_cast<Pos>(p);
+          }
+      }
+      bool lemma_ok = lower == Lower(w.lemma);
+      a.words++;
+      a.upos += pos == w.pos;
+      a.lemma += lemma_ok;
+      if (it == counts.end()) {
+        a.unseen++;
+        a.unseen_upos += pos == w.pos;
+        a.unseen_lemma += lemma_ok;
+      }
+    }
   return a;
 }
 

@@ -16,8 +16,8 @@ struct Model;
 struct TrainOptions {
   int iterations = 10;
   uint32_t seed = 1;              // the order of sentences in each iteration
-  int tagdict_min_count = 20;     // a word is fixed to its class when seen this often...
-  double tagdict_min_ratio = 0.97;  // ...with this class this often
+  int tagdict_min_count = 10;     // a word is fixed to its class when seen this often...
+  double tagdict_min_ratio = 0.98;  // ...with this class this often
   uint32_t rule_min_support = 2;  // word types behind a suffix rule
   float prune = 0.01f;            // averaged weights smaller than this are dropped
 };
@@ -41,5 +41,10 @@ struct Accuracy {
 // of verbs, and "lemma:" of wrong lemmas of unseen words).
 Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold,
                   std::map<std::string, size_t>* errors = nullptr);
+
+// A baseline on `gold`: each word gets the UPOS it has most often in `train` (NOUN when unseen)
+// and its lower-case form as lemma; verb features are not predicted. Fills words, upos and
+// lemma (and their unseen counterparts).
+Accuracy EvaluateBaseline(const std::vector<UdSentence>& train, const std::vector<UdSentence>& gold);
 
 }  // namespace veille::syntax
