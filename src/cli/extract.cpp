@@ -67,7 +67,8 @@ class Summary {
     timex_ += doc.timex.size();
     for (const Entity& e : doc.entities) ids_.insert(e.id);
     if (doc.dup_of) ++dups_;
-    if (doc.story && doc.story->size() == doc.id.size() + 6 && doc.story->ends_with(doc.id)) ++stories_;  // its first document
+    // A story is counted at its first document ("story:<id>").
+    if (doc.story && doc.story->size() == doc.id.size() + 6 && doc.story->ends_with(doc.id)) ++stories_;
     for (const Removal& r : doc.removed) {
       ++removed_[RemovalReasonName(r.why)];
       removed_bytes_ += r.span.size();
