@@ -66,6 +66,9 @@ class Summary {
     entities_ += doc.entities.size();
     timex_ += doc.timex.size();
     for (const Entity& e : doc.entities) ids_.insert(e.id);
+    if (doc.dup_of) ++dups_;
+    // A story is counted at its first document ("story:<id>").
+    if (doc.story && doc.story->size() == doc.id.size() + 6 && doc.story->ends_with(doc.id)) ++stories_;
     for (const Removal& r : doc.removed) {
       ++removed_[RemovalReasonName(r.why)];
       removed_bytes_ += r.span.size();
@@ -79,17 +82,18 @@ class Summary {
                "veille: {} documents ({:.1f} KB) — languages: {}\n"
                "        {} sentences; {} documents dated ({} from their text); {} time expressions\n"
                "        {} entity mentions of {} distinct actors\n"
+               "        {} near-duplicates; {} stories\n"
                "        removed {} pieces ({:.1f} KB): {}\n"
                "        output: {}\n",
                docs_, bytes_ / 1000.0, langs.empty() ? "none" : langs, sentences_, dated_, inferred_, timex_,
-               entities_, ids_.size(),
+               entities_, ids_.size(), dups_, stories_,
                [&] { size_t n = 0; for (const auto& [w, c] : removed_) n += c; return n; }(), removed_bytes_ / 1000.0,
                removed.empty() ? "nothing" : removed, output == "-" ? "stdout" : output);
   }
 
  private:
   size_t docs_ = 0, bytes_ = 0, sentences_ = 0, dated_ = 0, inferred_ = 0, removed_bytes_ = 0;
-  size_t entities_ = 0, timex_ = 0;
+  size_t entities_ = 0, timex_ = 0, dups_ = 0, stories_ = 0;
   std::set<std::string> ids_;
   std::map<std::string, size_t> langs_, removed_;
 };

@@ -141,6 +141,10 @@ Le journal assure que le matériel a été débarqué à Puerto Cabello à l’a
 
 Le conglomérat Rostec, de son côté, refuse toujours de commenter. À Washington, le département d’État dit « suivre la situation ».""")
 
+# Reposted two weeks later by an aggregator, with its own headline: still a copy (dates
+# do not matter to duplicates), and so in the same story.
+doc("rostec-d", "2025-01-24", "Le Kremlin dément toute livraison de Rostec au Venezuela\n\n" + "\n\n".join(p7[:7]) + "\n\nSource : agences")
+
 # --- Unrelated news, some on the same days and with the same people ----------------
 doc("rosneft-caracas", "2025-03-04", """Une compagnie russe prolonge sa présence dans l’Orénoque
 
