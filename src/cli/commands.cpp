@@ -21,12 +21,14 @@ int Main(int argc, char** argv) {
   veille clean --diff article.txt              show what cleaning removed, and why
   veille entities article.txt                  people, states, organisations, and why each was linked
   veille explain "Moscou a menacé Washington."  how one sentence is coded, step by step
+  veille explain-date article.txt              the document date, and the evidence when inferred from the text
   veille extract --format gdelt samples/       the events as a GDELT 2.0 event table
   veille ingest samples/ --db corpus.db        keep everything in a database (re-running adds only new documents)
   veille query --db corpus.db --text "accord gazier"         full-text search (French stemming)
   veille query --db corpus.db --actor RUS --from 2024-03     events involving Russia since March 2024
   veille timeline --db corpus.db country:RUS country:VEN     dated events between two actors, by month
   veille export --db corpus.db --format jsonl  the stored documents, as extract wrote them
+  veille export --db corpus.db --format gdelt  the stored events as a GDELT 2.0 table (mentions merged by story)
   veille train-tagger --train a.conllu ...     rebuild the POS tagger model from UD treebanks
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
@@ -46,6 +48,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* en = AddEntitiesCommand(app, entities);
   ExplainOptions explain;
   CLI::App* xp = AddExplainCommand(app, explain);
+  ExplainDateOptions explain_date;
+  CLI::App* xd = AddExplainDateCommand(app, explain_date);
   IngestOptions ingest;
   CLI::App* in = AddIngestCommand(app, ingest);
   QueryOptions query;
@@ -69,6 +73,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (cl->parsed()) return RunClean(clean);
     if (en->parsed()) return RunEntities(entities);
     if (xp->parsed()) return RunExplain(explain);
+    if (xd->parsed()) return RunExplainDate(explain_date);
     if (in->parsed()) return RunIngest(ingest);
     if (qu->parsed()) return RunQuery(query);
     if (ep->parsed()) return RunExport(exp);

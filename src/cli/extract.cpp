@@ -111,7 +111,8 @@ CLI::App* AddExtractCommand(CLI::App& app, ExtractOptions& o) {
   c->add_option("-o,--output", o.output, "Write here instead of stdout");
   c->add_option("--format", o.format,
                 "jsonl: the extract contract, one JSON object per document (default); gdelt: the GDELT 2.0 event "
-                "table, 61 tab-separated columns, one row per coded event")
+                "table, 61 tab-separated columns, one row per event (its mentions in the same story merged, with "
+                "NumMentions, NumSources and NumArticles), written at the end")
       ->check(CLI::IsMember({"jsonl", "gdelt"}));
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
@@ -139,10 +140,11 @@ int RunExtract(const ExtractOptions& o) {
   ro.max_doc_bytes = o.max_doc_mb << 20;
   size_t docs = 0;
   Summary summary;
+  GdeltTable gdelt;
   DocHandlers handlers;
   handlers.after = [&](Doc& doc) {
     if (dedup) dedup->Add(doc);
-    if (o.format == "gdelt") AppendGdeltRows(doc, &out.buffer());
+    if (o.format == "gdelt") gdelt.Add(doc);  // rows are written at the end: mentions are merged
     else AppendContractJson(doc, &out.buffer());
     summary.Add(doc);
     out.MaybeFlush();
@@ -150,6 +152,7 @@ int RunExtract(const ExtractOptions& o) {
     return out.ok();
   };
   ProcessInputs(o.inputs, ro, pipeline, diag, handlers);
+  gdelt.Write(&out.buffer());
   out.Close();
   if (!out.ok()) {
     fmt::print(stderr, "veille: {}\n", out.error());

@@ -3,11 +3,15 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <memory>
+
 #include "cli/process.h"
 #include "cli/progress.h"
 #include "cli/subcommands.h"
+#include "dedup/dedup.h"
 #include "output/contract.h"
 #include "store/database.h"
+#include "store/replay.h"
 #include "store/writer.h"
 
 namespace veille::cli {
@@ -24,6 +28,9 @@ CLI::App* AddIngestCommand(CLI::App& app, IngestOptions& o) {
       ->check(CLI::Range(1, 100000));
   c->add_option("--max-doc-size", o.max_doc_mb, "Skip (with an error) documents larger than this many MiB")
       ->check(CLI::Range(1, 4096));
+  c->add_flag("--no-dedup", o.no_dedup,
+              "Do not look for near-duplicates and stories (dup_of and story stay null). Otherwise the documents "
+              "already stored are indexed first, so new ones are compared with the whole corpus");
   c->add_flag("--no-clean", o.no_clean, "Keep the reader's text as is (no noise removal, no normalisation)");
   c->add_flag("-q,--quiet", o.quiet, "Print nothing but fatal errors (the exit code still tells)");
   return c;
@@ -40,6 +47,13 @@ int RunIngest(const IngestOptions& o) {
     diag.set_quiet(o.quiet);
     ReadOptions ro;
     ro.max_doc_bytes = o.max_doc_mb << 20;
+    // Near-duplicates and stories depend on every earlier document: replay the stored
+    // ones, in ingest order, so a resumed or later ingest decides as one run would.
+    std::unique_ptr<DuplicateIndex> dedup;
+    if (!o.no_dedup) {
+      dedup = std::make_unique<DuplicateIndex>();
+      store::ForEachStoredDoc(db, {.text = true, .entities = true}, [&](Doc& d) { dedup->Add(d); });
+    }
 
     size_t total = 0;
     for (const std::string& path : o.inputs) total += InputSize(path);
@@ -58,6 +72,7 @@ int RunIngest(const IngestOptions& o) {
       return true;
     };
     handlers.after = [&](Doc& doc) {
+      if (dedup) dedup->Add(doc);
       contract.clear();
       AppendContractJson(doc, &contract);
       if (writer.Add(doc, hash, contract)) ++added;

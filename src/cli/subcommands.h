@@ -39,6 +39,13 @@ struct EntitiesOptions {
 CLI::App* AddEntitiesCommand(CLI::App& app, EntitiesOptions& o);
 int RunEntities(const EntitiesOptions& o);
 
+struct ExplainDateOptions {
+  std::vector<std::string> inputs;
+  bool ignore_metadata = false;
+};
+CLI::App* AddExplainDateCommand(CLI::App& app, ExplainDateOptions& o);
+int RunExplainDate(const ExplainDateOptions& o);
+
 struct ExplainOptions {
   std::string text;
   std::string date;
@@ -52,6 +59,7 @@ struct IngestOptions {
   size_t batch = 200;
   size_t max_doc_mb = 64;
   bool no_clean = false;
+  bool no_dedup = false;
   bool quiet = false;
 };
 CLI::App* AddIngestCommand(CLI::App& app, IngestOptions& o);

@@ -41,6 +41,15 @@ struct Timex {
   std::string rule;   // provenance: the rule or dictionary line that recognised it
 };
 
+// A dated fact the text states about a person (filled by entities/): "le président
+// américain Donald Trump" says the document was written while Trump held that office.
+// time/ uses it to infer the document date when the input gave none.
+struct DateFact {
+  Span span;                 // the title and the name, in Doc::text
+  std::vector<std::pair<std::string, std::string>> periods;  // the date falls in one: YYYY-MM-DD, "" = open
+  std::string rule;          // the title's and the role's dict lines
+};
+
 // Universal POS tags (UD v2), filled by syntax/.
 enum class Pos : uint8_t {
   kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn, kPunct, kSconj, kSym,
@@ -138,6 +147,8 @@ struct Doc {
 
   // Time expressions, in text order.
   std::vector<Timex> timex;
+  // Dated facts about people named with their title (entities/), in text order.
+  std::vector<DateFact> date_facts;
 
   // Words with POS and lemma (French documents; possibly only the sentences later stages need).
   std::vector<Token> tokens;

@@ -74,6 +74,7 @@ struct EntityLinker::Knowledge {
   Gazetteer surnames{skeleton};
   Gazetteer titles{skeleton};
   std::unordered_map<std::string, uint32_t> by_code;  // country code or IGO code -> actor
+  std::unordered_map<std::string, uint32_t> by_id;    // actor id -> actor
 
   Knowledge() {
     for (const auto& n : tables.names) names.Add(n.text, n.alias, n.capitalised);
@@ -82,6 +83,7 @@ struct EntityLinker::Knowledge {
     for (uint32_t i = 0; i < all.size(); ++i) titles.Add(all[i].phrase, i, /*capitalised=*/false);
     for (uint32_t a = 0; a < tables.actors.size(); ++a) {
       const Actor& actor = tables.actors[a];
+      by_id.emplace(actor.id, a);
       if (actor.kind == ActorKind::kCountry) by_code.emplace(actor.cameo, a);
       if (actor.kind == ActorKind::kOrganization && !actor.cameo.empty()) by_code.emplace(actor.cameo, a);
     }
@@ -144,11 +146,51 @@ struct EntityLinker::Knowledge {
   // A title phrase resolved to the person in office, or to the state (or IGO) with
   // the role's code when nobody is known. `names` are the name entities, in text order.
   std::optional<Entity> ResolveTitle(const Doc& doc, const Gazetteer::Match& m,
-                                     const std::vector<Entity>& names) const;
+                                     const std::vector<Entity>& names, std::vector<DateFact>* facts) const;
+
+  // "le président américain Donald Trump", "Donald Trump, le président américain": a
+  // person named next to the title held its office when the text was written.
+  void AddDateFact(std::string_view text, const Title& title, const std::string& country, Span span,
+                   const std::vector<Entity>& names, std::vector<DateFact>* facts) const;
 };
 
+// Only spaces and commas, possibly followed by an article ("Donald Trump, le président").
+bool IsAppositionGap(std::string_view gap) {
+  while (!gap.empty() && (gap.front() == ' ' || gap.front() == ',')) gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  return gap.empty() || gap == "le" || gap == "la" || gap == "l'" || gap == "l\u2019";
+}
+
+void EntityLinker::Knowledge::AddDateFact(std::string_view text, const Title& title, const std::string& country,
+                                          Span span, const std::vector<Entity>& names,
+                                          std::vector<DateFact>* facts) const {
+  for (const Entity& n : names) {
+    if (n.type != "PER" || n.id.rfind("person:", 0) != 0) continue;
+    bool after = n.span.start >= span.end && n.span.start - span.end <= 2 &&
+                 IsAppositionGap(text.substr(span.end, n.span.start - span.end));
+    bool before = n.span.end <= span.start && span.start - n.span.end <= 6 &&
+                  IsAppositionGap(text.substr(n.span.end, span.start - n.span.end)) &&
+                  text.substr(n.span.end, 1) == ",";
+    if (!after && !before) continue;
+    auto it = by_id.find(n.id);
+    if (it == by_id.end()) return;
+    std::vector<const RolePeriod*> periods = title_table.PeriodsOf(title, country, it->second);
+    if (periods.empty()) return;
+    DateFact f;
+    f.span = Span{std::min(span.start, n.span.start), std::max(span.end, n.span.end)};
+    f.rule = title.rule;
+    for (const RolePeriod* p : periods) {
+      f.periods.emplace_back(p->start, p->end);
+      f.rule += " " + p->rule;
+    }
+    facts->push_back(std::move(f));
+    return;
+  }
+}
+
 std::optional<Entity> EntityLinker::Knowledge::ResolveTitle(const Doc& doc, const Gazetteer::Match& m,
-                                                            const std::vector<Entity>& names) const {
+                                                            const std::vector<Entity>& names,
+                                                            std::vector<DateFact>* facts) const {
   std::string_view text = doc.text;
   if (context.FormerBefore(text, m.span.start)) return std::nullopt;
   const Title* title = &BestTitle(m.values);
@@ -171,6 +213,7 @@ std::optional<Entity> EntityLinker::Knowledge::ResolveTitle(const Doc& doc, cons
       return std::nullopt;
     }
   }
+  AddDateFact(text, *title, country, span, names, facts);
   Entity e;
   e.span = span;
   e.via = "title";
@@ -206,6 +249,7 @@ void EntityLinker::Run(Doc& doc) const {
   const Knowledge& k = *k_;
   std::string_view text = doc.text;
   std::vector<Gazetteer::Word> words = k.names.Scan(text);  // shared by the three gazetteers
+  doc.date_facts.clear();
 
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
   // seat of power after a place preposition is a location ("à Washington").
@@ -229,7 +273,7 @@ void EntityLinker::Run(Doc& doc) const {
   // ("président du Parlement" in "président du Parlement européen") is dropped.
   std::vector<Entity> titled;
   for (const Gazetteer::Match& m : k.titles.Find(text, words)) {
-    std::optional<Entity> e = k.ResolveTitle(doc, m, found);
+    std::optional<Entity> e = k.ResolveTitle(doc, m, found, &doc.date_facts);
     if (!e) continue;
     if (!titled.empty() && Overlaps(titled.back().span, e->span)) continue;
     bool cuts = std::any_of(found.begin(), found.end(), [&](const Entity& n) {

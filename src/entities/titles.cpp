@@ -87,6 +87,20 @@ TitleTable::TitleTable(const ActorTables& tables) : tables_(tables) {
   }
 }
 
+std::vector<const RolePeriod*> TitleTable::PeriodsOf(const Title& title, std::string_view country,
+                                                     uint32_t actor) const {
+  std::vector<const RolePeriod*> out;
+  if (title.collective) return out;
+  auto it = holders_.find(std::string(country) + "|" + std::string(BaseRole(title.role)));
+  if (it == holders_.end()) return out;
+  bool qualified = title.role.find('/') != std::string::npos;
+  for (auto [a, p] : it->second) {
+    const RolePeriod& period = tables_.actors[a].periods[p];
+    if (a == actor && (!qualified || period.role == title.role)) out.push_back(&period);
+  }
+  return out;
+}
+
 TitleTable::Holder TitleTable::HolderOf(const Title& title, std::string_view country, std::string_view date) const {
   Holder none;
   // A generic title with a plural role names one of many; an explicit roles.tsv phrase

@@ -40,6 +40,10 @@ class TitleTable {
   // one who left last. Nobody when no one or several people match.
   Holder HolderOf(const Title& title, std::string_view country, std::string_view date) const;
 
+  // The periods in which `actor` (index in ActorTables::actors) held `title`'s role for
+  // `country`; empty when never.
+  std::vector<const RolePeriod*> PeriodsOf(const Title& title, std::string_view country, uint32_t actor) const;
+
  private:
   std::vector<Title> titles_;
   const ActorTables& tables_;

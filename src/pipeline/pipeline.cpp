@@ -26,7 +26,7 @@ Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<St
 Pipeline::~Pipeline() = default;
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 
-void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
+void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::string>* date_trace) const {
   using Stop = PipelineOptions::Stop;
   if (options_.clean) stages_->cleaner.Run(doc);
   if (options_.stop == Stop::kAfterClean) return;
@@ -40,9 +40,12 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   stages_->segmenter.Run(doc);
   if (options_.stop == Stop::kAfterSegment || !doc.is_french()) return;
   // French-only stages (entities, events, quotes, time) run here.
-  stages_->time.Run(doc);
+  stages_->time.Run(doc, options_.today, date_trace);
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
+  // An inferred date checked against what the text says of people in office ("le
+  // président américain Donald Trump"); when it moves, roles are resolved again.
+  if (stages_->time.Refine(doc, options_.today, date_trace)) stages_->entities.Run(doc);
   stages_->quotes.Run(doc);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);

@@ -18,6 +18,8 @@ struct PipelineOptions {
   // When set ("fr"), every document is taken to be in this language and language
   // identification does not run (one-sentence inputs are too short to identify).
   std::string language;
+  // "YYYY-MM-DD": no inferred document date is after it; empty = the system clock.
+  std::string today;
 };
 
 class Pipeline {
@@ -28,8 +30,10 @@ class Pipeline {
   Pipeline(Pipeline&&) noexcept;
 
   // Runs clean -> lang -> segment (-> French-only stages when doc.lang == "fr").
-  // `trace`, when given, receives the event coder's decisions (`veille explain`).
-  void Run(Doc& doc, std::vector<std::string>* trace = nullptr) const;
+  // `trace`, when given, receives the event coder's decisions (`veille explain`);
+  // `date_trace` the reasons for the document date (`veille explain-date`).
+  void Run(Doc& doc, std::vector<std::string>* trace = nullptr,
+           std::vector<std::string>* date_trace = nullptr) const;
 
  private:
   struct Stages;

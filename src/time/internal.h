@@ -87,18 +87,35 @@ std::vector<Mention> Recognize(const Lexicon& lex, std::string_view text);
 // since the epoch; nullopt when unknown).
 std::vector<Timex> Normalize(const std::vector<Mention>& mentions, std::optional<int64_t> ref);
 
-// A closed range of years the document date must fall in (hook for dated actor
-// facts: "X, president since 2019" -> [2019, today]).
-struct YearRange {
-  int from = 0, to = 0;
+// Days (since the epoch) the document date must fall in: a dated actor fact ("le
+// président américain Donald Trump": one of his terms).
+struct DayRange {
+  std::vector<std::pair<int64_t, int64_t>> periods;  // the date falls in one of them (closed)
+  std::string why;  // for explanations
+};
+
+// The document date inferred from the text, with the reasons.
+struct DateInference {
+  std::optional<int64_t> date;
+  std::string evidence;              // which rule found a day of the month with its weekday
+  std::vector<Span> spans;           // the mentions it used
+  int month = 0, day = 0, weekday = 0, year = 0;  // the evidence (year 0: not given)
+  std::vector<int> candidates;       // years where the weekday agrees, latest first, not after today
+  std::vector<int> ruled_out;        // candidates the actor facts exclude
+  bool facts_ignored = false;        // the facts excluded every candidate, so they were not used
+  std::string choice;                // why this candidate
 };
 
 // Infers the document date from the mentions (weekday-date agreements, explicit
-// years), choosing the most recent consistent date not after `today`.
+// years, actor facts), choosing the most recent consistent date not after `today`.
 // `sentences` bounds the same-sentence pairing of a date and a weekday.
-std::optional<int64_t> InferDocumentDate(const std::vector<Mention>& mentions,
-                                         const std::vector<Span>& sentences, int64_t today,
-                                         const std::vector<YearRange>& facts = {});
+DateInference ExplainDocumentDate(const std::vector<Mention>& mentions, const std::vector<Span>& sentences,
+                                  int64_t today, const std::vector<DayRange>& facts = {});
+inline std::optional<int64_t> InferDocumentDate(const std::vector<Mention>& mentions,
+                                                const std::vector<Span>& sentences, int64_t today,
+                                                const std::vector<DayRange>& facts = {}) {
+  return ExplainDocumentDate(mentions, sentences, today, facts).date;
+}
 
 }  // namespace timex
 }  // namespace veille

@@ -3,7 +3,9 @@
 // gave none. Knowledge lives in dict/time/ (see dict/time/README.md).
 #pragma once
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/doc.h"
 
@@ -22,8 +24,15 @@ class TimeTagger {
   ~TimeTagger();
 
   // Fills doc.timex; when doc.date is missing, infers it (date_source "inferred").
-  // `today` ("YYYY-MM-DD") bounds inference; empty means the system clock.
-  void Run(Doc& doc, std::string_view today = "") const;
+  // `today` ("YYYY-MM-DD") bounds inference; empty means the system clock. `trace`,
+  // when given, receives the reasons for the document date (`veille explain-date`).
+  void Run(Doc& doc, std::string_view today = "", std::vector<std::string>* trace = nullptr) const;
+
+  // After entities/: when the date was inferred (or could not be), infers it again
+  // with the dated facts of doc.date_facts ("le président américain Donald Trump")
+  // and, when it changes, normalises the expressions again. Returns whether the
+  // document date changed (the caller then re-runs the date-dependent stages).
+  bool Refine(Doc& doc, std::string_view today = "", std::vector<std::string>* trace = nullptr) const;
 
  private:
   TimeTagger();

@@ -18,4 +18,33 @@ run "$VEILLE" extract --no-dedup "$data"
 expect_rc 0 "extract --no-dedup"
 n=$(grep -c '"dup_of":null,"story":null' "$TMP/out" || true)
 [[ $n -eq 26 ]] && pass "--no-dedup: dup_of and story null" || fail "--no-dedup: $n documents with null dup_of and story"
+
+# ingest decides as extract does, also when the corpus arrives in two runs: the second
+# run indexes the stored documents first.
+run "$VEILLE" extract "$data"
+cp "$TMP/out" "$TMP/extract.jsonl"
+head -n 13 "$data" > "$TMP/first.jsonl"
+run "$VEILLE" ingest -q "$TMP/first.jsonl" --db "$TMP/c.db"
+expect_rc 0 "ingest the first half"
+run "$VEILLE" ingest -q "$TMP/first.jsonl" "$data" --db "$TMP/c.db"
+expect_rc 0 "ingest the whole file"
+run "$VEILLE" export --db "$TMP/c.db"
+sed 's/"source":"[^"]*"/"source":""/' "$TMP/out" > "$TMP/a"
+sed 's/"source":"[^"]*"/"source":""/' "$TMP/extract.jsonl" > "$TMP/b"
+cmp -s "$TMP/a" "$TMP/b" && pass "two ingests give extract's dup_of and story" \
+  || fail "ingest in two runs differs from extract: $(diff "$TMP/a" "$TMP/b" | head -c 600)"
+
+# The GDELT table merges the mentions of an event across a story, from extract or the DB.
+run "$VEILLE" extract --format gdelt "$data"
+expect_rc 0 "extract --format gdelt"
+cp "$TMP/out" "$TMP/extract.tsv"
+awk -F'\t' '$32 > 1 && $34 > 1' "$TMP/extract.tsv" > "$TMP/merged"
+[[ -s "$TMP/merged" ]] && pass "some events are mentioned by several articles ($(wc -l < "$TMP/merged") rows)" \
+  || fail "no event with NumMentions > 1 and NumArticles > 1"
+run "$VEILLE" export --db "$TMP/c.db" --format gdelt
+expect_rc 0 "export --format gdelt"
+cut -f1-60 "$TMP/out" > "$TMP/a"
+cut -f1-60 "$TMP/extract.tsv" > "$TMP/b"
+cmp -s "$TMP/a" "$TMP/b" && pass "export gdelt == extract --format gdelt" \
+  || fail "export gdelt differs: $(diff "$TMP/a" "$TMP/b" | head -c 600)"
 finish

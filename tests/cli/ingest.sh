@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.bash"
 db="$TMP/corpus.db"
 
-run "$VEILLE" extract --no-dedup "$SRC/samples"  # ingest does not group stories (yet)
+run "$VEILLE" extract "$SRC/samples"  # ingest finds near-duplicates and stories as extract does
 cp "$TMP/out" "$TMP/extract.jsonl"
 n=$(grep -c '^{' "$TMP/extract.jsonl")
 
