@@ -38,6 +38,7 @@ G GrammarWord(std::string_view w) {
       break;
     case 5:
       if (w == "cette") return G::kCe;
+      if (w == "qu'il") return G::kIl;  // "qu'il y a deux jours": the expression starts at "il"
       if (w == "avant") return G::kYearPrep;
       break;
     case 6:
@@ -224,7 +225,9 @@ bool Matcher::Match(size_t i, Mention* m, size_t* last) const {
   const Tok& h = t_[j];
   auto done = [&](Kind k, size_t end_tok, const std::string& rule) {
     m->kind = k;
-    m->span = Span{t_[i].start, t_[end_tok].end};
+    uint32_t start = t_[i].start;
+    if (t_[i].g == G::kIl && t_[i].end - start == 5) start += 3;  // "qu'il": from "il"
+    m->span = Span{start, t_[end_tok].end};
     m->rule = rule;
     m->deictic = det == G::kCe;
     *last = end_tok;
