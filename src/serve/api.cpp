@@ -138,6 +138,7 @@ class Handler {
   Response Route(const Request& r) {
     const std::string& path = r.path;
     if (path == "/" || path == "/index.html") return Static(FindAsset("index.html"));
+    if (path == "/favicon.ico") return Static(FindAsset("favicon.svg"));
     if (path.starts_with("/static/")) return Static(FindAsset(std::string_view(path).substr(8)));
     if (path == "/api/health") return Health(r);
     if (path == "/api/search") return Search(r);

@@ -98,7 +98,7 @@ try {
   });
 
   if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
-  await step("no script errors", async () => assert.deepEqual(errors, []));
+  await step("no script errors", async () => assert.deepEqual(errors, [], errors.join("\n")));
 } catch (e) {
   if (!failed) {
     failed++;
