@@ -8,6 +8,8 @@ source "$(dirname "$0")/lib.bash"
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [[ -x $chromium ]] || { echo "skip: no $chromium (scripts/install-deps --browser)"; exit 77; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "skip: no node/npm"; exit 77; }
+major=$(node -p 'process.versions.node.split(".")[0]')
+((major >= 20)) || { echo "skip: playwright-core needs Node.js 20 or later (node $(node --version))"; exit 77; }
 dir="$SRC/tests/browser"
 if [[ ! -f $dir/node_modules/playwright-core/package.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
   if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$TMP/npm.log" 2>&1; then
