@@ -15,6 +15,8 @@
 
 namespace veille::serve {
 
+class ActorCache;
+
 struct Limits {
   size_t max_target = 2048;     // bytes of the request target; longer: 414
   size_t max_param = 256;       // bytes of one parameter value; longer: 400
@@ -47,6 +49,7 @@ class Api {
   Limits limits_;
   std::mutex mu_;
   std::vector<std::unique_ptr<Connection>> pool_;
+  std::unique_ptr<ActorCache> known_actors_;
 };
 
 }  // namespace veille::serve

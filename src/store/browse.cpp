@@ -38,8 +38,9 @@ Statement ActorEdges(Database& db, const Filter& f, size_t limit) {
       "max(CASE WHEN e.source_id < e.target_id THEN e.target_name ELSE e.source_name END) AS b_name, "
       "count(*) AS events, round(avg(e.goldstein), 2) AS goldstein, "
       "sum(e.quad IN (1, 2)) AS cooperation, sum(e.quad IN (3, 4)) AS conflict "
-      "FROM events e JOIN documents d ON d.doc = e.doc WHERE {} GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?3",
-      where));
+      "FROM events e{} WHERE {} GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?3",
+      // The document's date is needed only for a date range.
+      f.from.empty() && f.to.empty() ? "" : " JOIN documents d ON d.doc = e.doc", where));
   if (!f.from.empty()) st.Bind(1, f.from);
   if (!f.to.empty()) st.Bind(2, f.to);
   st.Bind(3, static_cast<int64_t>(limit));
