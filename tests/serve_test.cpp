@@ -333,5 +333,29 @@ TEST_F(Serve, ConcurrentRequestsGetTheSameAnswers) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+TEST_F(Serve, RandomTargetsGetAnAnswer) {
+  // Random paths and query strings built from the characters that matter (%, &, =, +,
+  // /, ., bytes over 0x7f): every answer is 200 or a JSON error, never a crash.
+  Api api(path());
+  const std::string pieces[] = {"/",      "/api/", "events", "document", "timeline", "graph", "static/", "..",
+                                "%2e",    "%",     "%zz",    "?",        "&",        "=",     "+",       "actor",
+                                "doc",    "limit", "a",      "1",        "-1",       "2024",  "-13",     "\xff",
+                                "%C3%A9", "RUS",   "country:VEN", "'",   "\"",      "with",  "q",       "%00"};
+  uint64_t seed = 42;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int i = 0; i < 3000; ++i) {
+    std::string target = "/";
+    for (size_t k = 0, n = next() % 12; k < n; ++k) target += pieces[next() % std::size(pieces)];
+    Response r = api.Handle(ParseTarget("GET", target));
+    ASSERT_TRUE(r.status == 200 || (r.status >= 400 && r.status < 500)) << target << " " << r.status;
+    if (r.status != 200) {
+      ASSERT_TRUE(r.body.starts_with("{\"error\": ")) << target;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace veille::serve
