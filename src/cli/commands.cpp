@@ -29,6 +29,7 @@ int Main(int argc, char** argv) {
   veille timeline --db corpus.db country:RUS country:VEN     dated events between two actors, by month
   veille export --db corpus.db --format jsonl  the stored documents, as extract wrote them
   veille export --db corpus.db --format gdelt  the stored events as a GDELT 2.0 table (mentions merged by story)
+  veille serve --db corpus.db --port 8080      browse it in a web browser (JSON API and page, read-only)
   veille train-tagger --train a.conllu ...     rebuild the POS tagger model from UD treebanks
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
@@ -58,6 +59,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* ep = AddExportCommand(app, exp);
   TimelineOptions timeline;
   CLI::App* tl = AddTimelineCommand(app, timeline);
+  ServeOptions serve;
+  CLI::App* sv = AddServeCommand(app, serve);
   TrainTaggerOptions train_tagger;
   CLI::App* tt = AddTrainTaggerCommand(app, train_tagger);
 
@@ -79,6 +82,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (ep->parsed()) return RunExport(exp);
     if (tl->parsed()) return RunTimeline(timeline);
     if (tt->parsed()) return RunTrainTagger(train_tagger);
+    if (sv->parsed()) return RunServe(serve);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

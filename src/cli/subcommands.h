@@ -90,6 +90,16 @@ struct TimelineOptions {
 };
 CLI::App* AddTimelineCommand(CLI::App& app, TimelineOptions& o);
 int RunTimeline(const TimelineOptions& o);
+struct ServeOptions {
+  std::string db = "veille.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 8;
+  int time_limit_ms = 2000;
+};
+CLI::App* AddServeCommand(CLI::App& app, ServeOptions& o);
+int RunServe(const ServeOptions& o);
+
 struct TrainTaggerOptions {
   std::vector<std::string> train;
   std::vector<std::string> eval;

@@ -75,7 +75,8 @@ constexpr const char* kEventColumns =
     "e.goldstein AS goldstein, e.quad AS quad, e.polarity AS polarity, e.text AS text, "
     "e.source_id AS source_id, e.target_id AS target_id, e.plover AS plover, e.rule AS rule";
 
-void BetweenActors(Where& w, const std::string& a, const std::string& b) {
+// Events involving `a`, or between `a` and `b` (either direction) when `b` is set.
+void Involving(Where& w, const std::string& a, const std::string& b) {
   if (b.empty()) {
     w.And(fmt::format("({} OR {})", ActorMatch(w, "e.source", a), ActorMatch(w, "e.target", a)));
   } else {
@@ -83,6 +84,10 @@ void BetweenActors(Where& w, const std::string& a, const std::string& b) {
     std::string ba = fmt::format("{} AND {}", ActorMatch(w, "e.source", b), ActorMatch(w, "e.target", a));
     w.And(fmt::format("(({}) OR ({}))", ab, ba));
   }
+}
+
+void BetweenActors(Where& w, const std::string& a, const std::string& b) {
+  Involving(w, a, b);
   w.And(fmt::format("{} IS NOT NULL", kEventDate));
 }
 
@@ -115,7 +120,8 @@ Statement SearchDocuments(Database& db, const Filter& f) {
   DateRange(w, f, "d.date");
   return w.Prepare(db,
                    "SELECT d.id AS doc, d.date AS date, d.title AS title, "
-                   "replace(snippet(documents_fts, 1, '[', ']', '…', 12), char(10), ' ') AS snippet " +
+                   "replace(snippet(documents_fts, 1, '[', ']', '…', 12), char(10), ' ') AS snippet" +
+                       std::string(f.keys ? ", d.doc AS doc_key " : " ") +
                    fmt::format("FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid{} "
                                "ORDER BY rank, d.doc{}",
                                w.Sql(), Limit(f)));
@@ -123,8 +129,7 @@ Statement SearchDocuments(Database& db, const Filter& f) {
 
 Statement FindEvents(Database& db, const Filter& f) {
   Where w;
-  if (!f.actor.empty())
-    w.And(fmt::format("({} OR {})", ActorMatch(w, "e.source", f.actor), ActorMatch(w, "e.target", f.actor)));
+  if (!f.actor.empty()) Involving(w, f.actor, f.with);
   if (!f.source.empty()) w.And(ActorMatch(w, "e.source", f.source));
   if (!f.target.empty()) w.And(ActorMatch(w, "e.target", f.target));
   if (!f.code.empty()) w.And(fmt::format("substr(e.code, 1, length({0})) = {0}", w.Param(f.code)));
@@ -132,9 +137,11 @@ Statement FindEvents(Database& db, const Filter& f) {
   if (!f.polarity.empty()) w.And(fmt::format("e.polarity = {}", w.Param(f.polarity)));
   DateRange(w, f, kEventDate);
   TextMatch(w, f, "e.doc");
-  return w.Prepare(db, fmt::format("SELECT {} FROM events e JOIN documents d ON d.doc = e.doc{} "
+  return w.Prepare(db, fmt::format("SELECT {}{} FROM events e JOIN documents d ON d.doc = e.doc{} "
                                    "ORDER BY {} IS NULL, {}, e.doc, e.n{}",
-                                   kEventColumns, w.Sql(), kEventDate, kEventDate, Limit(f)));
+                                   kEventColumns,
+                                   f.keys ? ", d.doc AS doc_key, e.n AS n, e.start AS start, e.end AS end" : "",
+                                   w.Sql(), kEventDate, kEventDate, Limit(f)));
 }
 
 Statement FindQuotes(Database& db, const Filter& f) {

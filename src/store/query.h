@@ -24,6 +24,8 @@ struct Filter {
   std::string polarity{};  // "asserted" | "negated" | ...
   std::string from{}, to{};  // date range, inclusive; YYYY, YYYY-MM or YYYY-MM-DD (event date, else document date)
   std::string speaker{};  // quotes: speaker id, name or CAMEO code, or the words that name them
+  std::string with{};    // events, with `actor`: only those between `actor` and `with` (either direction)
+  bool keys = false;     // documents: also doc_key (documents.doc); events: doc_key, n, start, end (the evidence span)
   size_t limit = 0;      // 0: no limit
 };
 
