@@ -58,6 +58,50 @@ TEST(LineRules, EveryRuleRemovesItsOwnExample) {
   }
 }
 
+// The fast paths must agree with the full normalisation: IsNormal(s) only when
+// Normalized(s) == s, and Normalized (no map) equal to Normalize into a TextBuilder.
+TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
+  CharNormalizer chars;
+  const std::vector<std::string> cases = {
+      "Le président a dit non.",
+      "À Paris, l'été est chaud ; très chaud.",
+      "l\u2019accord",                     // typographic apostrophe: replaced
+      "Non\u00A0! Jamais\u202F?",          // no-break spaces
+      "deux  espaces",                     // run of spaces
+      "tab\there",
+      "e\u0301te",                         // e + combining acute: composed
+      "\u00E9te",                          // already composed
+      " \u0301stray",                      // mark after a space
+      "\u0643\u064E",                      // Arabic letter + fatha: kept
+      "mot\u064E",                         // Arabic fatha on a Latin letter: stray
+      "zero\u200Bwidth",
+      "Москва и Киев",
+      "emoji \U0001F600 ok",
+      "\u00AB Guillemets \u00BB",
+      "ctrl\x01" "char",
+      "fin ",
+      "",
+  };
+  for (const std::string& s : cases) {
+    SCOPED_TRACE(s);
+    ASSERT_TRUE(utf8::IsValid(s));
+    std::string norm = chars.Normalized(s);
+    if (chars.IsNormal(s)) {
+      EXPECT_EQ(norm, s);  // IsNormal may only err on the safe side
+    }
+    TextBuilder b(s);
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
+    EXPECT_EQ(b.Finish(nullptr), norm);
+  }
+  EXPECT_TRUE(chars.IsNormal("À Paris, l'été est chaud ; très chaud."));
+  EXPECT_TRUE(chars.IsNormal("Москва и Киев, « non »"));
+  EXPECT_FALSE(chars.IsNormal("deux  espaces"));
+  EXPECT_FALSE(chars.IsNormal("a very long line of plain text  with a double space past the first chunks"));
+  EXPECT_FALSE(chars.IsNormal("a very long line of plain text with a\ttab past the first chunks"));
+  EXPECT_FALSE(chars.IsNormal("l\u2019accord"));
+  EXPECT_EQ(chars.Normalized("e\u0301te"), "\u00E9te");
+}
+
 TEST(LineRules, BodySentencesAreNeverMatched) {
   LineRules rules;
   for (const char* body : {

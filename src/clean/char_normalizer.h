@@ -31,13 +31,27 @@ class CharNormalizer {
   // The normalised text alone (for rule matching), no map.
   std::string Normalized(std::string_view s) const;
 
+  // A fast check: true only when Normalize would copy `s` (valid UTF-8)
+  // unchanged: no character to replace or drop, no run of spaces, nothing to
+  // compose. May say false for some text that normalises to itself (a kept
+  // combining mark, a character outside the BMP).
+  bool IsNormal(std::string_view s) const;
+
  private:
   struct Entry {
     std::string replacement;  // empty: remove
     std::string rule;
   };
   const Entry* Find(char32_t cp) const;
+  // Normalize into any sink with TextBuilder's Copy/Replace/Skip (the map-less
+  // sink of Normalized() lives in the .cpp).
+  template <typename Sink>
+  void NormalizeTo(std::string_view src, uint32_t from, uint32_t to, Sink& b, std::vector<Removal>* removed) const;
+  // True for a BMP code point that needs no work: not in the table, not a
+  // combining mark, and starting an NFC cluster (most letters and punctuation).
+  bool Plain(char32_t cp) const { return cp < 0x10000 && (plain_[cp >> 6] >> (cp & 63) & 1); }
   std::unordered_map<char32_t, Entry> table_;
+  std::vector<uint64_t> plain_;  // bitmap over U+0000..U+FFFF
   const icu::Normalizer2* nfc_;
 };
 

@@ -24,7 +24,10 @@ constexpr size_t kMaxHeadlineBytes = 200;
 
 struct Line {
   uint32_t start, end;        // trimmed, offsets into the text being cleaned
-  std::string norm;           // normalised text (only for lines short enough for rules)
+  std::string_view norm;      // normalised text (only for lines short enough for rules):
+                              // the raw line itself when already normal, else norm_buf
+  std::string norm_buf;
+  bool normal = false;        // the raw line needs no character normalisation
   const LineRule* rule = nullptr;
   const std::string* removed_by = nullptr;  // rule provenance when removed
   RemovalReason why = RemovalReason::kBoilerplate;
@@ -46,7 +49,7 @@ std::vector<Line> SplitLines(std::string_view text) {
     // No-break spaces at the edges of a line are trimmed too.
     while (e - s >= 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
     while (e - s >= 2 && text.substr(s, 2) == "\xC2\xA0") s += 2;
-    lines.push_back({s, e, {}, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
+    lines.push_back({s, e, {}, {}, false, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
     if (nl == n) break;
     pos = nl + 1;
   }
@@ -85,7 +88,13 @@ void Cleaner::Run(Doc& doc) const {
     // line is body text, and its repeats are found on its raw bytes.
     bool is_short = raw.size() <= 2 * LineRules::kMaxLineBytes;
     if (is_short) {
-      l.norm = chars.Normalized(raw);
+      l.normal = chars.IsNormal(raw);
+      if (l.normal) {
+        l.norm = raw;
+      } else {
+        l.norm_buf = chars.Normalized(raw);
+        l.norm = l.norm_buf;
+      }
       if (l.norm.empty()) {
         l.end = l.start;  // only invisible characters: treat as blank
         continue;
@@ -112,7 +121,7 @@ void Cleaner::Run(Doc& doc) const {
       }
       continue;
     }
-    if (repeats.RepeatedParagraph(is_short ? std::string_view(l.norm) : raw)) {
+    if (repeats.RepeatedParagraph(is_short ? l.norm : raw)) {
       l.removed_by = &kRepeatedParagraph;
       l.why = RemovalReason::kDuplicate;
       continue;
@@ -168,12 +177,15 @@ void Cleaner::Run(Doc& doc) const {
       removed.push_back({cut, RemovalReason::kDuplicate, kRepeatedSentence});
       pos = cut.end;
     }
-    chars.Normalize(src, pos, l.end, b, &invisible);
+    if (l.normal && l.cuts.empty())
+      b.Copy(l.start, l.end);  // what Normalize would do, without the scan
+    else
+      chars.Normalize(src, pos, l.end, b, &invisible);
   }
   if (b.source_pos() < src.size()) b.Skip(b.source_pos(), static_cast<uint32_t>(src.size()));
 
   if (!doc.title && first_kept && kept >= 2 && LooksLikeHeadline(first_kept->norm) && first_kept->norm.size() >= 10)
-    doc.title = first_kept->norm;
+    doc.title = std::string(first_kept->norm);
 
   // 3. Report removals in original offsets, in order.
   removed.insert(removed.end(), invisible.begin(), invisible.end());

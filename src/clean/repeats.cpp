@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <array>
+#include <cstring>
 
 namespace veille {
 namespace {
@@ -14,14 +15,35 @@ const std::array<bool, 256> kWordByte = [] {
 }();
 inline bool IsWordByte(unsigned char c) { return kWordByte[c]; }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// Bytes of `w` equal to `c`: the lowest flagged byte is always a true match.
+inline uint64_t BytesEqual(uint64_t w, unsigned char c) {
+  uint64_t v = w ^ (kOnes * c);
+  return (v - kOnes) & ~v & kHighs;
+}
+
+// Position of the first '.', '!' or '?' at or after i (n if none), 8 bytes at a time.
+inline uint32_t NextTerminator(std::string_view p, uint32_t i) {
+  uint32_t n = static_cast<uint32_t>(p.size());
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p.data() + i, 8);
+    uint64_t m = BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?');
+    if (m) return i + (__builtin_ctzll(m) >> 3);
+  }
+  while (i < n && p[i] != '.' && p[i] != '!' && p[i] != '?') ++i;
+  return i;
+}
+
 // Rough sentence ends: . ! ? or … followed by spaces and an upper-case ASCII
 // letter, a guillemet or a quote, or a non-ASCII byte (accented capitals).
-std::vector<Span> RoughSentences(std::string_view p) {
-  std::vector<Span> out;
+void RoughSentences(std::string_view p, std::vector<Span>& out) {
+  out.clear();
   uint32_t start = 0, n = static_cast<uint32_t>(p.size());
   for (uint32_t i = 0; i < n; ++i) {
-    char c = p[i];
-    if (c != '.' && c != '!' && c != '?') continue;
+    i = NextTerminator(p, i);
+    if (i >= n) break;
     uint32_t j = i + 1;
     while (j < n && (p[j] == '.' || p[j] == '"' || p[j] == ')')) ++j;
     if (j + 1 < n && p[j] == ' ' && p[j + 1] == '\xC2' && j + 2 < n && p[j + 2] == '\xBB') j += 3;  // " »"
@@ -37,7 +59,6 @@ std::vector<Span> RoughSentences(std::string_view p) {
     }
   }
   if (start < n) out.push_back({start, n});
-  return out;
 }
 
 template <typename F>
@@ -73,7 +94,8 @@ bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   std::vector<Span> repeats;
   std::vector<uint32_t>& bits = scratch_;
-  for (Span s : RoughSentences(paragraph)) {
+  RoughSentences(paragraph, sentences_);
+  for (Span s : sentences_) {
     bits.clear();
     int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) { bits.push_back(h & (kFilterBits - 1)); });
     size_t seen = 0;

@@ -79,6 +79,7 @@ OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
 }
 
 TextBuilder::TextBuilder(std::string_view source) : src_(source) {
+  out_.reserve(source.size());  // derived texts are about as long as their source
   map_.anchors_.push_back({0, 0});
 }
 
