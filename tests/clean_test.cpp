@@ -81,6 +81,9 @@ TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
       "ctrl\x01" "char",
       "fin ",
       "",
+      "une ligne assez longue pour le chemin rapide, puis\u00A0: la suite",
+      "une ligne assez longue pour le chemin rapide e\u0301t\u00E9",
+      "une ligne assez longue pour le chemin rapide  et deux espaces",
   };
   for (const std::string& s : cases) {
     SCOPED_TRACE(s);
@@ -92,7 +95,15 @@ TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
     TextBuilder b(s);
     chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
     EXPECT_EQ(b.Finish(nullptr), norm);
+    // Resuming after the normal prefix gives the same text.
+    size_t prefix = chars.NormalPrefix(s);
+    EXPECT_EQ(chars.Normalized(s, prefix), norm);
+    TextBuilder b2(s);
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b2, nullptr, static_cast<uint32_t>(prefix));
+    EXPECT_EQ(b2.Finish(nullptr), norm);
   }
+  EXPECT_EQ(chars.NormalPrefix("l'accord l\u2019autre"), 10u);
+  EXPECT_EQ(chars.NormalPrefix("un  deux"), 3u);
   EXPECT_TRUE(chars.IsNormal("À Paris, l'été est chaud ; très chaud."));
   EXPECT_TRUE(chars.IsNormal("Москва и Киев, « non »"));
   EXPECT_FALSE(chars.IsNormal("deux  espaces"));

@@ -140,13 +140,13 @@ class StringSink {
 }  // namespace
 
 void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to, TextBuilder& b,
-                               std::vector<Removal>* removed) const {
-  NormalizeTo(src, from, to, b, removed);
+                               std::vector<Removal>* removed, uint32_t normal_prefix) const {
+  NormalizeTo(src, from, to, b, removed, normal_prefix);
 }
 
 template <typename Sink>
 void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t to, Sink& b,
-                                 std::vector<Removal>* removed) const {
+                                 std::vector<Removal>* removed, uint32_t normal_prefix) const {
   auto drop = [&](uint32_t s, uint32_t e, const std::string& rule) {
     b.Skip(s, e);
     if (!removed) return;
@@ -164,6 +164,19 @@ void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t t
   char32_t base = 0;         // last base character, for combining marks
   bool have_base = false;
   bool last_space = false;   // collapse runs of spaces
+  if (normal_prefix > 0 && from + normal_prefix <= to) {
+    // src[from, from + normal_prefix) needs no work (NormalPrefix): resume after it
+    // in the state its last character leaves, with the verbatim run still open.
+    i = from + normal_prefix;
+    size_t k = i;
+    char32_t last = utf8::Prev(src, k);
+    if (last == ' ') {
+      last_space = true;
+    } else {
+      base = last;
+      have_base = true;
+    }
+  }
   auto flush = [&](uint32_t upto) {
     if (upto > run) b.Copy(run, upto);
   };
@@ -173,7 +186,7 @@ void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t t
     for (int c = 0x21; c < 0x7F; ++c) t[c] = true;
     return t;
   }();
-  uint32_t next_chunk = from;  // where the next 8-byte fast check may start
+  uint32_t next_chunk = i;  // where the next 8-byte fast check may start
   while (i < to) {
     if (i >= next_chunk) {
       // Fast path: skip 8 bytes at a time while they are plain ASCII and single spaces.
@@ -298,7 +311,7 @@ void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t t
   flush(to);
 }
 
-bool CharNormalizer::IsNormal(std::string_view s) const {
+size_t CharNormalizer::NormalPrefix(std::string_view s) const {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, n = s.size(), next_chunk = 0;
   bool last_space = false;
@@ -317,27 +330,27 @@ bool CharNormalizer::IsNormal(std::string_view s) const {
     unsigned char c = p[i];
     if (c < 0x80) {
       if (c == ' ') {
-        if (last_space) return false;
+        if (last_space) return i;
         last_space = true;
       } else {
-        if (c < 0x21 || c == 0x7F) return false;  // tab, controls
+        if (c < 0x21 || c == 0x7F) return i;  // tab, controls
         last_space = false;
       }
       ++i;
       continue;
     }
     size_t j = i;
-    if (!Plain(utf8::Next(s, j))) return false;
+    if (!Plain(utf8::Next(s, j))) return i;
     last_space = false;
     i = j;
   }
-  return true;
+  return n;
 }
 
-std::string CharNormalizer::Normalized(std::string_view s) const {
+std::string CharNormalizer::Normalized(std::string_view s, size_t normal_prefix) const {
   std::string out;
   StringSink b(s, &out);
-  NormalizeTo(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
+  NormalizeTo(s, 0, static_cast<uint32_t>(s.size()), b, nullptr, static_cast<uint32_t>(normal_prefix));
   b.Finish();
   return out;
 }

@@ -28,6 +28,7 @@ struct Line {
                               // the raw line itself when already normal, else norm_buf
   std::string norm_buf;
   bool normal = false;        // the raw line needs no character normalisation
+  uint32_t normal_prefix = 0; // bytes at its start that need none (short lines)
   const LineRule* rule = nullptr;
   const std::string* removed_by = nullptr;  // rule provenance when removed
   RemovalReason why = RemovalReason::kBoilerplate;
@@ -49,7 +50,7 @@ std::vector<Line> SplitLines(std::string_view text) {
     // No-break spaces at the edges of a line are trimmed too.
     while (e - s >= 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
     while (e - s >= 2 && text.substr(s, 2) == "\xC2\xA0") s += 2;
-    lines.push_back({s, e, {}, {}, false, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
+    lines.push_back({s, e, {}, {}, false, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
     if (nl == n) break;
     pos = nl + 1;
   }
@@ -88,11 +89,12 @@ void Cleaner::Run(Doc& doc) const {
     // line is body text, and its repeats are found on its raw bytes.
     bool is_short = raw.size() <= 2 * LineRules::kMaxLineBytes;
     if (is_short) {
-      l.normal = chars.IsNormal(raw);
+      l.normal_prefix = static_cast<uint32_t>(chars.NormalPrefix(raw));
+      l.normal = l.normal_prefix == raw.size();
       if (l.normal) {
         l.norm = raw;
       } else {
-        l.norm_buf = chars.Normalized(raw);
+        l.norm_buf = chars.Normalized(raw, l.normal_prefix);
         l.norm = l.norm_buf;
       }
       if (l.norm.empty()) {
@@ -180,7 +182,7 @@ void Cleaner::Run(Doc& doc) const {
     if (l.normal && l.cuts.empty())
       b.Copy(l.start, l.end);  // what Normalize would do, without the scan
     else
-      chars.Normalize(src, pos, l.end, b, &invisible);
+      chars.Normalize(src, pos, l.end, b, &invisible, l.cuts.empty() ? l.normal_prefix : 0);
   }
   if (b.source_pos() < src.size()) b.Skip(b.source_pos(), static_cast<uint32_t>(src.size()));
 

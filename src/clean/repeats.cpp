@@ -66,15 +66,18 @@ int ForEachTrigram(std::string_view s, F&& f) {
   uint64_t w[3] = {0, 0, 0};
   int words = 0;
   size_t i = 0, n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
-    while (i < n && !IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
-    size_t b = i;
-    while (i < n && IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == b) break;
+    while (i < n && !IsWordByte(p[i])) ++i;
+    if (i == n) break;
+    // One pass over the word: find its end and hash it (FNV-1a: words are short).
+    uint64_t h = 0xcbf29ce484222325ULL;
+    do {
+      h = (h ^ p[i]) * 0x100000001b3ULL;
+      ++i;
+    } while (i < n && IsWordByte(p[i]));
     w[0] = w[1];
     w[1] = w[2];
-    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short
-    for (size_t k = b; k < i; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 0x100000001b3ULL;
     w[2] = h;
     if (++words >= 3) {
       uint64_t t = w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]);
@@ -97,9 +100,12 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   RoughSentences(paragraph, sentences_);
   for (Span s : sentences_) {
     bits.clear();
-    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) { bits.push_back(h & (kFilterBits - 1)); });
     size_t seen = 0;
-    for (uint32_t b : bits) seen += trigrams_.test(b);
+    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) {
+      uint32_t b = h & (kFilterBits - 1);
+      bits.push_back(b);
+      seen += trigrams_.test(b);
+    });
     if (words >= kMinWords && !bits.empty() && seen >= kContainment * bits.size()) {
       repeats.push_back(s);
       continue;
