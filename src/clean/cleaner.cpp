@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "clean/char_normalizer.h"
 #include "clean/line_rules.h"
@@ -41,6 +42,11 @@ bool IsTrimByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
+  size_t count = 1;
+  for (const char* q = text.data(); (q = static_cast<const char*>(std::memchr(q, '\n', text.data() + text.size() - q)));
+       ++q)
+    ++count;
+  lines.reserve(count);
   uint32_t n = static_cast<uint32_t>(text.size()), pos = 0;
   while (pos <= n) {
     uint32_t nl = static_cast<uint32_t>(std::min<size_t>(text.find('\n', pos), n));
