@@ -101,6 +101,28 @@ TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
     TextBuilder b2(s);
     chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b2, nullptr, static_cast<uint32_t>(prefix));
     EXPECT_EQ(b2.Finish(nullptr), norm);
+    // Recorded once, replayed later: the same text, map and removals as Normalize.
+    std::string recorded;
+    CharNormalizer::Edits edits;
+    chars.Record(s, 0, static_cast<uint32_t>(s.size()), static_cast<uint32_t>(prefix), &recorded, &edits);
+    EXPECT_EQ(recorded, norm);
+    TextBuilder direct(s), replayed(s);
+    std::vector<Removal> direct_removed;
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), direct, &direct_removed, static_cast<uint32_t>(prefix));
+    CharNormalizer::Replay(edits, 0, edits.ops.size(), replayed);
+    OffsetMap direct_map, replayed_map;
+    EXPECT_EQ(replayed.Finish(&replayed_map), direct.Finish(&direct_map));
+    ASSERT_EQ(replayed_map.anchors().size(), direct_map.anchors().size());
+    for (size_t k = 0; k < direct_map.anchors().size(); ++k) {
+      EXPECT_EQ(replayed_map.anchors()[k].derived, direct_map.anchors()[k].derived);
+      EXPECT_EQ(replayed_map.anchors()[k].source, direct_map.anchors()[k].source);
+    }
+    ASSERT_EQ(edits.removed.size(), direct_removed.size());
+    for (size_t k = 0; k < direct_removed.size(); ++k) {
+      EXPECT_EQ(edits.removed[k].span.start, direct_removed[k].span.start);
+      EXPECT_EQ(edits.removed[k].span.end, direct_removed[k].span.end);
+      EXPECT_EQ(edits.removed[k].rule, direct_removed[k].rule);
+    }
   }
   EXPECT_EQ(chars.NormalPrefix("l'accord l\u2019autre"), 10u);
   EXPECT_EQ(chars.NormalPrefix("un  deux"), 3u);

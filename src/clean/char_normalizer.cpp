@@ -137,7 +137,54 @@ class StringSink {
   uint32_t consumed_ = 0;
 };
 
+// StringSink's text, plus the calls themselves, for Replay.
+class RecordingSink {
+ public:
+  RecordingSink(std::string_view src, uint32_t from, std::string* out, CharNormalizer::Edits* edits)
+      : src_(src), out_(out), edits_(edits), consumed_(from) {}
+  void Copy(uint32_t from, uint32_t to) {
+    out_->append(src_.data() + from, to - from);
+    edits_->ops.push_back({from, to, 0, 0, true});
+    consumed_ = to;
+  }
+  void Replace(uint32_t from, uint32_t to, std::string_view replacement) {
+    if (from > consumed_) out_->append(src_.data() + consumed_, from - consumed_);
+    out_->append(replacement);
+    edits_->ops.push_back({from, to, static_cast<uint32_t>(edits_->reps.size()),
+                           static_cast<uint32_t>(replacement.size()), false});
+    edits_->reps.append(replacement);
+    consumed_ = to;
+  }
+  void Skip(uint32_t from, uint32_t to) { Replace(from, to, {}); }
+  void Finish(uint32_t to) {
+    if (consumed_ < to) out_->append(src_.data() + consumed_, to - consumed_);
+  }
+
+ private:
+  std::string_view src_;
+  std::string* out_;
+  CharNormalizer::Edits* edits_;
+  uint32_t consumed_;
+};
+
 }  // namespace
+
+void CharNormalizer::Record(std::string_view src, uint32_t from, uint32_t to, uint32_t normal_prefix,
+                            std::string* text, Edits* edits) const {
+  RecordingSink sink(src, from, text, edits);
+  NormalizeTo(src, from, to, sink, &edits->removed, normal_prefix);
+  sink.Finish(to);
+}
+
+void CharNormalizer::Replay(const Edits& edits, size_t op_begin, size_t op_end, TextBuilder& b) {
+  for (size_t k = op_begin; k < op_end; ++k) {
+    const Edits::Op& op = edits.ops[k];
+    if (op.copy)
+      b.Copy(op.from, op.to);
+    else
+      b.Replace(op.from, op.to, std::string_view(edits.reps).substr(op.rep_off, op.rep_len));
+  }
+}
 
 void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to, TextBuilder& b,
                                std::vector<Removal>* removed, uint32_t normal_prefix) const {

@@ -33,6 +33,26 @@ class CharNormalizer {
   // The normalised text alone (for rule matching), no map.
   std::string Normalized(std::string_view s, size_t normal_prefix = 0) const;
 
+  // The edits Normalize makes to a TextBuilder, recorded once (with the text they
+  // give) and replayed later, so a line is normalised once for the rules and for
+  // the document. Offsets are into the source; several lines share one Edits.
+  struct Edits {
+    struct Op {
+      uint32_t from, to;
+      uint32_t rep_off, rep_len;  // the replacement, in `reps`
+      bool copy;                  // TextBuilder::Copy, else Replace
+    };
+    std::vector<Op> ops;
+    std::string reps;
+    std::vector<Removal> removed;
+  };
+  // Appends the normalised src[from, to) to *text, and the edits to *edits
+  // (returning their ranges): replaying them into a TextBuilder positioned at
+  // `from` does exactly what Normalize(src, from, to, b, removed, normal_prefix) does.
+  void Record(std::string_view src, uint32_t from, uint32_t to, uint32_t normal_prefix, std::string* text,
+              Edits* edits) const;
+  static void Replay(const Edits& edits, size_t op_begin, size_t op_end, TextBuilder& b);
+
   // A fast check: true only when Normalize would copy `s` (valid UTF-8)
   // unchanged: no character to replace or drop, no run of spaces, nothing to
   // compose. May say false for some text that normalises to itself (a kept

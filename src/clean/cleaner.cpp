@@ -30,6 +30,9 @@ struct Line {
   std::string norm_buf;
   bool normal = false;        // the raw line needs no character normalisation
   uint32_t normal_prefix = 0; // bytes at its start that need none (short lines)
+  // Short lines that are not normal: their recorded normalisation (CharNormalizer::Edits).
+  bool recorded = false;
+  uint32_t op_begin = 0, op_end = 0, rem_begin = 0, rem_end = 0;
   const LineRule* rule = nullptr;
   const std::string* removed_by = nullptr;  // rule provenance when removed
   RemovalReason why = RemovalReason::kBoilerplate;
@@ -56,7 +59,7 @@ std::vector<Line> SplitLines(std::string_view text) {
     // No-break spaces at the edges of a line are trimmed too.
     while (e - s >= 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
     while (e - s >= 2 && text.substr(s, 2) == "\xC2\xA0") s += 2;
-    lines.push_back({s, e, {}, {}, false, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
+    lines.push_back({s, e, {}, {}, false, 0, false, 0, 0, 0, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
     if (nl == n) break;
     pos = nl + 1;
   }
@@ -87,6 +90,7 @@ void Cleaner::Run(Doc& doc) const {
 
   // 1. Decide which lines go.
   RepeatFinder repeats;
+  CharNormalizer::Edits edits;  // of the short lines that need normalising, replayed in step 2
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.blank() || l.removed()) continue;
@@ -100,7 +104,12 @@ void Cleaner::Run(Doc& doc) const {
       if (l.normal) {
         l.norm = raw;
       } else {
-        l.norm_buf = chars.Normalized(raw, l.normal_prefix);
+        l.recorded = true;
+        l.op_begin = static_cast<uint32_t>(edits.ops.size());
+        l.rem_begin = static_cast<uint32_t>(edits.removed.size());
+        chars.Record(src, l.start, l.end, l.normal_prefix, &l.norm_buf, &edits);
+        l.op_end = static_cast<uint32_t>(edits.ops.size());
+        l.rem_end = static_cast<uint32_t>(edits.removed.size());
         l.norm = l.norm_buf;
       }
       if (l.norm.empty()) {
@@ -185,9 +194,12 @@ void Cleaner::Run(Doc& doc) const {
       removed.push_back({cut, RemovalReason::kDuplicate, kRepeatedSentence});
       pos = cut.end;
     }
-    if (l.normal && l.cuts.empty())
+    if (l.normal && l.cuts.empty()) {
       b.Copy(l.start, l.end);  // what Normalize would do, without the scan
-    else
+    } else if (l.recorded && l.cuts.empty()) {  // what Normalize would do, recorded in step 1
+      CharNormalizer::Replay(edits, l.op_begin, l.op_end, b);
+      invisible.insert(invisible.end(), edits.removed.begin() + l.rem_begin, edits.removed.begin() + l.rem_end);
+    } else
       chars.Normalize(src, pos, l.end, b, &invisible, l.cuts.empty() ? l.normal_prefix : 0);
   }
   if (b.source_pos() < src.size()) b.Skip(b.source_pos(), static_cast<uint32_t>(src.size()));
