@@ -63,6 +63,16 @@ double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+double Seconds(const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; }
+
+// CPU time (user + system) of this process so far: what one core spent on the
+// work, whatever else the machine runs at the same time.
+double CpuNow() {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return Seconds(u.ru_utime) + Seconds(u.ru_stime);
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -119,13 +129,18 @@ void WarmPageCache(const std::vector<std::string>& files) {
   }
 }
 
+// One measure's runs, in wall-clock and in CPU (user + system) seconds. Times
+// are compared by `clock`: CPU time by default, as the machine may be shared.
 struct Runs {
-  std::vector<double> seconds;
-  double Best() const { return seconds.empty() ? 0.0 : *std::min_element(seconds.begin(), seconds.end()); }
+  std::vector<double> seconds;      // wall clock
+  std::vector<double> cpu_seconds;  // user + system
+  bool cpu = true;                  // Best() and Mean() use CPU time
+  const std::vector<double>& used() const { return cpu ? cpu_seconds : seconds; }
+  double Best() const { return used().empty() ? 0.0 : *std::min_element(used().begin(), used().end()); }
   double Mean() const {
     double sum = 0;
-    for (double s : seconds) sum += s;
-    return seconds.empty() ? 0.0 : sum / seconds.size();
+    for (double s : used()) sum += s;
+    return used().empty() ? 0.0 : sum / used().size();
   }
 };
 
@@ -140,15 +155,16 @@ struct StageResult {
 };
 
 StageResult RunStage(const std::string& stage, const std::vector<std::string>& paths, const Pipeline* pipeline,
-                     int repeat) {
+                     int repeat, bool cpu) {
   StageResult r;
   r.stage = stage;
+  r.runs.cpu = cpu;
   ReadOptions options;
   for (int i = 0; i < repeat; i++) {
     Diagnostics diag;
     diag.set_quiet(true);
     size_t docs = 0, sentences = 0, french = 0;
-    double start = Now();
+    double start = Now(), cpu_start = CpuNow();
     for (const std::string& path : paths) {
       ReadInput(path, options, diag, [&](Doc&& doc) {
         if (pipeline != nullptr) {
@@ -160,6 +176,7 @@ StageResult RunStage(const std::string& stage, const std::vector<std::string>& p
       });
     }
     r.runs.seconds.push_back(Now() - start);
+    r.runs.cpu_seconds.push_back(CpuNow() - cpu_start);
     r.docs = docs;
     r.sentences = sentences;
     r.french = french;
@@ -185,8 +202,8 @@ std::string EffectiveLocale(const std::vector<std::string>& env) {
 }
 
 // Runs `wc -w --files0-from=LIST` once; returns false and sets *error on failure.
-bool SpawnWc(const std::string& list, const std::vector<std::string>& env, double* seconds, long long* words,
-             std::string* error) {
+bool SpawnWc(const std::string& list, const std::vector<std::string>& env, double* seconds, double* cpu_seconds,
+             long long* words, std::string* error) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     *error = std::string("pipe: ") + strerror(errno);
@@ -220,9 +237,11 @@ bool SpawnWc(const std::string& list, const std::vector<std::string>& env, doubl
   }
   close(fds[0]);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  struct rusage usage = {};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   *seconds = Now() - start;
+  *cpu_seconds = Seconds(usage.ru_utime) + Seconds(usage.ru_stime);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     *error = "wc -w failed";
     return false;
@@ -234,8 +253,9 @@ bool SpawnWc(const std::string& list, const std::vector<std::string>& env, doubl
   return true;
 }
 
-WcResult RunWc(const std::vector<std::string>& files, int repeat, const std::string& locale) {
+WcResult RunWc(const std::vector<std::string>& files, int repeat, const std::string& locale, bool cpu) {
   WcResult r;
+  r.runs.cpu = cpu;
   // The file list goes through a temporary file: no argv length limit, any name.
   char list[] = "/tmp/veille-bench-files-XXXXXX";
   int fd = mkstemp(list);
@@ -260,9 +280,10 @@ WcResult RunWc(const std::vector<std::string>& files, int repeat, const std::str
   if (!locale.empty()) env.push_back("LC_ALL=" + locale);
   r.locale = EffectiveLocale(env);
   for (int i = 0; i < repeat; i++) {
-    double seconds = 0;
-    if (!SpawnWc(list, env, &seconds, &r.words, &r.error)) break;
+    double seconds = 0, cpu_seconds = 0;
+    if (!SpawnWc(list, env, &seconds, &cpu_seconds, &r.words, &r.error)) break;
     r.runs.seconds.push_back(seconds);
+    r.runs.cpu_seconds.push_back(cpu_seconds);
   }
   unlink(list);
   return r;
@@ -285,10 +306,17 @@ std::string JsonString(std::string_view s) {
   return out + "\"";
 }
 
-std::string JsonRuns(const Runs& runs) {
+std::string JsonRuns(const std::vector<double>& runs) {
   std::string out = "[";
-  for (size_t i = 0; i < runs.seconds.size(); i++) out += fmt::format("{}{:.4f}", i ? "," : "", runs.seconds[i]);
+  for (size_t i = 0; i < runs.size(); i++) out += fmt::format("{}{:.4f}", i ? "," : "", runs[i]);
   return out + "]";
+}
+
+// "seconds" (best, by the chosen clock), "mean_seconds", and every run in both clocks.
+std::string JsonTimes(const Runs& runs) {
+  return fmt::format("\"seconds\":{:.4f},\"mean_seconds\":{:.4f},\"runs\":{},\"wall_runs\":{},\"cpu_runs\":{}",
+                     runs.Best(), runs.Mean(), JsonRuns(runs.used()), JsonRuns(runs.seconds),
+                     JsonRuns(runs.cpu_seconds));
 }
 
 double MBps(size_t bytes, double seconds) { return seconds > 0 ? bytes / kMB / seconds : 0.0; }
@@ -316,6 +344,7 @@ Example: veille-bench --repeat 3 /tmp/veille-bench/100M/jsonl)");
   bool no_warm = false;
   int repeat = 1;
   std::string wc_locale;
+  std::string clock = "cpu";
   app.add_option("PATH", paths, "Input files or directories (as for `veille extract`)")->required();
   app.add_option("--stages", stages, "Stages to measure, cumulative: read|clean|lang|segment|all (default all)")
       ->delimiter(',')
@@ -325,6 +354,9 @@ Example: veille-bench --repeat 3 /tmp/veille-bench/100M/jsonl)");
       ->check(CLI::Range(1, 1000));
   app.add_option("--wc-locale", wc_locale, "LC_ALL for wc -w (default: this environment's locale)");
   app.add_flag("--no-wc", no_wc, "Do not run wc -w");
+  app.add_option("--clock", clock,
+                 "cpu: compare user + system CPU time (default; right on a shared, loaded machine); wall: elapsed time")
+      ->check(CLI::IsMember({"cpu", "wall"}));
   app.add_flag("--no-warm", no_warm, "Do not read the files once before timing");
   try {
     app.parse(argc, argv);
@@ -384,7 +416,7 @@ Example: veille-bench --repeat 3 /tmp/veille-bench/100M/jsonl)");
       }
       setup_seconds = std::max(setup_seconds, Now() - start);
     }
-    results.push_back(RunStage(stage, paths, pipeline ? &*pipeline : nullptr, repeat));
+    results.push_back(RunStage(stage, paths, pipeline ? &*pipeline : nullptr, repeat, clock == "cpu"));
   }
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
@@ -393,7 +425,7 @@ Example: veille-bench --repeat 3 /tmp/veille-bench/100M/jsonl)");
   // wc -w, in a child process.
   WcResult wc;
   if (!no_wc) {
-    wc = RunWc(files, repeat, wc_locale);
+    wc = RunWc(files, repeat, wc_locale, clock == "cpu");
     if (!wc.error.empty()) fmt::print(stderr, "veille-bench: {}\n", wc.error);
   }
   const bool have_wc = !no_wc && wc.error.empty() && !wc.runs.seconds.empty();
@@ -402,33 +434,31 @@ Example: veille-bench --repeat 3 /tmp/veille-bench/100M/jsonl)");
   if (json) {
     std::string out = "{\"paths\":[";
     for (size_t i = 0; i < paths.size(); i++) out += (i ? "," : "") + JsonString(paths[i]);
-    out += fmt::format("],\"files\":{},\"bytes\":{},\"repeat\":{},\"setup_seconds\":{:.4f},\"peak_rss_bytes\":{}",
-                       files.size(), bytes, repeat, setup_seconds, peak_rss);
+    out += fmt::format(
+        "],\"files\":{},\"bytes\":{},\"repeat\":{},\"clock\":\"{}\",\"setup_seconds\":{:.4f},\"peak_rss_bytes\":{}",
+        files.size(), bytes, repeat, clock, setup_seconds, peak_rss);
     out += ",\"veille\":[";
     for (size_t i = 0; i < results.size(); i++) {
       const StageResult& r = results[i];
       double mbps = MBps(bytes, r.runs.Best());
       out += fmt::format(
           "{}{{\"stage\":\"{}\",\"docs\":{},\"sentences\":{},\"french_docs\":{},\"warnings\":{},\"errors\":{},"
-          "\"seconds\":{:.4f},\"mean_seconds\":{:.4f},\"runs\":{},\"mb_per_s\":{:.2f}",
-          i ? "," : "", r.stage, r.docs, r.sentences, r.french, r.warnings, r.errors, r.runs.Best(),
-          r.runs.Mean(), JsonRuns(r.runs), mbps);
+          "{},\"mb_per_s\":{:.2f}",
+          i ? "," : "", r.stage, r.docs, r.sentences, r.french, r.warnings, r.errors, JsonTimes(r.runs), mbps);
       if (have_wc) out += fmt::format(",\"ratio_to_wc\":{:.5f}", mbps / wc_mbps);
       out += "}";
     }
     out += "]";
     if (have_wc)
-      out += fmt::format(",\"wc\":{{\"seconds\":{:.4f},\"mean_seconds\":{:.4f},\"runs\":{},\"mb_per_s\":{:.2f},"
-                         "\"words\":{},\"locale\":{}}}",
-                         wc.runs.Best(), wc.runs.Mean(), JsonRuns(wc.runs), wc_mbps, wc.words,
-                         JsonString(wc.locale));
+      out += fmt::format(",\"wc\":{{{},\"mb_per_s\":{:.2f},\"words\":{},\"locale\":{}}}", JsonTimes(wc.runs),
+                         wc_mbps, wc.words, JsonString(wc.locale));
     else
       out += ",\"wc\":null";
     fmt::print("{}}}\n", out);
   } else {
-    fmt::print("input: {} file(s), {} bytes ({:.1f} MB); best of {} run(s); 1 core\n", files.size(), bytes,
-               bytes / kMB, repeat);
-    fmt::print("{:<16} {:>10} {:>10} {:>10}  {}\n", "", "docs", "seconds", "MB/s", "");
+    fmt::print("input: {} file(s), {} bytes ({:.1f} MB); best of {} run(s); 1 core; {}\n", files.size(), bytes,
+               bytes / kMB, repeat, clock == "cpu" ? "CPU time (user + system)" : "wall-clock time");
+    fmt::print("{:<16} {:>10} {:>10} {:>10}  {}\n", "", "docs", clock == "cpu" ? "CPU s" : "seconds", "MB/s", "");
     for (const StageResult& r : results) {
       std::string note = r.stage == "read"      ? "ReadInput only"
                          : r.stage == "clean"   ? "read + clean"

@@ -58,6 +58,83 @@ TEST(LineRules, EveryRuleRemovesItsOwnExample) {
   }
 }
 
+// The fast paths must agree with the full normalisation: IsNormal(s) only when
+// Normalized(s) == s, and Normalized (no map) equal to Normalize into a TextBuilder.
+TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
+  CharNormalizer chars;
+  const std::vector<std::string> cases = {
+      "Le président a dit non.",
+      "À Paris, l'été est chaud ; très chaud.",
+      "l\u2019accord",                     // typographic apostrophe: replaced
+      "Non\u00A0! Jamais\u202F?",          // no-break spaces
+      "deux  espaces",                     // run of spaces
+      "tab\there",
+      "e\u0301te",                         // e + combining acute: composed
+      "\u00E9te",                          // already composed
+      " \u0301stray",                      // mark after a space
+      "\u0643\u064E",                      // Arabic letter + fatha: kept
+      "mot\u064E",                         // Arabic fatha on a Latin letter: stray
+      "zero\u200Bwidth",
+      "Москва и Киев",
+      "emoji \U0001F600 ok",
+      "\u00AB Guillemets \u00BB",
+      "ctrl\x01" "char",
+      "fin ",
+      "",
+      "une ligne assez longue pour le chemin rapide, puis\u00A0: la suite",
+      "une ligne assez longue pour le chemin rapide e\u0301t\u00E9",
+      "une ligne assez longue pour le chemin rapide  et deux espaces",
+  };
+  for (const std::string& s : cases) {
+    SCOPED_TRACE(s);
+    ASSERT_TRUE(utf8::IsValid(s));
+    std::string norm = chars.Normalized(s);
+    if (chars.IsNormal(s)) {
+      EXPECT_EQ(norm, s);  // IsNormal may only err on the safe side
+    }
+    TextBuilder b(s);
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
+    EXPECT_EQ(b.Finish(nullptr), norm);
+    // Resuming after the normal prefix gives the same text.
+    size_t prefix = chars.NormalPrefix(s);
+    EXPECT_EQ(chars.Normalized(s, prefix), norm);
+    TextBuilder b2(s);
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), b2, nullptr, static_cast<uint32_t>(prefix));
+    EXPECT_EQ(b2.Finish(nullptr), norm);
+    // Recorded once, replayed later: the same text, map and removals as Normalize.
+    std::string recorded;
+    CharNormalizer::Edits edits;
+    chars.Record(s, 0, static_cast<uint32_t>(s.size()), static_cast<uint32_t>(prefix), &recorded, &edits);
+    EXPECT_EQ(recorded, norm);
+    TextBuilder direct(s), replayed(s);
+    std::vector<Removal> direct_removed;
+    chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), direct, &direct_removed, static_cast<uint32_t>(prefix));
+    CharNormalizer::Replay(edits, 0, edits.ops.size(), replayed);
+    OffsetMap direct_map, replayed_map;
+    EXPECT_EQ(replayed.Finish(&replayed_map), direct.Finish(&direct_map));
+    ASSERT_EQ(replayed_map.anchors().size(), direct_map.anchors().size());
+    for (size_t k = 0; k < direct_map.anchors().size(); ++k) {
+      EXPECT_EQ(replayed_map.anchors()[k].derived, direct_map.anchors()[k].derived);
+      EXPECT_EQ(replayed_map.anchors()[k].source, direct_map.anchors()[k].source);
+    }
+    ASSERT_EQ(edits.removed.size(), direct_removed.size());
+    for (size_t k = 0; k < direct_removed.size(); ++k) {
+      EXPECT_EQ(edits.removed[k].span.start, direct_removed[k].span.start);
+      EXPECT_EQ(edits.removed[k].span.end, direct_removed[k].span.end);
+      EXPECT_EQ(edits.removed[k].rule, direct_removed[k].rule);
+    }
+  }
+  EXPECT_EQ(chars.NormalPrefix("l'accord l\u2019autre"), 10u);
+  EXPECT_EQ(chars.NormalPrefix("un  deux"), 3u);
+  EXPECT_TRUE(chars.IsNormal("À Paris, l'été est chaud ; très chaud."));
+  EXPECT_TRUE(chars.IsNormal("Москва и Киев, « non »"));
+  EXPECT_FALSE(chars.IsNormal("deux  espaces"));
+  EXPECT_FALSE(chars.IsNormal("a very long line of plain text  with a double space past the first chunks"));
+  EXPECT_FALSE(chars.IsNormal("a very long line of plain text with a\ttab past the first chunks"));
+  EXPECT_FALSE(chars.IsNormal("l\u2019accord"));
+  EXPECT_EQ(chars.Normalized("e\u0301te"), "\u00E9te");
+}
+
 TEST(LineRules, BodySentencesAreNeverMatched) {
   LineRules rules;
   for (const char* body : {

@@ -1,9 +1,13 @@
 #include "lang/langid.h"
 
+#include "lang/function_words.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
+#include <string>
 
 namespace veille {
 namespace {
@@ -30,6 +34,44 @@ const Case kCases[] = {
     {"ru", "Министр иностранных дел во вторник принял своего коллегу в Москве, чтобы обсудить ситуацию в "
            "Карибском бассейне и экономические санкции, объявленные на прошлой неделе."},
 };
+
+// The function-word table packs words into 64-bit keys and folds ASCII case 8 bytes
+// at a time; these cases pin what a word is and where the window ends.
+TEST(FunctionWords, CaseWindowEdgeAndMultibyteWords) {
+  FunctionWords words;
+  std::string lang;
+  double score = 0;
+  auto repeat = [](const std::string& w, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += w + " ";
+    return out;
+  };
+  // 12 hits decide; a word touching the end of the window is not counted, one
+  // followed by punctuation is (its key is read near the end of the string).
+  EXPECT_TRUE(words.Identify(repeat("dans", 11) + "dans.", 1024, &lang, &score));
+  EXPECT_EQ(lang, "fr");
+  EXPECT_FALSE(words.Identify(repeat("dans", 11) + "dans", 1024, &lang, &score));
+  // ASCII upper case is folded: the same decision and score.
+  std::string mixed = "LE chat ET LA souris DANS les champs AVEC des amis QUI sont PAS LOIN du village. ";
+  double lower_score = 0, upper_score = 0;
+  std::string lower_lang, upper_lang;
+  std::string lower = mixed;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ASSERT_TRUE(words.Identify(lower + lower, 1024, &lower_lang, &lower_score));
+  ASSERT_TRUE(words.Identify(mixed + mixed, 1024, &upper_lang, &upper_score));
+  EXPECT_EQ(upper_lang, lower_lang);
+  EXPECT_EQ(upper_score, lower_score);
+  // Eight-byte words with non-ASCII letters (Spanish, Russian).
+  EXPECT_TRUE(words.Identify(repeat("también", 13), 1024, &lang, &score));
+  EXPECT_EQ(lang, "es");
+  EXPECT_TRUE(words.Identify(repeat("было", 13), 1024, &lang, &score));
+  EXPECT_EQ(lang, "ru");
+  // A word longer than 16 bytes is never a function word, and does not match a prefix.
+  EXPECT_FALSE(words.Identify(repeat("dansdansdansdansdans", 13), 1024, &lang, &score));
+  // Only the first max_bytes count.
+  EXPECT_TRUE(words.Identify(repeat("dans", 13), 1024, &lang, &score));
+  EXPECT_FALSE(words.Identify(repeat("dans", 13), 40, &lang, &score));
+}
 
 TEST(LanguageId, IdentifiesTheSevenLanguages) {
   for (const Case& c : kCases) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 #include "core/dict_file.h"
 #include "core/utf8.h"
@@ -37,6 +38,23 @@ bool IsStrayMark(char32_t mark, char32_t base, bool have_base) {
   if (U_FAILURE(err) || n <= 0) return false;
   if (n == 1 && (scx[0] == USCRIPT_INHERITED || scx[0] == USCRIPT_COMMON)) return false;
   return !uscript_hasScript(mark, base_script);
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// True when the 8 bytes of `w` (in text order, little-endian) need no work:
+// printable ASCII and single spaces, and no space right after a space (one
+// before the chunk when `last_space`). May say false for a plain chunk (a '!'
+// right after a space looks like a second space), never true for another.
+inline bool PlainChunk(uint64_t w, bool last_space) {
+  if (w & kHighs) return false;                            // non-ASCII
+  if ((w - kOnes * 0x20) & ~w & kHighs) return false;      // a byte < 0x20: tab, controls
+  uint64_t v = w ^ (kOnes * 0x7F);
+  if ((v - kOnes) & ~v & kHighs) return false;             // DEL
+  v = w ^ (kOnes * ' ');
+  uint64_t spaces = (v - kOnes) & ~v & kHighs;             // spaces (and a few false positives)
+  if (spaces & (spaces << 8)) return false;                // two spaces in a row
+  return !(last_space && (w & 0xFF) == ' ');
 }
 
 bool IsMark(char32_t c) {
@@ -80,6 +98,11 @@ CharNormalizer::CharNormalizer() {
         }
       },
       2, 3);
+  plain_.assign(0x10000 / 64, 0);
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;  // surrogates: never decoded
+    if (!table_.count(c) && !IsMark(c) && nfc_->hasBoundaryBefore(c)) plain_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
 }
 
 const CharNormalizer::Entry* CharNormalizer::Find(char32_t cp) const {
@@ -87,8 +110,90 @@ const CharNormalizer::Entry* CharNormalizer::Find(char32_t cp) const {
   return it == table_.end() ? nullptr : &it->second;
 }
 
+// TextBuilder's text without its offset map (for Normalized): same Copy/Replace/
+// Skip semantics, no anchors.
+namespace {
+
+class StringSink {
+ public:
+  StringSink(std::string_view src, std::string* out) : src_(src), out_(out) { out_->reserve(src.size()); }
+  void Copy(uint32_t from, uint32_t to) {  // like TextBuilder: bytes before `from` are dropped
+    out_->append(src_.data() + from, to - from);
+    consumed_ = to;
+  }
+  void Replace(uint32_t from, uint32_t to, std::string_view replacement) {  // bytes before `from` are kept
+    if (from > consumed_) out_->append(src_.data() + consumed_, from - consumed_);
+    out_->append(replacement);
+    consumed_ = to;
+  }
+  void Skip(uint32_t from, uint32_t to) { Replace(from, to, {}); }
+  void Finish() {
+    if (consumed_ < src_.size()) out_->append(src_.data() + consumed_, src_.size() - consumed_);
+  }
+
+ private:
+  std::string_view src_;
+  std::string* out_;
+  uint32_t consumed_ = 0;
+};
+
+// StringSink's text, plus the calls themselves, for Replay.
+class RecordingSink {
+ public:
+  RecordingSink(std::string_view src, uint32_t from, std::string* out, CharNormalizer::Edits* edits)
+      : src_(src), out_(out), edits_(edits), consumed_(from) {}
+  void Copy(uint32_t from, uint32_t to) {
+    out_->append(src_.data() + from, to - from);
+    edits_->ops.push_back({from, to, 0, 0, true});
+    consumed_ = to;
+  }
+  void Replace(uint32_t from, uint32_t to, std::string_view replacement) {
+    if (from > consumed_) out_->append(src_.data() + consumed_, from - consumed_);
+    out_->append(replacement);
+    edits_->ops.push_back({from, to, static_cast<uint32_t>(edits_->reps.size()),
+                           static_cast<uint32_t>(replacement.size()), false});
+    edits_->reps.append(replacement);
+    consumed_ = to;
+  }
+  void Skip(uint32_t from, uint32_t to) { Replace(from, to, {}); }
+  void Finish(uint32_t to) {
+    if (consumed_ < to) out_->append(src_.data() + consumed_, to - consumed_);
+  }
+
+ private:
+  std::string_view src_;
+  std::string* out_;
+  CharNormalizer::Edits* edits_;
+  uint32_t consumed_;
+};
+
+}  // namespace
+
+void CharNormalizer::Record(std::string_view src, uint32_t from, uint32_t to, uint32_t normal_prefix,
+                            std::string* text, Edits* edits) const {
+  RecordingSink sink(src, from, text, edits);
+  NormalizeTo(src, from, to, sink, &edits->removed, normal_prefix);
+  sink.Finish(to);
+}
+
+void CharNormalizer::Replay(const Edits& edits, size_t op_begin, size_t op_end, TextBuilder& b) {
+  for (size_t k = op_begin; k < op_end; ++k) {
+    const Edits::Op& op = edits.ops[k];
+    if (op.copy)
+      b.Copy(op.from, op.to);
+    else
+      b.Replace(op.from, op.to, std::string_view(edits.reps).substr(op.rep_off, op.rep_len));
+  }
+}
+
 void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to, TextBuilder& b,
-                               std::vector<Removal>* removed) const {
+                               std::vector<Removal>* removed, uint32_t normal_prefix) const {
+  NormalizeTo(src, from, to, b, removed, normal_prefix);
+}
+
+template <typename Sink>
+void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t to, Sink& b,
+                                 std::vector<Removal>* removed, uint32_t normal_prefix) const {
   auto drop = [&](uint32_t s, uint32_t e, const std::string& rule) {
     b.Skip(s, e);
     if (!removed) return;
@@ -106,6 +211,19 @@ void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to,
   char32_t base = 0;         // last base character, for combining marks
   bool have_base = false;
   bool last_space = false;   // collapse runs of spaces
+  if (normal_prefix > 0 && from + normal_prefix <= to) {
+    // src[from, from + normal_prefix) needs no work (NormalPrefix): resume after it
+    // in the state its last character leaves, with the verbatim run still open.
+    i = from + normal_prefix;
+    size_t k = i;
+    char32_t last = utf8::Prev(src, k);
+    if (last == ' ') {
+      last_space = true;
+    } else {
+      base = last;
+      have_base = true;
+    }
+  }
   auto flush = [&](uint32_t upto) {
     if (upto > run) b.Copy(run, upto);
   };
@@ -115,7 +233,28 @@ void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to,
     for (int c = 0x21; c < 0x7F; ++c) t[c] = true;
     return t;
   }();
+  uint32_t next_chunk = i;  // where the next 8-byte fast check may start
   while (i < to) {
+    if (i >= next_chunk) {
+      // Fast path: skip 8 bytes at a time while they are plain ASCII and single spaces.
+      while (i + 8 <= to) {
+        uint64_t w;
+        std::memcpy(&w, src.data() + i, 8);
+        if (!PlainChunk(w, last_space)) break;
+        i += 8;
+        unsigned char lastb = static_cast<unsigned char>(w >> 56);
+        if (lastb == ' ') {
+          last_space = true;
+          have_base = false;
+        } else {
+          last_space = false;
+          base = lastb;
+          have_base = true;
+        }
+      }
+      next_chunk = i + 8;  // byte at a time through the chunk that needs a look
+      if (i >= to) break;
+    }
     if (kPlain[static_cast<unsigned char>(src[i])]) {
       do { ++i; } while (i < to && kPlain[static_cast<unsigned char>(src[i])]);
       base = static_cast<unsigned char>(src[i - 1]);
@@ -148,6 +287,13 @@ void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to,
     size_t j = i;
     char32_t cp = utf8::Next(src, j);
     uint32_t next = static_cast<uint32_t>(j);
+    if (Plain(cp)) {  // accented letters, guillemets, ...: nothing to do
+      base = cp;
+      have_base = true;
+      last_space = false;
+      i = next;
+      continue;
+    }
     if (const Entry* e = Find(cp)) {
       flush(i);
       if (e->replacement.empty()) {
@@ -212,10 +358,48 @@ void CharNormalizer::Normalize(std::string_view src, uint32_t from, uint32_t to,
   flush(to);
 }
 
-std::string CharNormalizer::Normalized(std::string_view s) const {
-  TextBuilder b(s);
-  Normalize(s, 0, static_cast<uint32_t>(s.size()), b, nullptr);
-  return b.Finish(nullptr);
+size_t CharNormalizer::NormalPrefix(std::string_view s) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0, n = s.size(), next_chunk = 0;
+  bool last_space = false;
+  while (i < n) {
+    if (i >= next_chunk) {
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (!PlainChunk(w, last_space)) break;
+        i += 8;
+        last_space = (w >> 56) == ' ';
+      }
+      next_chunk = i + 8;
+      if (i >= n) break;
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c == ' ') {
+        if (last_space) return i;
+        last_space = true;
+      } else {
+        if (c < 0x21 || c == 0x7F) return i;  // tab, controls
+        last_space = false;
+      }
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    if (!Plain(utf8::Next(s, j))) return i;
+    last_space = false;
+    i = j;
+  }
+  return n;
+}
+
+std::string CharNormalizer::Normalized(std::string_view s, size_t normal_prefix) const {
+  std::string out;
+  StringSink b(s, &out);
+  NormalizeTo(s, 0, static_cast<uint32_t>(s.size()), b, nullptr, static_cast<uint32_t>(normal_prefix));
+  b.Finish();
+  return out;
 }
 
 }  // namespace veille

@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "clean/char_normalizer.h"
 #include "clean/line_rules.h"
@@ -24,7 +25,14 @@ constexpr size_t kMaxHeadlineBytes = 200;
 
 struct Line {
   uint32_t start, end;        // trimmed, offsets into the text being cleaned
-  std::string norm;           // normalised text (only for lines short enough for rules)
+  std::string_view norm;      // normalised text (only for lines short enough for rules):
+                              // the raw line itself when already normal, else norm_buf
+  std::string norm_buf;
+  bool normal = false;        // the raw line needs no character normalisation
+  uint32_t normal_prefix = 0; // bytes at its start that need none (short lines)
+  // Short lines that are not normal: their recorded normalisation (CharNormalizer::Edits).
+  bool recorded = false;
+  uint32_t op_begin = 0, op_end = 0, rem_begin = 0, rem_end = 0;
   const LineRule* rule = nullptr;
   const std::string* removed_by = nullptr;  // rule provenance when removed
   RemovalReason why = RemovalReason::kBoilerplate;
@@ -37,6 +45,11 @@ bool IsTrimByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
+  size_t count = 1;
+  for (const char* q = text.data(); (q = static_cast<const char*>(std::memchr(q, '\n', text.data() + text.size() - q)));
+       ++q)
+    ++count;
+  lines.reserve(count);
   uint32_t n = static_cast<uint32_t>(text.size()), pos = 0;
   while (pos <= n) {
     uint32_t nl = static_cast<uint32_t>(std::min<size_t>(text.find('\n', pos), n));
@@ -46,7 +59,7 @@ std::vector<Line> SplitLines(std::string_view text) {
     // No-break spaces at the edges of a line are trimmed too.
     while (e - s >= 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
     while (e - s >= 2 && text.substr(s, 2) == "\xC2\xA0") s += 2;
-    lines.push_back({s, e, {}, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
+    lines.push_back({s, e, {}, {}, false, 0, false, 0, 0, 0, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
     if (nl == n) break;
     pos = nl + 1;
   }
@@ -77,6 +90,7 @@ void Cleaner::Run(Doc& doc) const {
 
   // 1. Decide which lines go.
   RepeatFinder repeats;
+  CharNormalizer::Edits edits;  // of the short lines that need normalising, replayed in step 2
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.blank() || l.removed()) continue;
@@ -85,7 +99,19 @@ void Cleaner::Run(Doc& doc) const {
     // line is body text, and its repeats are found on its raw bytes.
     bool is_short = raw.size() <= 2 * LineRules::kMaxLineBytes;
     if (is_short) {
-      l.norm = chars.Normalized(raw);
+      l.normal_prefix = static_cast<uint32_t>(chars.NormalPrefix(raw));
+      l.normal = l.normal_prefix == raw.size();
+      if (l.normal) {
+        l.norm = raw;
+      } else {
+        l.recorded = true;
+        l.op_begin = static_cast<uint32_t>(edits.ops.size());
+        l.rem_begin = static_cast<uint32_t>(edits.removed.size());
+        chars.Record(src, l.start, l.end, l.normal_prefix, &l.norm_buf, &edits);
+        l.op_end = static_cast<uint32_t>(edits.ops.size());
+        l.rem_end = static_cast<uint32_t>(edits.removed.size());
+        l.norm = l.norm_buf;
+      }
       if (l.norm.empty()) {
         l.end = l.start;  // only invisible characters: treat as blank
         continue;
@@ -112,7 +138,7 @@ void Cleaner::Run(Doc& doc) const {
       }
       continue;
     }
-    if (repeats.RepeatedParagraph(is_short ? std::string_view(l.norm) : raw)) {
+    if (repeats.RepeatedParagraph(is_short ? l.norm : raw)) {
       l.removed_by = &kRepeatedParagraph;
       l.why = RemovalReason::kDuplicate;
       continue;
@@ -168,12 +194,18 @@ void Cleaner::Run(Doc& doc) const {
       removed.push_back({cut, RemovalReason::kDuplicate, kRepeatedSentence});
       pos = cut.end;
     }
-    chars.Normalize(src, pos, l.end, b, &invisible);
+    if (l.normal && l.cuts.empty()) {
+      b.Copy(l.start, l.end);  // what Normalize would do, without the scan
+    } else if (l.recorded && l.cuts.empty()) {  // what Normalize would do, recorded in step 1
+      CharNormalizer::Replay(edits, l.op_begin, l.op_end, b);
+      invisible.insert(invisible.end(), edits.removed.begin() + l.rem_begin, edits.removed.begin() + l.rem_end);
+    } else
+      chars.Normalize(src, pos, l.end, b, &invisible, l.cuts.empty() ? l.normal_prefix : 0);
   }
   if (b.source_pos() < src.size()) b.Skip(b.source_pos(), static_cast<uint32_t>(src.size()));
 
   if (!doc.title && first_kept && kept >= 2 && LooksLikeHeadline(first_kept->norm) && first_kept->norm.size() >= 10)
-    doc.title = first_kept->norm;
+    doc.title = std::string(first_kept->norm);
 
   // 3. Report removals in original offsets, in order.
   removed.insert(removed.end(), invisible.begin(), invisible.end());

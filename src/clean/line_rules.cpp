@@ -50,6 +50,9 @@ LineRules::~LineRules() = default;
 
 const LineRule* LineRules::Match(std::string_view line) const {
   if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
+  // Most lines match nothing: ask first without collecting the hits, which
+  // costs an allocation per call.
+  if (!impl_->set.Match(line, nullptr)) return nullptr;
   std::vector<int> hits;
   if (!impl_->set.Match(line, &hits) || hits.empty()) return nullptr;
   return &rules_[*std::min_element(hits.begin(), hits.end())];

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <array>
+#include <cstring>
 
 namespace veille {
 namespace {
@@ -14,14 +15,35 @@ const std::array<bool, 256> kWordByte = [] {
 }();
 inline bool IsWordByte(unsigned char c) { return kWordByte[c]; }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// Bytes of `w` equal to `c`: the lowest flagged byte is always a true match.
+inline uint64_t BytesEqual(uint64_t w, unsigned char c) {
+  uint64_t v = w ^ (kOnes * c);
+  return (v - kOnes) & ~v & kHighs;
+}
+
+// Position of the first '.', '!' or '?' at or after i (n if none), 8 bytes at a time.
+inline uint32_t NextTerminator(std::string_view p, uint32_t i) {
+  uint32_t n = static_cast<uint32_t>(p.size());
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p.data() + i, 8);
+    uint64_t m = BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?');
+    if (m) return i + (__builtin_ctzll(m) >> 3);
+  }
+  while (i < n && p[i] != '.' && p[i] != '!' && p[i] != '?') ++i;
+  return i;
+}
+
 // Rough sentence ends: . ! ? or … followed by spaces and an upper-case ASCII
 // letter, a guillemet or a quote, or a non-ASCII byte (accented capitals).
-std::vector<Span> RoughSentences(std::string_view p) {
-  std::vector<Span> out;
+void RoughSentences(std::string_view p, std::vector<Span>& out) {
+  out.clear();
   uint32_t start = 0, n = static_cast<uint32_t>(p.size());
   for (uint32_t i = 0; i < n; ++i) {
-    char c = p[i];
-    if (c != '.' && c != '!' && c != '?') continue;
+    i = NextTerminator(p, i);
+    if (i >= n) break;
     uint32_t j = i + 1;
     while (j < n && (p[j] == '.' || p[j] == '"' || p[j] == ')')) ++j;
     if (j + 1 < n && p[j] == ' ' && p[j + 1] == '\xC2' && j + 2 < n && p[j + 2] == '\xBB') j += 3;  // " »"
@@ -37,7 +59,6 @@ std::vector<Span> RoughSentences(std::string_view p) {
     }
   }
   if (start < n) out.push_back({start, n});
-  return out;
 }
 
 template <typename F>
@@ -45,15 +66,18 @@ int ForEachTrigram(std::string_view s, F&& f) {
   uint64_t w[3] = {0, 0, 0};
   int words = 0;
   size_t i = 0, n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
-    while (i < n && !IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
-    size_t b = i;
-    while (i < n && IsWordByte(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == b) break;
+    while (i < n && !IsWordByte(p[i])) ++i;
+    if (i == n) break;
+    // One pass over the word: find its end and hash it (FNV-1a: words are short).
+    uint64_t h = 0xcbf29ce484222325ULL;
+    do {
+      h = (h ^ p[i]) * 0x100000001b3ULL;
+      ++i;
+    } while (i < n && IsWordByte(p[i]));
     w[0] = w[1];
     w[1] = w[2];
-    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short
-    for (size_t k = b; k < i; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 0x100000001b3ULL;
     w[2] = h;
     if (++words >= 3) {
       uint64_t t = w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]);
@@ -73,11 +97,15 @@ bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   std::vector<Span> repeats;
   std::vector<uint32_t>& bits = scratch_;
-  for (Span s : RoughSentences(paragraph)) {
+  RoughSentences(paragraph, sentences_);
+  for (Span s : sentences_) {
     bits.clear();
-    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) { bits.push_back(h & (kFilterBits - 1)); });
     size_t seen = 0;
-    for (uint32_t b : bits) seen += trigrams_.test(b);
+    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) {
+      uint32_t b = h & (kFilterBits - 1);
+      bits.push_back(b);
+      seen += trigrams_.test(b);
+    });
     if (words >= kMinWords && !bits.empty() && seen >= kContainment * bits.size()) {
       repeats.push_back(s);
       continue;

@@ -36,7 +36,8 @@ class RepeatFinder {
   // nudges a containment ratio that must reach 0.8. No allocation per trigram.
   static constexpr size_t kFilterBits = 1 << 16;
   std::bitset<kFilterBits> trigrams_;
-  std::vector<uint32_t> scratch_;  // trigram bits of the sentence being checked
+  std::vector<uint32_t> scratch_;
+  std::vector<Span> sentences_;    // rough sentences of the paragraph being checked  // trigram bits of the sentence being checked
 };
 
 }  // namespace veille

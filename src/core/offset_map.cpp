@@ -56,6 +56,7 @@ OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
   // plus, inside each verbatim inner run, the points where this map has anchors.
   OffsetMap out;
   const auto& in = inner.anchors_;
+  out.anchors_.reserve(in.size() + anchors_.size());
   for (size_t i = 0; i < in.size(); ++i) {
     out.anchors_.push_back({in[i].derived, ToSource(in[i].source)});
     if (i + 1 == in.size()) break;
@@ -79,6 +80,7 @@ OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
 }
 
 TextBuilder::TextBuilder(std::string_view source) : src_(source) {
+  out_.reserve(source.size());  // derived texts are about as long as their source
   map_.anchors_.push_back({0, 0});
 }
 

@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 
 namespace veille::utf8 {
@@ -33,6 +35,8 @@ size_t SequenceLength(std::string_view s, size_t i, size_t* bad) {
 }
 
 }  // namespace
+
+bool IsValid(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 size_t ValidPrefix(std::string_view s) {
   size_t i = 0, n = s.size();

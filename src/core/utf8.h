@@ -10,7 +10,8 @@ namespace veille::utf8 {
 
 // Length of the longest valid UTF-8 prefix of `s`.
 size_t ValidPrefix(std::string_view s);
-inline bool IsValid(std::string_view s) { return ValidPrefix(s) == s.size(); }
+// True if all of `s` is valid UTF-8 (SIMD check: several GB/s).
+bool IsValid(std::string_view s);
 
 // Replaces every maximal invalid subsequence with U+FFFD (the WHATWG/Unicode
 // "substitution of maximal subparts" practice). Returns the number of

@@ -165,7 +165,10 @@ void ReadJsonl(ByteSource& src, const std::string& path, const ReadOptions& opti
       diag.Warning(where, fmt::format("invalid UTF-8: {} sequence{} replaced with U+FFFD", n, n == 1 ? "" : "s"));
       line.swap(fixed);
     }
-    simdjson::padded_string padded(line);
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: give the line that
+    // much capacity (kept from line to line) instead of copying it.
+    if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::padded_string_view padded(line.data(), line.size(), line.capacity());
     simdjson::ondemand::document json;
     simdjson::ondemand::object obj;
     if (parser.iterate(padded).get(json) || json.get_object().get(obj)) {

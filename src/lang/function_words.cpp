@@ -1,7 +1,10 @@
 #include "lang/function_words.h"
 
 #include <algorithm>
+#include <emmintrin.h>
+
 #include <array>
+#include <cstring>
 
 #include "core/dict_file.h"
 
@@ -30,34 +33,128 @@ FunctionWords::FunctionWords() {
         }
       },
       2, 2);
+  size_t size = 64;
+  while (size < 4 * words_.size()) size *= 2;
+  shift_ = 64 - __builtin_ctzll(size);
+  slots_.assign(size, Slot{});
+  for (const auto& [word, lang] : words_) {
+    if (word.size() > 16) continue;  // never looked up
+    char buf[16] = {};
+    std::memcpy(buf, word.data(), word.size());
+    Slot s;
+    std::memcpy(&s.a, buf, 8);
+    std::memcpy(&s.b, buf + 8, 8);
+    s.len = static_cast<uint32_t>(word.size());
+    s.lang = lang;
+    size_t k = SlotHash(s.a, s.b, s.len) >> shift_;
+    while (slots_[k].len) k = (k + 1) & (size - 1);
+    slots_[k] = s;
+  }
 }
+
+uint64_t FunctionWords::SlotHash(uint64_t a, uint64_t b, size_t len) {
+  // One multiply; the table uses the top bits. b is 0 for words of up to 8 bytes.
+  return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ len) * 0x9E3779B97F4A7C15ULL;
+}
+
+// Index of the language of the word packed in (a, b) (at most 16 bytes, zero
+// padded), -1 if shared, -2 if absent.
+int FunctionWords::Find(uint64_t a, uint64_t b, size_t len) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t k = SlotHash(a, b, len) >> shift_;; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (!s.len) return -2;
+    if (s.a == a && s.b == b && s.len == len) return s.lang;
+  }
+}
+
+namespace {
+
+// The n <= 8 bytes at p, zero padded, as one little-endian word; reads 8 bytes
+// when they are before `end` (one load, no byte copy).
+inline uint64_t Load(const char* p, size_t n, const char* end) {
+  uint64_t w = 0;
+  if (end - p >= 8) {
+    std::memcpy(&w, p, 8);
+    return n ? w & (~uint64_t{0} >> (64 - 8 * n)) : 0;
+  }
+  std::memcpy(&w, p, n);
+  return w;
+}
+
+// ASCII upper case to lower case in all 8 bytes at once (other bytes unchanged).
+inline uint64_t FoldAscii(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  uint64_t t = x & ~kHighs;
+  uint64_t ge_a = t + kOnes * (0x80 - 'A');      // high bit set where byte >= 'A'
+  uint64_t gt_z = t + kOnes * (0x80 - 'Z' - 1);  // high bit set where byte > 'Z'
+  uint64_t upper = ge_a & ~gt_z & ~x & kHighs;   // ASCII bytes in 'A'..'Z'
+  return x | (upper >> 2);                       // + 0x20
+}
+
+
+// Bit k of bits[k / 64] is set when text[k] (k < n) is a letter: an ASCII letter
+// or any non-ASCII byte (accented letters, Cyrillic). 16 bytes at a time (SSE2).
+void LetterBits(const char* text, size_t n, uint64_t* bits) {
+  const __m128i lo = _mm_set1_epi8('a' - 1), hi = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
+  size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + k));
+    __m128i t = _mm_or_si128(v, case_bit);  // ASCII upper case to lower; bytes >= 0x80 stay negative
+    __m128i ascii_letter = _mm_and_si128(_mm_cmpgt_epi8(t, lo), _mm_cmplt_epi8(t, hi));
+    uint64_t m = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_letter, v)));
+    bits[k / 64] |= m << (k % 64);
+  }
+  for (; k < n; ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) bits[k / 64] |= uint64_t{1} << (k % 64);
+  }
+}
+
+// The first position >= i (< n) whose bit equals `set`, or n.
+inline size_t NextBit(const uint64_t* bits, size_t i, size_t n, bool set) {
+  while (i < n) {
+    uint64_t w = bits[i / 64];
+    if (!set) w = ~w;
+    w &= ~uint64_t{0} << (i % 64);
+    if (w) return std::min(n, (i & ~size_t{63}) + __builtin_ctzll(w));
+    i = (i & ~size_t{63}) + 64;
+  }
+  return n;
+}
+
+}  // namespace
 
 bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::string* lang, double* score) const {
   int counts[32] = {0};
   int hits = 0;
   size_t n = std::min(text.size(), max_bytes);
-  // Letters: ASCII letters and any non-ASCII byte (accented letters, Cyrillic).
-  static const auto kLetter = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return t;
-  }();
-  auto letter = [&](size_t k) { return kLetter[static_cast<unsigned char>(text[k])]; };
-  char word[16];
+  // Letter bitmap of the window: words are the runs of set bits.
+  uint64_t stack_bits[17];
+  std::vector<uint64_t> heap_bits;
+  uint64_t* bits = stack_bits;
+  size_t words = n / 64 + 1;
+  if (words > 17) {
+    heap_bits.resize(words);
+    bits = heap_bits.data();
+  }
+  std::fill(bits, bits + words, 0);
+  LetterBits(text.data(), n, bits);
+  constexpr size_t kMaxWord = 16;
+  const char* end = text.data() + text.size();
   size_t i = 0;
   while (i < n) {
-    while (i < n && !letter(i)) ++i;
-    size_t b = i;
-    while (i < n && letter(i)) ++i;
-    if (i == b || i - b > sizeof word || i == n) continue;  // a word cut by the window is not counted
+    size_t b = NextBit(bits, i, n, true);
+    i = NextBit(bits, b, n, false);
+    if (i == b || i - b > kMaxWord || i == n) continue;  // a word cut by the window is not counted
     // ASCII upper case is folded, which covers sentence-initial function words.
-    for (size_t k = b; k < i; ++k) {
-      char c = text[k];
-      word[k - b] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
-    auto it = words_.find(std::string_view(word, i - b));
-    if (it == words_.end() || it->second < 0 || it->second >= 32) continue;
-    ++counts[it->second];
+    size_t len = i - b;
+    const char* w = text.data() + b;
+    uint64_t lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
+    uint64_t hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
+    int lang = Find(lo, hi, len);
+    if (lang < 0 || lang >= 32) continue;
+    ++counts[lang];
     ++hits;
   }
   if (hits < kMinHits) return false;

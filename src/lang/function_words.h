@@ -1,6 +1,7 @@
 // Fast first pass of language identification (internal to lang/): counts
 // language-specific function words at the start of a text.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,8 +28,19 @@ class FunctionWords {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  // word -> index in langs_, -1 if shared; looked up by string_view, no allocation.
+  // word -> index in langs_, -1 if shared (used while loading).
   std::unordered_map<std::string, int, Hash, std::equal_to<>> words_;
+  // The same words for the scan: an open-addressing table keyed by the word's
+  // bytes packed into two words (function words are at most 16 bytes).
+  struct Slot {
+    uint64_t a = 0, b = 0;
+    uint32_t len = 0;  // 0: empty
+    int lang = -1;
+  };
+  std::vector<Slot> slots_;
+  int shift_ = 64;
+  static uint64_t SlotHash(uint64_t a, uint64_t b, size_t len);
+  int Find(uint64_t a, uint64_t b, size_t len) const;
 };
 
 }  // namespace veille
