@@ -28,6 +28,7 @@ int Main(int argc, char** argv) {
   veille timeline --db corpus.db country:RUS country:VEN     dated events between two actors, by month
   veille export --db corpus.db --format jsonl  the stored documents, as extract wrote them
   veille train-tagger --train a.conllu ...     rebuild the POS tagger model from UD treebanks
+  veille train-ner --train a.bio ...           rebuild the named-entity model (names the dictionary lacks)
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
@@ -56,6 +57,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* tl = AddTimelineCommand(app, timeline);
   TrainTaggerOptions train_tagger;
   CLI::App* tt = AddTrainTaggerCommand(app, train_tagger);
+  TrainNerOptions train_ner;
+  CLI::App* tn = AddTrainNerCommand(app, train_ner);
 
   try {
     app.parse(argc, argv);
@@ -74,6 +77,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (ep->parsed()) return RunExport(exp);
     if (tl->parsed()) return RunTimeline(timeline);
     if (tt->parsed()) return RunTrainTagger(train_tagger);
+    if (tn->parsed()) return RunTrainNer(train_ner);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

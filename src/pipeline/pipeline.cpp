@@ -2,6 +2,7 @@
 
 #include "clean/cleaner.h"
 #include "entities/linker.h"
+#include "entities/ner.h"
 #include "events/coder.h"
 #include "lang/langid.h"
 #include "quotes/quotes.h"
@@ -17,6 +18,7 @@ struct Pipeline::Stages {
   Segmenter segmenter = Segmenter::Load();
   TimeTagger time = TimeTagger::Load();
   EntityLinker entities;
+  NerTagger ner = NerTagger::Load();
   QuoteFinder quotes;
   Tagger tagger = Tagger::Load();
   EventCoder events = EventCoder::Load();
@@ -43,6 +45,7 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace) const {
   stages_->time.Run(doc);
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
+  stages_->ner.Run(doc);  // names the dictionary does not know (via "model")
   stages_->quotes.Run(doc);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
