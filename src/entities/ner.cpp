@@ -38,6 +38,22 @@ std::string LastWord(std::string_view name) {
   return Skeleton::Fold(sp == std::string_view::npos ? name : name.substr(sp + 1));
 }
 
+// A token after which a word is capitalised anyway: the end of a sentence the segmenter
+// did not cut, an opening quote, a colon, a dash.
+bool OpensSentence(std::string_view t) {
+  static const std::string_view kMarks[] = {".", "!", "?", ":", "\"", "\xC2\xAB", "\xE2\x80\x94", "\xE2\x80\x93", "-"};
+  for (std::string_view m : kMarks)
+    if (t == m) return true;
+  return false;
+}
+
+bool HasCapital(std::string_view s) {
+  size_t len;
+  for (size_t i = 0; i < s.size(); i += len)
+    if (segment::IsUpper(segment::DecodeAt(s, i, s.size(), &len))) return true;
+  return false;
+}
+
 // Whether text[span] has a word starting with a capital after its first word, outside
 // the entities [e, end) (sorted by start).
 bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const_iterator e,
@@ -111,8 +127,14 @@ void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mentio
       out->back().type = "PER";
       continue;
     }
-    out->push_back(Mention{spans[i], type});
+    bool alone = (i == 0 || OpensSentence(spans[i - 1].of(text))) &&
+                 (i + 1 == tags.size() || m.inside_of[tags[i + 1]] < 0);
+    out->push_back(Mention{spans[i], type, alone});
   }
+  // A name has a capital letter: drop "frontières", ".".
+  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                            [&](const Mention& x) { return !HasCapital(x.span.of(text)); }),
+             out->end());
 }
 
 std::vector<NerTagger::Mention> NerTagger::TagText(std::string_view sentence) const {
@@ -144,13 +166,17 @@ size_t NerTagger::Run(Doc& doc) const {
 
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
+  std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
   for (const Mention& m : found) {
     std::string_view t = m.span.of(text);
     std::string key = m.type + " " + LastWord(t);
     auto [it, added] = longest.emplace(key, t);
     if (!added && t.size() > it->second.size()) it->second = t;
+    mentions[LastWord(t)]++;
   }
   for (const Mention& m : found) {
+    // A sentence's first word tagged alone is kept only when the document names it again.
+    if (m.first_alone && mentions[LastWord(m.span.of(text))] < 2) continue;
     std::string_view t = m.span.of(text);
     std::string_view name = longest.at(m.type + " " + LastWord(t));
     Entity ent;

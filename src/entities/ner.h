@@ -26,8 +26,9 @@ class NerTagger {
   static NerTagger LoadFrom(const std::string& model_path);
 
   // Runs after the EntityLinker. Tags only the sentences with a capitalised word (after
-  // the first one) outside the dictionary's entities. A span that overlaps no dictionary
-  // entity becomes an Entity: type PER, ORG or LOC (GPE with the country's id and code
+  // the first one) outside the dictionary's entities. Spans without a capital are dropped,
+  // and so is a sentence's first word tagged alone ("Parfois", "Si"; also after ". : « —") unless another mention
+  // of the document ends with it. A span that overlaps no dictionary entity becomes an Entity: type PER, ORG or LOC (GPE with the country's id and code
   // when it is a country's name), via "model", name = the longest mention in the document
   // that ends with the same word (a later "Dupont" is "Jeanne Dupont"), id = "model:per:",
   // "model:org:" or "model:loc:" + the folded name (the same in every document), actor ""
@@ -39,6 +40,7 @@ class NerTagger {
   struct Mention {
     Span span;
     std::string type;  // PER | ORG | LOC
+    bool first_alone = false;  // one word, the sentence's first (or after . : « —)
   };
   std::vector<Mention> TagText(std::string_view sentence) const;
 
