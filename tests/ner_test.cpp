@@ -223,3 +223,33 @@ TEST(NerPipeline, SentencesWithoutFreeCapitalsAreNotTagged) {
 
 }  // namespace
 }  // namespace veille
+
+namespace veille {
+namespace {
+
+TEST(NerPipeline, SpansWithoutCapitalsAndLoneOpeningWordsAreDropped) {
+  NerTagger tagger = NerTagger::Load();
+  EntityLinker linker;
+  Doc doc;
+  doc.text = "Parfois plus, parfois moins, selon Karim Haddad. Haddad parle. Souvent, il se tait.";
+  doc.sentences = {Span{0, 48}, Span{49, 62}, Span{63, static_cast<uint32_t>(doc.text.size())}};
+  linker.Run(doc);
+  tagger.Run(doc);
+  for (const Entity& e : doc.entities) {
+    std::string_view t = e.span.of(doc.text);
+    EXPECT_NE(t, "Parfois");
+    EXPECT_NE(t, "Souvent");
+    bool capital = false;
+    for (char c : t) capital |= c >= 'A' && c <= 'Z';
+    EXPECT_TRUE(capital) << t;
+  }
+  // "Haddad" opens its sentence but the document names "Karim Haddad": kept, same person.
+  const Entity* later = nullptr;
+  for (const Entity& e : doc.entities)
+    if (e.span.of(doc.text) == "Haddad") later = &e;
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->id, "model:per:karim-haddad");
+}
+
+}  // namespace
+}  // namespace veille

@@ -164,6 +164,26 @@ size_t NerTagger::Run(Doc& doc) const {
   }
   if (found.empty()) return tagged;
 
+  // A surname opening a sentence the model did not tag ("Haddad parle."): the last word of a
+  // longer person mention of the document, as the first word of a sentence.
+  std::unordered_map<std::string, bool> surnames;
+  for (const Mention& m : found)
+    if (m.type == "PER" && m.span.of(text).find(' ') != std::string_view::npos) surnames[LastWord(m.span.of(text))] = true;
+  if (!surnames.empty()) {
+    size_t before = found.size();
+    for (const Span& s : doc.sentences) {
+      uint32_t end = s.start;
+      while (end < s.end && text[end] != ' ' && text[end] != ',' && text[end] != '.') end++;
+      Span w{s.start, end};
+      if (w.empty() || !surnames.count(Skeleton::Fold(w.of(text)))) continue;
+      bool taken = std::any_of(found.begin(), found.end(), [&](const Mention& m) { return Overlaps(m.span, w); }) ||
+                   std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) { return Overlaps(e.span, w); });
+      if (!taken) found.push_back(Mention{w, "PER", false});
+    }
+    if (found.size() > before)
+      std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  }
+
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
   std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
