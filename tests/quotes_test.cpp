@@ -122,15 +122,15 @@ std::vector<std::string> Speakers(const std::string& text) {
 }
 
 TEST(QuoteFinder, UnknownNamesParenthesesAndDeterminers) {
-  // A name the dictionaries do not know, in apposition after "d'après".
+  // A name the dictionaries do not know (found by the NER model), in apposition after "d'après".
   EXPECT_EQ(Speakers("D'après le ministre du Budget, Jean Dupuis, « la dette sera remboursée »."),
-            (std::vector<std::string>{"partial|la dette sera remboursée|Jean Dupuis|-"}));
+            (std::vector<std::string>{"partial|la dette sera remboursée|Jean Dupuis|model:per:jean-dupuis"}));
   // An unknown name followed by its title without a comma: the name.
   EXPECT_EQ(Speakers("« Les usines tournent », explique Paul Martin le directeur du site."),
-            (std::vector<std::string>{"direct|Les usines tournent|Paul Martin|-"}));
+            (std::vector<std::string>{"direct|Les usines tournent|Paul Martin|model:per:paul-martin"}));
   // A party in parentheses between the subject and the verb.
   EXPECT_EQ(Speakers("Sur les réseaux sociaux, Pierre Durand (UMP) a dénoncé un « incident grave »."),
-            (std::vector<std::string>{"partial|incident grave|Pierre Durand|-"}));
+            (std::vector<std::string>{"partial|incident grave|Pierre Durand|model:per:pierre-durand"}));
   // No speaker is better than a determiner.
   for (const std::string& q : Speakers("La salle a entendu un « bang » puis un « cri »."))
     EXPECT_EQ(q.find("|un|"), std::string::npos) << q;
@@ -157,7 +157,7 @@ TEST(QuoteFinder, ClausesAndPronouns) {
   EXPECT_EQ(Speakers("Rien n'est décidé, comme le précise le porte-parole du Kremlin, Dmitri Peskov : « Nous verrons. »"),
             (std::vector<std::string>{"direct|Nous verrons.|Dmitri Peskov|person:peskov-dmitri"}));
   EXPECT_EQ(Speakers("Pour Jean Dupuis, économiste : « La croissance reviendra. »"),
-            (std::vector<std::string>{"direct|La croissance reviendra.|Jean Dupuis|-"}));
+            (std::vector<std::string>{"direct|La croissance reviendra.|Jean Dupuis|model:per:jean-dupuis"}));
 }
 
 // Every hand-written case through the whole pipeline. The cases the finder was tuned on

@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   veille export --db corpus.db --format gdelt  the stored events as a GDELT 2.0 table (mentions merged by story)
   veille serve --db corpus.db --port 8080      browse it in a web browser (JSON API and page, read-only)
   veille train-tagger --train a.conllu ...     rebuild the POS tagger model from UD treebanks
+  veille train-ner --train a.bio ...           rebuild the named-entity model (names the dictionary lacks)
 
 Exit codes: 0 all input processed; 1 some input was skipped or repaired (messages on
 stderr name the file and line/record); 2 bad command line or invalid dictionary file;
@@ -63,6 +64,8 @@ Run `veille COMMAND --help` for the options of a command.)");
   CLI::App* sv = AddServeCommand(app, serve);
   TrainTaggerOptions train_tagger;
   CLI::App* tt = AddTrainTaggerCommand(app, train_tagger);
+  TrainNerOptions train_ner;
+  CLI::App* tn = AddTrainNerCommand(app, train_ner);
 
   try {
     app.parse(argc, argv);
@@ -83,6 +86,7 @@ Run `veille COMMAND --help` for the options of a command.)");
     if (tl->parsed()) return RunTimeline(timeline);
     if (tt->parsed()) return RunTrainTagger(train_tagger);
     if (sv->parsed()) return RunServe(serve);
+    if (tn->parsed()) return RunTrainNer(train_ner);
   } catch (const DictError& e) {
     fmt::print(stderr, "veille: invalid dictionary: {}\n", e.what());
     return kExitUsage;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "entities/ner_trainer.h"
 #include "syntax/trainer.h"
 
 namespace CLI {
@@ -109,5 +110,14 @@ struct TrainTaggerOptions {
 };
 CLI::App* AddTrainTaggerCommand(CLI::App& app, TrainTaggerOptions& o);
 int RunTrainTagger(const TrainTaggerOptions& o);
+
+struct TrainNerOptions {
+  std::vector<std::string> train;
+  std::vector<std::string> eval;
+  std::string output;
+  ner::NerTrainOptions options;
+};
+CLI::App* AddTrainNerCommand(CLI::App& app, TrainNerOptions& o);
+int RunTrainNer(const TrainNerOptions& o);
 
 }  // namespace veille::cli

@@ -2,6 +2,7 @@
 
 #include "clean/cleaner.h"
 #include "entities/linker.h"
+#include "entities/ner.h"
 #include "events/coder.h"
 #include "lang/langid.h"
 #include "quotes/quotes.h"
@@ -17,6 +18,7 @@ struct Pipeline::Stages {
   Segmenter segmenter = Segmenter::Load();
   TimeTagger time = TimeTagger::Load();
   EntityLinker entities;
+  NerTagger ner = NerTagger::Load();
   QuoteFinder quotes;
   Tagger tagger = Tagger::Load();
   EventCoder events = EventCoder::Load();
@@ -46,6 +48,7 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::s
   // An inferred date checked against what the text says of people in office ("le
   // président américain Donald Trump"); when it moves, roles are resolved again.
   if (stages_->time.Refine(doc, options_.today, date_trace)) stages_->entities.Run(doc);
+  stages_->ner.Run(doc);  // names the dictionary does not know (via "model")
   stages_->quotes.Run(doc);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);

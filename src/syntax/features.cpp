@@ -14,8 +14,8 @@ enum Template : uint64_t {
   kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
 };
 
-inline uint64_t F(uint64_t t, uint64_t a) { return Mix64(a + t * 0x9E3779B97F4A7C15ULL); }
-inline uint64_t F2(uint64_t t, uint64_t a, uint64_t b) { return Mix64(Mix64(a) ^ (b + t * 0x9E3779B97F4A7C15ULL)); }
+inline uint64_t F(uint64_t t, uint64_t a) { return Feature(t, a); }
+inline uint64_t F2(uint64_t t, uint64_t a, uint64_t b) { return Feature2(t, a, b); }
 
 char ShapeOf(char32_t c) {
   if (c < 0x80) {

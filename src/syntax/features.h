@@ -21,6 +21,12 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
+// A feature id: template `t` with one value, or with two.
+inline uint64_t Feature(uint64_t t, uint64_t a) { return Mix64(a + t * 0x9E3779B97F4A7C15ULL); }
+inline uint64_t Feature2(uint64_t t, uint64_t a, uint64_t b) {
+  return Mix64(Mix64(a) ^ (b + t * 0x9E3779B97F4A7C15ULL));
+}
+
 // The 64-bit hash of a string (XXH3, stable across machines and versions).
 uint64_t HashBytes(std::string_view s);
 

@@ -13,6 +13,7 @@
 #include "syntax/decode.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model.h"
+#include "syntax/perceptron.h"
 
 namespace veille::syntax {
 namespace {
@@ -22,86 +23,6 @@ std::string ClassOf(const UdWord& w) {
   if ((w.pos == Pos::kVerb || w.pos == Pos::kAux) && !w.feats.empty()) c += "|" + w.feats;
   return c;
 }
-
-// Averaged perceptron with sparse rows and lazy averaging (Collins 2002; Daumé's trick).
-class Perceptron {
- public:
-  explicit Perceptron(size_t classes) : classes_(classes) {}
-
-  int Predict(const uint64_t* feats, int n, std::vector<float>* scores) const {
-    std::fill(scores->begin(), scores->end(), 0.0f);
-    for (int k = 0; k < n; k++) {
-      auto it = rows_.find(feats[k]);
-      if (it == rows_.end()) continue;
-      for (const Cell& c : it->second) (*scores)[c.cls] += c.w;
-    }
-    int best = 0;
-    for (size_t c = 1; c < classes_; c++)
-      if ((*scores)[c] > (*scores)[best]) best = static_cast<int>(c);
-    return best;
-  }
-
-  void Update(const uint64_t* feats, int n, int truth, int guess) {
-    ++step_;
-    if (truth == guess) return;
-    for (int k = 0; k < n; k++) {
-      std::vector<Cell>& row = rows_[feats[k]];
-      Bump(row, truth, 1.0f);
-      Bump(row, guess, -1.0f);
-    }
-  }
-  void Tick() { ++step_; }
-
-  // The averaged weights, sorted by feature, entries with |w| < prune dropped.
-  void Average(float prune, Model* m) const {
-    std::vector<uint64_t> keys;
-    keys.reserve(rows_.size());
-    for (const auto& [k, row] : rows_) keys.push_back(k);
-    std::sort(keys.begin(), keys.end());
-    m->feature_keys.clear();
-    m->feature_begin.clear();
-    m->entry_class.clear();
-    m->entry_weight.clear();
-    for (uint64_t k : keys) {
-      std::vector<Cell> row = rows_.at(k);
-      std::sort(row.begin(), row.end(), [](const Cell& a, const Cell& b) { return a.cls < b.cls; });
-      size_t before = m->entry_class.size();
-      for (const Cell& c : row) {
-        double total = c.total + static_cast<double>(step_ - c.ts) * c.w;
-        float avg = static_cast<float>(total / static_cast<double>(step_));
-        if (std::fabs(avg) < prune) continue;
-        m->entry_class.push_back(c.cls);
-        m->entry_weight.push_back(avg);
-      }
-      if (m->entry_class.size() == before) continue;
-      m->feature_keys.push_back(k);
-      m->feature_begin.push_back(static_cast<uint32_t>(before));
-    }
-    m->feature_begin.push_back(static_cast<uint32_t>(m->entry_class.size()));
-  }
-
- private:
-  struct Cell {
-    uint8_t cls;
-    float w;
-    double total;  // sum of w over the steps before ts
-    int64_t ts;
-  };
-  void Bump(std::vector<Cell>& row, int cls, float delta) {
-    for (Cell& c : row) {
-      if (c.cls != cls) continue;
-      c.total += static_cast<double>(step_ - c.ts) * c.w;
-      c.ts = step_;
-      c.w += delta;
-      return;
-    }
-    row.push_back(Cell{static_cast<uint8_t>(cls), delta, 0.0, step_});
-  }
-
-  size_t classes_;
-  int64_t step_ = 0;
-  std::unordered_map<uint64_t, std::vector<Cell>> rows_;
-};
 
 }  // namespace
 
@@ -214,7 +135,11 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
     }
     if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * right / total));
   }
-  p.Average(o.prune, &m);
+  SparseWeights w = p.Average(o.prune);
+  m.feature_keys = std::move(w.keys);
+  m.feature_begin = std::move(w.begin);
+  m.entry_class = std::move(w.cls);
+  m.entry_weight = std::move(w.weight);
   m.Index();
   return m;
 }

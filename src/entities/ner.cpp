@@ -1,0 +1,227 @@
+#include "entities/ner.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/dict_file.h"
+#include "entities/actors.h"
+#include "entities/ner_model.h"
+#include "entities/skeleton.h"
+#include "segment/chars.h"
+#include "syntax/tokenizer.h"
+
+namespace veille {
+namespace {
+
+constexpr char kModelFile[] = "models/fr-ner.bin";
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+
+// "Jeanne Dupont-Moreau" -> "jeanne-dupont-moreau".
+std::string Slug(std::string_view name) {
+  std::string folded = Skeleton::Fold(name), out;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+    if (alnum) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// The last word of a name, folded ("Jeanne Dupont" -> "dupont").
+std::string LastWord(std::string_view name) {
+  size_t sp = name.find_last_of(' ');
+  return Skeleton::Fold(sp == std::string_view::npos ? name : name.substr(sp + 1));
+}
+
+// A token after which a word is capitalised anyway: the end of a sentence the segmenter
+// did not cut, an opening quote, a colon, a dash.
+bool OpensSentence(std::string_view t) {
+  static const std::string_view kMarks[] = {".", "!", "?", ":", "\"", "\xC2\xAB", "\xE2\x80\x94", "\xE2\x80\x93", "-"};
+  for (std::string_view m : kMarks)
+    if (t == m) return true;
+  return false;
+}
+
+bool HasCapital(std::string_view s) {
+  size_t len;
+  for (size_t i = 0; i < s.size(); i += len)
+    if (segment::IsUpper(segment::DecodeAt(s, i, s.size(), &len))) return true;
+  return false;
+}
+
+// Whether text[span] has a word starting with a capital after its first word, outside
+// the entities [e, end) (sorted by start).
+bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const_iterator e,
+                    std::vector<Entity>::const_iterator end) {
+  size_t i = span.start;
+  while (i < span.end && text[i] != ' ') i++;  // the first word
+  bool word_start = false;
+  while (i < span.end) {
+    size_t len;
+    char32_t c = segment::DecodeAt(text, i, span.end, &len);
+    if (word_start && segment::IsUpper(c)) {
+      while (e != end && e->span.end <= i) ++e;
+      if (e == end || e->span.start > i) return true;
+    }
+    word_start = !segment::IsLetter(c) && !segment::IsDigit(c);
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct NerTagger::Countries {
+  std::unordered_map<std::string, std::pair<std::string, std::string>> by_name;  // folded -> id, cameo
+};
+
+NerTagger NerTagger::Load() { return LoadFrom(DictPath(kModelFile)); }
+
+NerTagger NerTagger::LoadFrom(const std::string& model_path) {
+  NerTagger t;
+  t.model_ = std::make_shared<const ner::NerModel>(ner::NerModel::Load(model_path));
+  t.lexicon_ = std::make_shared<const ner::NerLexicon>(ner::NerLexicon::Load());
+  t.tokenizer_ = std::make_shared<const Tokenizer>(Tokenizer::Load());
+  auto countries = std::make_shared<Countries>();
+  ActorTables tables = LoadActors();
+  for (const ActorTables::Name& n : tables.names) {
+    const Alias& alias = tables.aliases[n.alias];
+    const Actor& actor = tables.actors[alias.actor];
+    if (actor.kind == ActorKind::kCountry && (alias.via == "name" || alias.via == "alias"))
+      countries->by_name.emplace(Skeleton::Fold(n.text), std::make_pair(actor.id, actor.cameo));
+  }
+  t.countries_ = std::move(countries);
+  return t;
+}
+
+void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mention>* out) const {
+  thread_local std::vector<Span> spans;
+  thread_local std::vector<ner::NerWord> words;
+  thread_local std::vector<int> tags;
+  thread_local std::string lower;
+  spans.clear();
+  tokenizer_->Tokenize(text, span, &spans);
+  words.resize(spans.size());
+  for (size_t i = 0; i < spans.size(); i++) ner::DescribeWord(spans[i].of(text), *lexicon_, &words[i], &lower);
+  const ner::NerModel& m = *model_;
+  m.Decode(words.data(), static_cast<int>(words.size()), &tags);
+  size_t first = out->size();
+  for (size_t i = 0; i < tags.size(); i++) {
+    int t = tags[i];
+    if (t == m.outside) continue;
+    const std::string type = m.tags[t].substr(2);
+    bool continues = out->size() > first && out->back().span.end == spans[i - 1].end;
+    if (continues && m.inside_of[t] >= 0 && out->back().type == type) {
+      out->back().span.end = spans[i].end;
+      continue;
+    }
+    // A given name alone followed by another name is one person ("Paul" + "Martin").
+    if (continues && out->back().span == spans[i - 1] && (words[i - 1].gaz & ner::kGivenName) &&
+        m.inside_of[t] < 0 && (i + 1 == tags.size() || m.inside_of[tags[i + 1]] < 0)) {
+      out->back().span.end = spans[i].end;
+      out->back().type = "PER";
+      continue;
+    }
+    bool alone = (i == 0 || OpensSentence(spans[i - 1].of(text))) &&
+                 (i + 1 == tags.size() || m.inside_of[tags[i + 1]] < 0);
+    out->push_back(Mention{spans[i], type, alone});
+  }
+  // A name has a capital letter: drop "frontières", ".".
+  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                            [&](const Mention& x) { return !HasCapital(x.span.of(text)); }),
+             out->end());
+}
+
+std::vector<NerTagger::Mention> NerTagger::TagText(std::string_view sentence) const {
+  std::vector<Mention> out;
+  TagSentence(sentence, Span{0, static_cast<uint32_t>(sentence.size())}, &out);
+  return out;
+}
+
+size_t NerTagger::Run(Doc& doc) const {
+  size_t tagged = 0;
+  std::string_view text = doc.text;
+  std::vector<Mention> found;
+  auto e = doc.entities.cbegin();
+  for (const Span& s : doc.sentences) {
+    while (e != doc.entities.cend() && e->span.end <= s.start) ++e;
+    if (!HasFreeCapital(text, s, e, doc.entities.cend())) continue;
+    tagged++;
+    size_t before = found.size();
+    TagSentence(text, s, &found);
+    // The dictionary wins: drop the spans that overlap its entities.
+    auto keep = std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(), [&](const Mention& m) {
+      for (auto x = e; x != doc.entities.cend() && x->span.start < m.span.end; ++x)
+        if (Overlaps(x->span, m.span)) return true;
+      return false;
+    });
+    found.erase(keep, found.end());
+  }
+  if (found.empty()) return tagged;
+
+  // A surname opening a sentence the model did not tag ("Haddad parle."): the last word of a
+  // longer person mention of the document, as the first word of a sentence.
+  std::unordered_map<std::string, bool> surnames;
+  for (const Mention& m : found)
+    if (m.type == "PER" && m.span.of(text).find(' ') != std::string_view::npos) surnames[LastWord(m.span.of(text))] = true;
+  if (!surnames.empty()) {
+    size_t before = found.size();
+    for (const Span& s : doc.sentences) {
+      uint32_t end = s.start;
+      while (end < s.end && text[end] != ' ' && text[end] != ',' && text[end] != '.') end++;
+      Span w{s.start, end};
+      if (w.empty() || !surnames.count(Skeleton::Fold(w.of(text)))) continue;
+      bool taken = std::any_of(found.begin(), found.end(), [&](const Mention& m) { return Overlaps(m.span, w); }) ||
+                   std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) { return Overlaps(e.span, w); });
+      if (!taken) found.push_back(Mention{w, "PER", false});
+    }
+    if (found.size() > before)
+      std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  }
+
+  // Names: the longest mention of the document ending with the same word, per type.
+  std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
+  std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
+  for (const Mention& m : found) {
+    std::string_view t = m.span.of(text);
+    std::string key = m.type + " " + LastWord(t);
+    auto [it, added] = longest.emplace(key, t);
+    if (!added && t.size() > it->second.size()) it->second = t;
+    mentions[LastWord(t)]++;
+  }
+  for (const Mention& m : found) {
+    // A sentence's first word tagged alone is kept only when the document names it again.
+    if (m.first_alone && mentions[LastWord(m.span.of(text))] < 2) continue;
+    std::string_view t = m.span.of(text);
+    std::string_view name = longest.at(m.type + " " + LastWord(t));
+    Entity ent;
+    ent.span = m.span;
+    ent.type = m.type;
+    ent.name = std::string(name);
+    ent.via = "model";
+    ent.rule = "dict/models/fr-ner.bin";
+    if (m.type == "LOC") {
+      auto c = countries_->by_name.find(Skeleton::Fold(t));
+      if (c != countries_->by_name.end()) {
+        ent.type = "GPE";
+        ent.id = c->second.first;
+        ent.actor = c->second.second;
+        doc.entities.push_back(std::move(ent));
+        continue;
+      }
+    }
+    std::string prefix = m.type == "PER" ? "model:per:" : m.type == "ORG" ? "model:org:" : "model:loc:";
+    ent.id = prefix + Slug(name);
+    doc.entities.push_back(std::move(ent));
+  }
+  std::stable_sort(doc.entities.begin(), doc.entities.end(),
+                   [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  return tagged;
+}
+
+}  // namespace veille

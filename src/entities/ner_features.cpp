@@ -1,0 +1,168 @@
+#include "entities/ner_features.h"
+
+#include "core/dict_file.h"
+#include "entities/actors.h"
+#include "entities/titles.h"
+#include "segment/chars.h"
+
+namespace veille::ner {
+namespace {
+
+using syntax::Feature;
+using syntax::Feature2;
+
+enum Template : uint64_t {
+  kBias = 101, kWord, kLower, kSuf2, kSuf3, kSuf4, kPre3, kShape, kKindFirst, kPrev, kPrevPrev2, kPrevKind,
+  kPrevLower, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShapeM1, kShapeP1, kKinds, kGaz, kGazKind, kGazM1,
+  kGazP1, kPrevGaz, kLowerM1Kind, kBigramM2M1, kLowerP1Kind,
+};
+
+const NerWord& Boundary(bool start) {
+  static const NerWord s = [] {
+    NerWord w;
+    w.info = syntax::StartWord();
+    w.kind = 6;
+    return w;
+  }();
+  static const NerWord e = [] {
+    NerWord w;
+    w.info = syntax::EndWord();
+    w.kind = 7;
+    return w;
+  }();
+  return start ? s : e;
+}
+
+uint32_t KindOf(std::string_view form) {
+  size_t len;
+  bool lower = false, digit = false, letter = false;
+  for (size_t i = 0; i < form.size(); i += len) {
+    char32_t c = segment::DecodeAt(form, i, form.size(), &len);
+    if (segment::IsUpper(c)) letter = true;
+    else if (segment::IsLetter(c)) lower = letter = true;
+    else if (segment::IsDigit(c)) digit = true;
+  }
+  if (!letter) return digit ? 4 : 5;
+  char32_t first = segment::DecodeAt(form, 0, form.size(), &len);
+  if (segment::IsUpper(first)) return lower || form.size() == len ? 2 : 3;
+  return 1;
+}
+
+}  // namespace
+
+void NerLexicon::Add(std::string_view phrase, uint32_t bit) {
+  std::string lower;
+  segment::AppendLower(&lower, phrase);
+  size_t i = 0;
+  while (i < lower.size()) {
+    size_t j = lower.find(' ', i);
+    if (j == std::string::npos) j = lower.size();
+    if (j > i) {
+      std::string word = lower.substr(i, j - i);
+      bits_[word] |= bit;
+      // Hyphenated people's names: the parts too ("Jean-Luc", "Rocard-Lemaire"); not
+      // places ("Saint-Martin" does not make "Martin" a place).
+      if ((bit & (kGivenName | kPersonWord)) && word.find('-') != std::string::npos) {
+        for (size_t a = 0;;) {
+          size_t h = word.find('-', a);
+          size_t e = h == std::string::npos ? word.size() : h;
+          if (e > a) bits_[word.substr(a, e - a)] |= bit;
+          if (h == std::string::npos) break;
+          a = h + 1;
+        }
+      }
+    }
+    i = j + 1;
+  }
+}
+
+NerLexicon NerLexicon::Load() {
+  NerLexicon lex;
+  ActorTables tables = LoadActors();
+  for (const ActorTables::Name& n : tables.names) {
+    const Alias& alias = tables.aliases[n.alias];
+    const Actor& actor = tables.actors[alias.actor];
+    if (alias.via == "demonym") {
+      lex.Add(n.text, kDemonym);
+      continue;
+    }
+    switch (actor.kind) {
+      case ActorKind::kPerson: {
+        lex.Add(n.text, kPersonWord);
+        size_t space = n.text.find(' ');
+        if (space != std::string::npos) lex.Add(std::string_view(n.text).substr(0, space), kGivenName);
+        break;
+      }
+      case ActorKind::kOrganization:
+      case ActorKind::kMedia:
+        lex.Add(n.text, kOrgWord);
+        break;
+      case ActorKind::kCountry:
+        lex.Add(n.text, kPlaceWord);
+        break;
+    }
+  }
+  TitleTable titles(tables);
+  for (const Title& t : titles.titles()) lex.Add(t.phrase, kTitleWord);
+  ReadDictFile(
+      "models/fr-ner-words.tsv",
+      [&](const DictLine& l) {
+        std::string_view cls = l.fields[1];
+        uint32_t bit = 0;
+        if (cls == "given-name") bit = kGivenName;
+        if (cls == "person-cue") bit = kPersonCue;
+        if (cls == "org-cue") bit = kOrgCue;
+        if (cls == "place-cue") bit = kPlaceCue;
+        if (bit == 0) l.Fail("unknown class \"" + std::string(cls) + "\" (given-name, person-cue, org-cue, place-cue)");
+        if (l.fields[0].find(' ') != std::string_view::npos) l.Fail("one word per line");
+        lex.Add(l.fields[0], bit);
+      },
+      2, 2);
+  return lex;
+}
+
+void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower) {
+  syntax::Describe(form, &w->info, lower);
+  w->gaz = lexicon.Bits(*lower);
+  w->kind = KindOf(form);
+}
+
+int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
+  const NerWord& w = words[i];
+  const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
+  const NerWord& m2 = i > 1 ? words[i - 2] : Boundary(true);
+  const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
+  const NerWord& p2 = i + 2 < n ? words[i + 2] : Boundary(false);
+  int k = 0;
+  out[k++] = Feature(kBias, 0);
+  out[k++] = Feature(kWord, w.info.word);
+  out[k++] = Feature(kLower, w.info.lower);
+  out[k++] = Feature(kSuf2, w.info.suf[1]);
+  out[k++] = Feature(kSuf3, w.info.suf[2]);
+  out[k++] = Feature(kSuf4, w.info.suf[3]);
+  out[k++] = Feature(kPre3, w.info.pre3);
+  out[k++] = Feature(kShape, w.info.shape);
+  out[k++] = Feature2(kKindFirst, w.kind, i == 0);
+  out[k++] = Feature(kPrev, prev);
+  out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
+  out[k++] = Feature2(kPrevKind, w.kind, prev);
+  out[k++] = Feature2(kPrevLower, w.info.lower, prev);
+  out[k++] = Feature(kLowerM1, m1.info.lower);
+  out[k++] = Feature(kLowerP1, p1.info.lower);
+  out[k++] = Feature(kLowerM2, m2.info.lower);
+  out[k++] = Feature(kLowerP2, p2.info.lower);
+  out[k++] = Feature(kShapeM1, m1.info.shape);
+  out[k++] = Feature(kShapeP1, p1.info.shape);
+  out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
+  out[k++] = Feature(kGaz, w.gaz);
+  out[k++] = Feature2(kGazKind, w.gaz, w.kind);
+  out[k++] = Feature(kGazM1, m1.gaz);
+  out[k++] = Feature(kGazP1, p1.gaz);
+  out[k++] = Feature2(kPrevGaz, w.gaz, prev);
+  out[k++] = Feature2(kLowerM1Kind, m1.info.lower, w.kind);
+  out[k++] = Feature2(kBigramM2M1, m1.info.lower, m2.info.lower);
+  out[k++] = Feature2(kLowerP1Kind, p1.info.lower, w.kind);
+  return k;
+}
+
+}  // namespace veille::ner

@@ -1,0 +1,61 @@
+// Features of the named-entity tagger (internal to entities/): each word is described once
+// (the POS tagger's hashes of its form, lower case, affixes and shape, plus its case class
+// and its gazetteer bits), then the features of a position combine the word, its
+// neighbours (±2) and the previous two tags into hashed ids. Training and tagging share it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "syntax/features.h"
+
+namespace veille::ner {
+
+constexpr int kMaxNerFeatures = 32;
+
+// Gazetteer bits of a lower-case word.
+enum GazBit : uint32_t {
+  kGivenName = 1,    // a given name (fr-ner-words.tsv, or the first word of a person's name)
+  kPersonWord = 2,   // a word of a known person's name
+  kOrgWord = 4,      // a word of a known organisation's name
+  kPlaceWord = 8,    // a word of a country, capital or seat of power
+  kTitleWord = 16,   // a word of a title ("président", "porte-parole")
+  kDemonym = 32,     // "russe", "vénézuélienne"
+  kOrgCue = 64,      // fr-ner-words.tsv: "association", "société", "université"
+  kPlaceCue = 128,   // fr-ner-words.tsv: "rue", "ville", "région"
+  kPersonCue = 256,  // fr-ner-words.tsv: "M.", "Mme", "analyste", "chercheuse"
+};
+
+// Lower-case word -> gazetteer bits, from dict/actors/ and dict/models/fr-ner-words.tsv.
+class NerLexicon {
+ public:
+  // Loads the dictionaries under DictRoot(). Throws DictError.
+  static NerLexicon Load();
+  uint32_t Bits(const std::string& lower) const {
+    auto it = bits_.find(lower);
+    return it == bits_.end() ? 0 : it->second;
+  }
+  void Add(std::string_view phrase, uint32_t bit);  // every word of `phrase`, lower-cased
+
+ private:
+  std::unordered_map<std::string, uint32_t> bits_;
+};
+
+struct NerWord {
+  syntax::WordInfo info;
+  uint32_t gaz = 0;
+  uint32_t kind = 0;  // 0 other, 1 lower-case word, 2 Capitalised, 3 ALL CAPS, 4 number, 5 punctuation
+};
+
+// Describes `form`; `lower` receives its lower-case form.
+void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower);
+
+// The "tag" before the first word.
+constexpr int kStart = 255;
+
+// Writes the features of position i of words[0..n) given the two previous tags; returns
+// how many (at most kMaxNerFeatures).
+int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out);
+
+}  // namespace veille::ner

@@ -1,0 +1,189 @@
+#include "entities/ner_model.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+
+#include "syntax/binary_file.h"
+
+namespace veille::ner {
+namespace {
+
+constexpr char kMagic[] = "veille-ner-model 1\n";
+
+}  // namespace
+
+void NerModel::Index() {
+  if (tags.empty() || tags.size() > 64) throw std::runtime_error("between 1 and 64 tags expected");
+  outside = -1;
+  inside_of.assign(tags.size(), -1);
+  type_of.assign(tags.size(), -1);
+  type_name.clear();
+  std::map<std::string, int> begin_of;
+  for (size_t t = 0; t < tags.size(); t++) {
+    const std::string& s = tags[t];
+    if (s == "O") {
+      outside = static_cast<int>(t);
+      continue;
+    }
+    if (s.size() < 3 || (s[0] != 'B' && s[0] != 'I') || s[1] != '-') throw std::runtime_error("unknown tag \"" + s + "\"");
+    if (s[0] == 'B') begin_of[s.substr(2)] = static_cast<int>(t);
+  }
+  if (outside < 0) throw std::runtime_error("no tag \"O\"");
+  for (size_t t = 0; t < tags.size(); t++) {
+    if (static_cast<int>(t) == outside) continue;
+    auto it = begin_of.find(tags[t].substr(2));
+    if (it == begin_of.end()) throw std::runtime_error("\"" + tags[t] + "\" without its B- tag");
+    if (tags[t][0] == 'I') inside_of[t] = it->second;
+    int type = static_cast<int>(std::distance(begin_of.begin(), it));
+    type_of[t] = type;
+  }
+  for (const auto& [name, b] : begin_of) type_name.push_back(name);
+  if (weights.begin.size() != weights.keys.size() + 1 || weights.begin.back() != weights.cls.size() ||
+      weights.cls.size() != weights.weight.size())
+    throw std::runtime_error("inconsistent weight tables");
+  for (size_t f = 0; f + 1 < weights.begin.size(); f++)
+    if (weights.begin[f] > weights.begin[f + 1]) throw std::runtime_error("weight entries out of order");
+  for (uint8_t c : weights.cls)
+    if (c >= tags.size()) throw std::runtime_error("weight for an unknown tag");
+  index.Build(weights.keys);
+  slots_.clear();
+  slot_mask_ = 0;
+  if (tags.size() > kDenseTags) return;
+  float largest = 0;
+  for (float w : weights.weight) largest = std::max(largest, std::fabs(w));
+  const float scale = largest > 0 ? 30000.0f / largest : 1.0f;
+  size_t size = 16;
+  while (size < weights.keys.size() * 2) size <<= 1;  // load factor <= 0.5
+  slots_.assign(size, Slot{});
+  slot_mask_ = size - 1;
+  for (size_t f = 0; f < weights.keys.size(); f++) {
+    uint64_t s = weights.keys[f] & slot_mask_;
+    uint32_t check = Check(weights.keys[f]);
+    while (slots_[s].check != 0 && slots_[s].check != check) s = (s + 1) & slot_mask_;
+    if (slots_[s].check == check) continue;  // same slot and check bits as an earlier feature: keep that one
+    slots_[s].check = check;
+    for (uint32_t e = weights.begin[f]; e < weights.begin[f + 1]; e++)
+      slots_[s].w[weights.cls[e]] = static_cast<int16_t>(std::lround(weights.weight[e] * scale));
+  }
+}
+
+void NerModel::ScoreDense(const uint64_t* feats, int n, int32_t* scores) const {
+  // Prefetch every slot first so that the memory accesses of the features overlap.
+  uint64_t slot[kMaxNerFeatures];
+  for (int k = 0; k < n; k++) {
+    slot[k] = feats[k] & slot_mask_;
+    __builtin_prefetch(&slots_[slot[k]]);
+  }
+  const size_t nt = tags.size();
+  for (int k = 0; k < n; k++) {
+    uint32_t check = Check(feats[k]);
+    for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
+      const Slot& sl = slots_[s];
+      if (sl.check == check) {
+        for (size_t t = 0; t < nt; t++) scores[t] += sl.w[t];
+        break;
+      }
+      if (sl.check == 0) break;
+    }
+  }
+}
+
+void NerModel::Decode(const NerWord* words, int n, std::vector<int>* out) const {
+  out->resize(n);
+  float scores[64];
+  int32_t dense[kDenseTags];
+  uint64_t feats[kMaxNerFeatures];
+  int prev = kStart, prev2 = kStart;
+  for (int i = 0; i < n; i++) {
+    int k = ExtractNer(words, n, i, prev, prev2, feats);
+    int t;
+    if (!slots_.empty()) {
+      for (size_t c = 0; c < tags.size(); c++) dense[c] = 0;
+      ScoreDense(feats, k, dense);
+      t = Best(prev, dense);
+    } else {
+      for (size_t c = 0; c < tags.size(); c++) scores[c] = 0;
+      Score(feats, k, scores);
+      t = Best(prev, scores);
+    }
+    (*out)[i] = t;
+    prev2 = prev;
+    prev = t;
+  }
+}
+
+void NerModel::Save(const std::string& path) const {
+  syntax::Writer w;
+  w.Bytes(kMagic);
+  w.U32(static_cast<uint32_t>(tags.size()));
+  for (const std::string& t : tags) w.Str(t);
+  w.U32(static_cast<uint32_t>(weights.keys.size()));
+  w.U32(static_cast<uint32_t>(weights.cls.size()));
+  for (uint64_t k : weights.keys) w.U64(k);
+  for (uint32_t b : weights.begin) w.U32(b);
+  for (uint8_t c : weights.cls) w.U8(c);
+  for (float x : weights.weight) w.F32(x);
+  w.U64(XXH64(w.out().data(), w.out().size(), 0));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(w.out().data(), static_cast<std::streamsize>(w.out().size()));
+  if (!out.flush()) throw std::runtime_error(path + ": cannot write the model");
+}
+
+NerModel NerModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DictError(path, 0, "cannot open the NER model");
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  syntax::Reader r(path, data);
+  const size_t magic = sizeof kMagic - 1;
+  if (data.compare(0, magic, kMagic) != 0) {
+    if (data.rfind("veille-ner-model ", 0) == 0) r.Fail("unsupported model version (this build reads version 1)");
+    r.Fail("not a veille NER model (expected the header \"veille-ner-model 1\")");
+  }
+  if (data.size() < magic + 8) {
+    r.set_pos(data.size());
+    r.Fail("truncated file");
+  }
+  uint64_t stored;
+  memcpy(&stored, data.data() + data.size() - 8, 8);
+  if (XXH64(data.data(), data.size() - 8, 0) != stored) {
+    r.set_pos(data.size() - 8);
+    r.Fail("checksum mismatch: the file is corrupt (rebuild it with `veille train-ner`)");
+  }
+  syntax::Reader body(path, std::string_view(data).substr(0, data.size() - 8));
+  body.set_pos(magic);
+  NerModel m;
+  uint32_t nt = body.Count(2);
+  for (uint32_t i = 0; i < nt; i++) m.tags.push_back(body.Str());
+  uint32_t nf = body.Count(12);
+  uint32_t ne = body.U32();
+  body.Need(static_cast<size_t>(nf) * 12 + 4 + static_cast<size_t>(ne) * 5);
+  m.weights.keys.resize(nf);
+  for (uint32_t i = 0; i < nf; i++) {
+    m.weights.keys[i] = body.U64();
+    if (i > 0 && m.weights.keys[i] <= m.weights.keys[i - 1]) body.Fail("feature keys out of order");
+  }
+  m.weights.begin.resize(nf + 1);
+  for (uint32_t i = 0; i <= nf; i++) m.weights.begin[i] = body.U32();
+  m.weights.cls.resize(ne);
+  for (uint32_t i = 0; i < ne; i++) m.weights.cls[i] = body.U8();
+  m.weights.weight.resize(ne);
+  for (uint32_t i = 0; i < ne; i++) {
+    m.weights.weight[i] = body.F32();
+    if (!std::isfinite(m.weights.weight[i])) body.Fail("weight is not a finite number");
+  }
+  if (body.pos() != data.size() - 8) body.Fail("unexpected data after the weights");
+  try {
+    m.Index();
+  } catch (const std::runtime_error& e) {
+    throw DictError(path, 0, e.what());
+  }
+  return m;
+}
+
+}  // namespace veille::ner

@@ -1,0 +1,76 @@
+// The named-entity tagger's model (internal to entities/): averaged perceptron weights over
+// the hashed features of ner_features.h, for IOB2 tags ("O", "B-PER", "I-PER", ...). Saved
+// as dict/models/fr-ner.bin (format in dict/models/README.md), validated on load.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities/ner_features.h"
+#include "syntax/model.h"
+#include "syntax/perceptron.h"
+
+namespace veille::ner {
+
+struct NerModel {
+  std::vector<std::string> tags;  // sorted: "B-LOC", ..., "O"
+  syntax::SparseWeights weights;
+
+  // Derived by Index().
+  syntax::FlatIndex index;
+  int outside = -1;            // the tag "O"
+  std::vector<int> inside_of;  // for "I-X": the tag "B-X"; -1 for the others
+  std::vector<int> type_of;    // B-X and I-X -> the same small number; -1 for O
+  std::vector<std::string> type_name;
+
+  // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
+  void Index();
+  // Whether `tag` may follow `prev` (kStart before the first word): "I-X" only after
+  // "B-X" or "I-X".
+  bool Allowed(int prev, int tag) const {
+    int b = inside_of[tag];
+    return b < 0 || (prev != kStart && (prev == b || prev == tag));
+  }
+  // The best allowed tag after `prev` given the scores of every tag.
+  template <typename Score>
+  int Best(int prev, const Score* scores) const {
+    int best = -1;
+    for (int t = 0; t < static_cast<int>(tags.size()); t++)
+      if (Allowed(prev, t) && (best < 0 || scores[t] > scores[best])) best = t;
+    return best;
+  }
+  // Adds the weights of the features to scores (one slot per tag, zeroed by the caller).
+  void Score(const uint64_t* feats, int n, float* scores) const {
+    for (int k = 0; k < n; k++) {
+      int64_t f = index.Find(feats[k]);
+      if (f < 0) continue;
+      for (uint32_t e = weights.begin[f]; e < weights.begin[f + 1]; e++) scores[weights.cls[e]] += weights.weight[e];
+    }
+  }
+
+  // Tags the words (greedy, left to right): tags[i] receives the tag index of words[i].
+  void Decode(const NerWord* words, int n, std::vector<int>* out) const;
+
+  // The same with the compact table (Index() builds it when there are at most kDenseTags
+  // tags): one open-addressing slot per feature holding 31 more bits of its hash and its
+  // weights for every tag, quantized to 16 bits, so that a feature costs one memory access.
+  void ScoreDense(const uint64_t* feats, int n, int32_t* scores) const;
+
+  // Binary file I/O. Load throws DictError naming the file and the byte offset.
+  void Save(const std::string& path) const;
+  static NerModel Load(const std::string& path);
+
+  static constexpr size_t kDenseTags = 8;
+
+ private:
+  struct Slot {
+    uint32_t check = 0;  // 0: empty
+    int16_t w[kDenseTags] = {};
+  };
+  static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  std::vector<Slot> slots_;
+  uint64_t slot_mask_ = 0;
+};
+
+}  // namespace veille::ner
