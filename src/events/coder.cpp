@@ -86,6 +86,37 @@ std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   return {};
 }
 
+// A target for a match whose pattern has none: the first actor named after the
+// head in the sentence (not a source, not a place, not the attribution after
+// "selon"). Most CAMEO events have a target; the word order of French news puts it
+// after the verb ("a levé les sanctions visant le secteur pétrolier vénézuélien").
+std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vector<int>& sources,
+                             const PatternSet& patterns, std::string* how) {
+  const auto& ents = s.doc().entities;
+  for (size_t j = from; j < s.size(); ++j) {
+    if (s.IsPunct(j) && (s.surface(j) == "." || s.surface(j) == ";" || s.surface(j) == "?" || s.surface(j) == "!"))
+      break;
+    // "selon X", ", a indiqué X": attribution, not a participant.
+    if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
+    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || s.pos(j + 1) == Pos::kVerb)) break;
+    int e = s.entity(j);
+    if (e < 0 || ents[e].type == "LOC") continue;
+    if (events::ActorCode(ents[e]).empty()) continue;
+    bool is_source = std::any_of(sources.begin(), sources.end(), [&](int src) { return ents[src].id == ents[e].id; });
+    if (is_source) continue;
+    if (how) *how = "first actor after the head";
+    return {e};
+  }
+  return {};
+}
+
+// Roots whose events without a named target are domestic: the state acts on its own
+// population (protest 14, coercion 17, assault 18, mass violence 20).
+bool DomesticRoot(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return r == "14" || r == "17" || r == "18" || r == "20";
+}
+
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
 size_t VerbBefore(const SentenceView& s, size_t head) {
   for (size_t k = head; k > 0 && head - k < 8;) {
@@ -291,6 +322,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         continue;
       }
       note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
+      bool domestic = false;
+      if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
+        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (m.targets.empty() && DomesticRoot(p.code)) {
+          m.targets = m.sources;
+          m.target_how = "domestic: no other actor, the source's own state";
+          domestic = true;
+        }
+      }
       if (!m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
@@ -363,7 +403,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (!m.targets.empty()) {
         for (int src : m.sources)
           for (int tgt : m.targets)
-            if (ents[src].id != ents[tgt].id) emit(src, tgt);
+            if (domestic || ents[src].id != ents[tgt].id) emit(src, tgt);
       } else if (m.sources.size() >= 2) {
         for (int src : m.sources)
           for (int tgt : m.sources)
