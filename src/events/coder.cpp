@@ -150,6 +150,18 @@ size_t QueGovernor(const SentenceView& s, size_t from) {
   return SIZE_MAX;
 }
 
+// The end of a slot's noun phrase for the words after it: one past the last token of
+// its actors, so "demander à la Russie une coopération militaire" leaves
+// "coopération" to the pattern's next word.
+size_t ActorsEnd(const SentenceView& s, size_t from, size_t to, const std::vector<int>& actors) {
+  size_t last = from;
+  for (size_t k = from; k < to; ++k)
+    if (std::find(actors.begin(), actors.end(), s.entity(k)) != actors.end()) last = k + 1;
+  // Adjectives and "de X" complements right after the actor stay in the phrase.
+  while (last < to && s.pos(last) == Pos::kAdj) ++last;
+  return last;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -186,6 +198,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
+          if (!actors.empty()) np_end = ActorsEnd(s, k, np_end, actors);
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
           how = "direct object";
@@ -199,6 +212,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
         if (actors.empty()) continue;
+        np_end = ActorsEnd(s, np, np_end, actors);
         for (size_t k = j; k < np_end; ++k) used[k] = true;
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
