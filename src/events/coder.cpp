@@ -162,6 +162,31 @@ size_t ActorsEnd(const SentenceView& s, size_t from, size_t to, const std::vecto
   return last;
 }
 
+// The referent of an object clitic in the verb group ("Il l'a remercié", "les a
+// reçus"): the last actor named before the group that is not its subject.
+std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
+  bool clitic = false;
+  for (size_t k = g.start; k < g.head; ++k)
+    if (s.pos(k) == Pos::kPron) {
+      std::string_view w = s.surface(k);
+      if (w == "l'" || w == "le" || w == "la" || w == "les" || w == "lui" || w == "leur" || w == "L'") clitic = true;
+    }
+  if (!clitic) return {};
+  std::vector<int> subject = SubjectOf(s, g, nullptr);
+  const Doc& doc = s.doc();
+  uint32_t before = s.tok(g.start).span.start;
+  uint32_t floor = doc.sentences[s.sentence() > 0 ? s.sentence() - 1 : 0].start;
+  for (size_t e = doc.entities.size(); e-- > 0;) {
+    const Entity& ent = doc.entities[e];
+    if (ent.span.end > before) continue;
+    if (ent.span.start < floor) break;
+    if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+    bool is_subject = std::any_of(subject.begin(), subject.end(), [&](int x) { return doc.entities[x].id == ent.id; });
+    if (!is_subject) return {static_cast<int>(e)};
+  }
+  return {};
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -202,6 +227,10 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
           how = "direct object";
+        }
+        if (actors.empty() && !p.noun) {
+          actors = CliticObject(s, m->group);
+          if (!actors.empty()) how = "object clitic -> the last other actor named before";
         }
       }
     } else {
@@ -259,18 +288,42 @@ EventCoder EventCoder::Load() {
 const Codebook& EventCoder::codebook() const { return k_->codebook; }
 const PatternSet& EventCoder::patterns() const { return k_->patterns; }
 
+namespace {
+
+// Whether `text` has a subject pronoun (il, elle, ils, elles) as a word.
+bool HasSubjectPronoun(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles"};
+  auto is_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  for (std::string_view w : kWords) {
+    for (size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+      bool left = at == 0 || !is_letter(text[at - 1]);
+      size_t end = at + w.size();
+      bool right = end == text.size() || (!is_letter(text[end]) && static_cast<unsigned char>(text[end]) < 0x80);
+      if (left && right) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<uint32_t> EventCoder::SentencesWithActors(const Doc& doc) {
   std::vector<uint32_t> out;
   size_t e = 0;
+  bool previous = false;  // the previous sentence names an actor
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     Span span = doc.sentences[s];
     while (e < doc.entities.size() && doc.entities[e].span.end <= span.start) ++e;
+    bool actor = false;
     for (size_t k = e; k < doc.entities.size() && doc.entities[k].span.start < span.end; ++k) {
       if (!doc.entities[k].actor.empty()) {
-        out.push_back(s);
+        actor = true;
         break;
       }
     }
+    // A sentence whose subject is a pronoun for the previous one's actor ("Il l'a remercié").
+    if (actor || (previous && HasSubjectPronoun(span.of(doc.text)))) out.push_back(s);
+    previous = actor;
   }
   return out;
 }

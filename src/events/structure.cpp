@@ -22,6 +22,9 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 // Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
 bool IsClitic(const SentenceView& s, size_t i) {
   if (s.pos(i) != Pos::kPron) return false;
+  // Subject pronouns (lemma "lui" in Sequoia for il/elle) are not inside the group.
+  std::string_view form = s.surface(i);
+  if (In(form, {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles", "IL", "ELLE"})) return false;
   std::string_view w = s.lemma(i);
   return In(w, {"se", "soi", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
 }
@@ -185,13 +188,25 @@ std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* s
 
 namespace {
 
-// The most recent actor entity named before `offset` (a person for il/elle).
-std::vector<int> Referent(const Doc& doc, uint32_t offset, bool person) {
-  for (size_t e = doc.entities.size(); e-- > 0;) {
-    const Entity& ent = doc.entities[e];
-    if (ent.span.end > offset || ent.actor.empty()) continue;
-    if (person && ent.type != "PER") continue;
-    return {static_cast<int>(e)};
+// The referent of a subject pronoun at `offset`: the first actor of the clause
+// before it in the same sentence, else of the nearest earlier sentence naming one
+// (subjects come first in French news: "Maduro a reçu Lavrov. Il l'a remercié").
+// For il/elle a person is preferred, then any actor.
+std::vector<int> Referent(const Doc& doc, uint32_t sentence, uint32_t offset, bool person) {
+  const auto& ents = doc.entities;
+  for (uint32_t k = sentence + 1; k-- > 0;) {
+    if (sentence - k > 2) break;
+    Span span = doc.sentences[k];
+    int first = -1, first_person = -1;
+    for (size_t e = 0; e < ents.size(); ++e) {
+      const Entity& ent = ents[e];
+      if (ent.span.start < span.start || ent.span.end > span.end || ent.span.end > offset) continue;
+      if (ActorCode(ent).empty() || ent.type == "LOC") continue;
+      if (first < 0) first = static_cast<int>(e);
+      if (first_person < 0 && ent.type == "PER") first_person = static_cast<int>(e);
+    }
+    if (person && first_person >= 0) return {first_person};
+    if (first >= 0) return {first};
   }
   return {};
 }
@@ -246,9 +261,12 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
       if (how) *how = "antecedent of 'qui'";
       return a;
     }
-    if (In(l, {"il", "elle", "ils", "elles"})) {
-      if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the last actor named";
-      return Referent(s.doc(), s.tok(j).span.start, l == "il" || l == "elle");
+    std::string w = std::string(s.surface(j));
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    // Sequoia lemmatises il/elle as "lui": test the surface form.
+    if (In(w, {"il", "elle", "ils", "elles"})) {
+      if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the first actor of the clause before";
+      return Referent(s.doc(), s.sentence(), s.tok(j).span.start, w == "il" || w == "elle");
     }
   }
   size_t start = 0;
