@@ -187,6 +187,33 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
   return {};
 }
 
+// A commitment word (modality "intent": promettre, s'engager, prêt, intention) just
+// before an infinitive or noun head, over prepositions, determiners, adverbs,
+// auxiliaries and clitics; SIZE_MAX when none.
+size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patterns) {
+  for (size_t k = from; k > 0 && from - k < 6;) {
+    --k;
+    if (patterns.ModalityOf(s.lemma(k)) == Modality::kIntent) return k;
+    Pos p = s.pos(k);
+    if (s.IsClauseBoundary(k) || s.IsComma(k)) break;
+    if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kPropn) break;
+  }
+  return SIZE_MAX;
+}
+
+// The intent code (03x) of a cooperative code: meet 036, diplomatic 032, material 031,
+// aid 033, yield 035; "" for the other roots (their commitment stays hypothetical).
+std::string IntentCode(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  if (r == "04") return "036";
+  if (r == "05") return "032";
+  if (r == "06") return "031";
+  if (r == "07") return "033";
+  if (r == "08") return "035";
+  if (r == "03") return std::string(code);
+  return "";
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -418,6 +445,24 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
                            *patterns.ModalityRule(s.lemma(gov))));
       }
+      // An explicit commitment ("a promis de", "s'est dit prêt à", "son intention de")
+      // to a cooperative act is an intent event (03x) that happened.
+      std::string code = p.code;
+      if (g.infinitive || p.noun) {
+        size_t intent = IntentBefore(s, p.noun ? m.head : g.start, patterns);
+        if (intent != SIZE_MAX) {
+          std::string mapped = IntentCode(p.code);
+          note(fmt::format("  commitment '{}' ({}){}", s.surface(intent), *patterns.ModalityRule(s.lemma(intent)),
+                           mapped.empty() ? ": hypothetical" : ": coded " + mapped));
+          if (mapped.empty()) {
+            hypothetical = true;
+          } else {
+            code = mapped;
+            hypothetical = false;
+            reported = false;
+          }
+        }
+      }
       for (size_t i = 0; i < s.size(); ++i)
         if (s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) reported = true;
       const char* polarity = denied         ? "denied"
@@ -436,7 +481,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           break;
         }
 
-      const CameoCode* cc = k_->codebook.Find(p.code);
+      const CameoCode* cc = k_->codebook.Find(code);
       auto emit = [&](int src, int tgt) {
         Event ev;
         ev.sentence = sent;
@@ -450,8 +495,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         ev.span = Span{a, b};
         ev.source = ActorOf(doc, src);
         if (tgt >= 0) ev.target = ActorOf(doc, tgt);
-        ev.code = p.code;
-        ev.root = p.code.substr(0, 2);
+        ev.code = code;
+        ev.root = code.substr(0, 2);
         ev.plover = cc->plover;
         ev.goldstein = cc->goldstein;
         ev.quad = cc->quad;

@@ -110,6 +110,7 @@ const char* ModalityName(Modality m) {
     case Modality::kNegated: return "negated";
     case Modality::kReported: return "reported";
     case Modality::kNegatedHypothetical: return "negated-hypothetical";
+    case Modality::kIntent: return "intent";
   }
   return "none";
 }
@@ -159,6 +160,7 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         else if (effect == "negated") m = Modality::kNegated;
         else if (effect == "reported") m = Modality::kReported;
         else if (effect == "negated-hypothetical") m = Modality::kNegatedHypothetical;
+        else if (effect == "intent") m = Modality::kIntent;
         else line.Fail("unknown effect '" + std::string(effect) + "'");
         if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
         else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);

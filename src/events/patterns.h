@@ -33,7 +33,7 @@ struct VerbPattern {
   bool has_target_slot() const;
 };
 
-enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical };
+enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical, kIntent };
 
 class PatternSet {
  public:

@@ -269,6 +269,12 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
       return Referent(s.doc(), s.sentence(), s.tok(j).span.start, w == "il" || w == "elle");
     }
   }
+  // A participle or adjective attribute before the group: "s'est dit disposé", "s'est montré prêt".
+  if ((s.pos(j) == Pos::kVerb && s.HasFeat(j, "VerbForm=Part")) || (s.pos(j) == Pos::kAdj && j > 0 && s.pos(j - 1) == Pos::kAux)) {
+    size_t v = j;
+    while (v > 0 && s.pos(v) != Pos::kVerb) --v;
+    if (s.pos(v) == Pos::kVerb && v < g.start) return SubjectOf(s, GroupOf(s, v), how);
+  }
   size_t start = 0;
   std::vector<int> a = PhraseActorsBefore(s, g.start, &start);
   if (!a.empty()) {
@@ -289,7 +295,8 @@ size_t GoverningVerb(const SentenceView& s, size_t from) {
       i = t;
       continue;
     }
-    if (p == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t)) {
+    // "est prête à fournir", "s'est dit disposé à rencontrer": over the predicative adjective.
+    if (p == Pos::kAdv || p == Pos::kAdj || s.lemma(t) == "ne" || IsClitic(s, t)) {
       i = t;
       continue;
     }
