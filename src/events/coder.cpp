@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "events/places.h"
 #include "events/structure.h"
 
 namespace veille {
@@ -18,6 +19,7 @@ using events::VerbGroup;
 struct EventCoder::Knowledge {
   Codebook codebook;
   PatternSet patterns;
+  PlaceTable places;
 };
 
 namespace {
@@ -246,7 +248,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         how = "passive: the subject (" + how + ") is the target";
       } else {
         size_t k = after;
-        while (k < end && k < after + 3 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct)) ++k;
+        while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
@@ -309,6 +311,7 @@ EventCoder EventCoder::Load() {
   EventCoder c;
   c.k_->codebook = Codebook::Load();
   c.k_->patterns = PatternSet::Load(c.k_->codebook);
+  c.k_->places = PlaceTable::Load();
   return c;
 }
 
@@ -368,6 +371,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     SentenceView s(doc, sent, t, end);
     t = end;
 
+    bool place_known = false;
+    std::optional<Place> place;
+
     std::vector<Match> matches;
     for (size_t i = 0; i < s.size(); ++i) {
       bool noun = s.pos(i) == Pos::kNoun;
@@ -381,21 +387,19 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
       return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
     });
+    // Best first; a match nested in an accepted one is dropped. A match without a source
+    // is not accepted, so a shorter one inside it may still code the event.
     std::vector<const Match*> accepted;
-    for (const Match& m : matches) {
+    for (const Match& candidate : matches) {
       bool nested = std::any_of(accepted.begin(), accepted.end(), [&](const Match* a) {
         size_t lo = a->pattern->noun ? a->head : a->group.start;
-        return m.head == a->head || (m.head >= lo && m.head <= a->hi);
+        return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
       if (nested) {
-        note(fmt::format("  dropped: {} '{}' (inside a better match)", m.pattern->rule, m.pattern->text));
+        note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
       }
-      accepted.push_back(&m);
-    }
-
-    for (const Match* mp : accepted) {
-      Match m = *mp;
+      Match m = candidate;
       const VerbPattern& p = *m.pattern;
       note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
@@ -411,10 +415,22 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
+      if (m.sources.empty() && p.noun) {
+        // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
+        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
+          if (!s.IsPreposition(j, "entre")) continue;
+          std::vector<int> both = PhraseActors(s, j + 1);
+          if (both.size() >= 2) {
+            m.sources = std::move(both);
+            m.source_how = "participants after 'entre'";
+          }
+        }
+      }
       if (m.sources.empty()) {
         note("  no source actor: no event");
         continue;
       }
+      accepted.push_back(&candidate);
       note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
@@ -502,6 +518,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         ev.quad = cc->quad;
         ev.polarity = polarity;
         ev.date = date;
+        if (!place_known) {
+          place = events::PlaceOf(s, k_->places);
+          place_known = true;
+          if (place) note(fmt::format("  place: {} ({}, {:.4f}, {:.4f})", place->name, place->country, place->lat, place->lon));
+        }
+        ev.place = place;
         ev.rule = p.rule;
         for (const Event& prior : doc.events)
           if (prior.sentence == ev.sentence && prior.code == ev.code && prior.source.id == ev.source.id &&

@@ -108,6 +108,14 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     while (e < ents.size() && ents[e].span.end <= t.start) ++e;
     if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
   }
+  timex_.assign(n_, false);
+  size_t x = 0;
+  const auto& tx = doc.timex;
+  for (size_t i = 0; i < n_; ++i) {
+    Span t = tok(i).span;
+    while (x < tx.size() && tx[x].span.end <= t.start) ++x;
+    if (x < tx.size() && tx[x].span.start < t.end) timex_[i] = true;
+  }
 }
 
 bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
@@ -238,7 +246,8 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
   // An incise between commas before the verb: "Lavrov, chef de la diplomatie russe, a signé".
   if (s.IsComma(j)) {
     size_t k = j;
-    while (k > 0 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1)) --k;
+    // Over a relative incise too: "L'Argentine, dont les diplomates ont été expulsés, a reconnu".
+    while (k > 0 && !s.IsComma(k - 1) && !(s.IsClauseBoundary(k - 1) && s.IsPunct(k - 1))) --k;
     if (k > 0 && s.IsComma(k - 1)) {
       std::vector<int> before = PhraseActorsBefore(s, k - 1);
       if (!before.empty()) {
@@ -296,7 +305,7 @@ size_t GoverningVerb(const SentenceView& s, size_t from) {
       continue;
     }
     // "est prête à fournir", "s'est dit disposé à rencontrer": over the predicative adjective.
-    if (p == Pos::kAdv || p == Pos::kAdj || s.lemma(t) == "ne" || IsClitic(s, t)) {
+    if (p == Pos::kAdv || p == Pos::kAdj || s.InTimex(t) || s.lemma(t) == "ne" || IsClitic(s, t)) {
       i = t;
       continue;
     }
