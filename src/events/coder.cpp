@@ -224,7 +224,8 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     if (p.reflexive != m->group.reflexive) return false;
   }
   size_t end = WindowEnd(s, head);
-  std::vector<bool> used(s.size(), false);
+  thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
+  used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
   int words = 0, slots = 0;
   for (const PatternElement& e : p.elements) {
@@ -232,7 +233,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
       if (j >= end) return false;
-      used[j] = true;
+      used[j] = 1;
       after = j + 1;
       m->hi = std::max(m->hi, j);
       ++words;
@@ -271,7 +272,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         actors = PhraseActors(s, np, &np_end);
         if (actors.empty()) continue;
         np_end = ActorsEnd(s, np, np_end, actors);
-        for (size_t k = j; k < np_end; ++k) used[k] = true;
+        for (size_t k = j; k < np_end; ++k) used[k] = 1;
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
         how = "after '" + std::string(s.surface(j)) + "'";
@@ -396,12 +397,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
       if (nested) {
-        note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
+        if (trace) note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
       }
       Match m = candidate;
       const VerbPattern& p = *m.pattern;
-      note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
+      if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
@@ -427,11 +428,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         }
       }
       if (m.sources.empty()) {
-        note("  no source actor: no event");
+        if (trace) note("  no source actor: no event");
         continue;
       }
       accepted.push_back(&candidate);
-      note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
+      if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
@@ -441,7 +442,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           domestic = true;
         }
       }
-      if (!m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
+      if (trace && !m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
@@ -458,7 +459,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (mod == Modality::kReported) reported = true;
         }
         if (mod != Modality::kNone)
-          note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
+          if (trace) note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
                            *patterns.ModalityRule(s.lemma(gov))));
       }
       // An explicit commitment ("a promis de", "s'est dit prêt à", "son intention de")
@@ -468,7 +469,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         size_t intent = IntentBefore(s, p.noun ? m.head : g.start, patterns);
         if (intent != SIZE_MAX) {
           std::string mapped = IntentCode(p.code);
-          note(fmt::format("  commitment '{}' ({}){}", s.surface(intent), *patterns.ModalityRule(s.lemma(intent)),
+          if (trace) note(fmt::format("  commitment '{}' ({}){}", s.surface(intent), *patterns.ModalityRule(s.lemma(intent)),
                            mapped.empty() ? ": hypothetical" : ": coded " + mapped));
           if (mapped.empty()) {
             hypothetical = true;
@@ -486,7 +487,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                              : hypothetical ? (reported ? "reported" : "hypothetical")
                              : reported     ? "reported"
                                             : "asserted";
-      note(fmt::format("  polarity: {}", polarity));
+      if (trace) note(fmt::format("  polarity: {}", polarity));
 
       // Date: the sentence's own full date, else the document's.
       std::optional<std::string> date = doc.date;
@@ -521,7 +522,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (!place_known) {
           place = events::PlaceOf(s, k_->places);
           place_known = true;
-          if (place) note(fmt::format("  place: {} ({}, {:.4f}, {:.4f})", place->name, place->country, place->lat, place->lon));
+          if (trace && place) note(fmt::format("  place: {} ({}, {:.4f}, {:.4f})", place->name, place->country, place->lat, place->lon));
         }
         ev.place = place;
         ev.rule = p.rule;
@@ -529,7 +530,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (prior.sentence == ev.sentence && prior.code == ev.code && prior.source.id == ev.source.id &&
               (prior.target ? prior.target->id : "") == (ev.target ? ev.target->id : ""))
             return;
-        note(fmt::format("  event: {} -{}-> {} ({} {})", ev.source.name, ev.code,
+        if (trace) note(fmt::format("  event: {} -{}-> {} ({} {})", ev.source.name, ev.code,
                          ev.target ? ev.target->name : "-", cc->name, polarity));
         doc.events.push_back(std::move(ev));
       };

@@ -175,7 +175,7 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
 const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, bool noun) const {
   static const std::vector<const VerbPattern*> kNone;
   const auto& heads = noun ? noun_heads_ : verb_heads_;
-  auto it = heads.find(std::string(lemma));
+  auto it = heads.find(lemma);
   return it == heads.end() ? kNone : it->second;
 }
 
