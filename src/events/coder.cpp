@@ -104,7 +104,11 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
     if (events::ActorCode(ents[e]).empty()) continue;
-    bool is_source = std::any_of(sources.begin(), sources.end(), [&](int src) { return ents[src].id == ents[e].id; });
+    // Not the source, nor another actor of its state ("Kiev réclame ... Zelensky et Poutine").
+    std::string country = events::ActorCode(ents[e]).substr(0, 3);
+    bool is_source = std::any_of(sources.begin(), sources.end(), [&](int src) {
+      return ents[src].id == ents[e].id || events::ActorCode(ents[src]).substr(0, 3) == country;
+    });
     if (is_source) continue;
     if (how) *how = "first actor after the head";
     return {e};
@@ -195,7 +199,8 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
 size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patterns) {
   for (size_t k = from; k > 0 && from - k < 6;) {
     --k;
-    if (patterns.ModalityOf(s.lemma(k)) == Modality::kIntent) return k;
+    Modality mod = patterns.ModalityOf(s.lemma(k));
+    if (mod == Modality::kIntent || mod == Modality::kThreat || mod == Modality::kReject) return k;
     Pos p = s.pos(k);
     if (s.IsClauseBoundary(k) || s.IsComma(k)) break;
     if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kPropn) break;
@@ -203,10 +208,18 @@ size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patter
   return SIZE_MAX;
 }
 
-// The intent code (03x) of a cooperative code: meet 036, diplomatic 032, material 031,
-// aid 033, yield 035; "" for the other roots (their commitment stays hypothetical).
-std::string IntentCode(std::string_view code) {
+// The code of an act governed by a commitment, threat or refusal: intent 03x for a
+// cooperative act (meet 036, diplomatic 032, material 031, aid 033, yield 035; "" for
+// the other roots, whose commitment stays hypothetical), threat 13x, reject 120.
+std::string IntentCode(Modality mod, std::string_view code) {
   std::string_view r = code.substr(0, 2);
+  if (mod == Modality::kReject) return "120";  // "a refusé de retirer ses troupes"
+  if (mod == Modality::kThreat) {              // "menace de frapper", "menace d'exiger"
+    if (r == "13") return std::string(code);
+    if (r == "15" || r == "18" || r == "19" || r == "20") return "138";
+    if (r == "16") return "1313";
+    return "130";
+  }
   if (r == "04") return "036";
   if (r == "05") return "032";
   if (r == "06") return "031";
@@ -416,7 +429,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
-      if (m.sources.empty() && p.noun) {
+      if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
         for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
           if (!s.IsPreposition(j, "entre")) continue;
@@ -436,6 +449,18 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (m.targets.empty() && p.code.compare(0, 2, "15") == 0) {
+          // Forces deployed in the source's own country ("des policiers à Lima"): domestic.
+          if (!place_known) {
+            place = events::PlaceOf(s, k_->places);
+            place_known = true;
+          }
+          if (place && place->country == events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3)) {
+            m.targets = m.sources;
+            m.target_how = "domestic: the place is in the source's country";
+            domestic = true;
+          }
+        }
         if (m.targets.empty() && DomesticRoot(p.code)) {
           m.targets = m.sources;
           m.target_how = "domestic: no other actor, the source's own state";
@@ -468,7 +493,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (g.infinitive || p.noun) {
         size_t intent = IntentBefore(s, p.noun ? m.head : g.start, patterns);
         if (intent != SIZE_MAX) {
-          std::string mapped = IntentCode(p.code);
+          std::string mapped = IntentCode(patterns.ModalityOf(s.lemma(intent)), p.code);
           if (trace) note(fmt::format("  commitment '{}' ({}){}", s.surface(intent), *patterns.ModalityRule(s.lemma(intent)),
                            mapped.empty() ? ": hypothetical" : ": coded " + mapped));
           if (mapped.empty()) {
@@ -476,7 +501,6 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           } else {
             code = mapped;
             hypothetical = false;
-            reported = false;
           }
         }
       }

@@ -111,6 +111,8 @@ const char* ModalityName(Modality m) {
     case Modality::kReported: return "reported";
     case Modality::kNegatedHypothetical: return "negated-hypothetical";
     case Modality::kIntent: return "intent";
+    case Modality::kThreat: return "threat";
+    case Modality::kReject: return "reject";
   }
   return "none";
 }
@@ -161,6 +163,8 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         else if (effect == "reported") m = Modality::kReported;
         else if (effect == "negated-hypothetical") m = Modality::kNegatedHypothetical;
         else if (effect == "intent") m = Modality::kIntent;
+        else if (effect == "threat") m = Modality::kThreat;
+        else if (effect == "reject") m = Modality::kReject;
         else line.Fail("unknown effect '" + std::string(effect) + "'");
         if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
         else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);

@@ -33,7 +33,7 @@ struct VerbPattern {
   bool has_target_slot() const;
 };
 
-enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical, kIntent };
+enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical, kIntent, kThreat, kReject };
 
 class PatternSet {
  public:
