@@ -126,7 +126,7 @@ TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
 // dictionary was written ahead of the tagger; kKnownDead is the count still dead
 // when it first ran (lemmatizer misses, examples a longer pattern wins). It may only
 // go down: a new dead entry fails the test.
-constexpr int kKnownDead = 98;
+constexpr int kKnownDead = 70;
 
 TEST(PatternSet, EveryPatternFiresOnItsExample) {
   const EventCoder coder = EventCoder::Load();
@@ -226,7 +226,7 @@ TEST(GoldSet, F1AboveFloor) {
   auto items = gold::Load(path);
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
-  EXPECT_GE(scores["all"].f1(), 0.42) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  EXPECT_GE(scores["all"].f1(), 0.60) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
 }
 
 }  // namespace

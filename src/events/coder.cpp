@@ -429,6 +429,26 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
+      if (m.sources.empty() && p.noun) {
+        // "la libération de dix Américains par Caracas": an agent before any verb.
+        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
+          if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
+          if (!s.IsPreposition(j, "par")) continue;
+          m.sources = PhraseActors(s, j + 1);
+          if (!m.sources.empty()) m.source_how = "agent of the noun after 'par'";
+        }
+        // "les accusations de Moscou contre Kiev": the genitive when the target is elsewhere.
+        if (m.sources.empty() && !m.targets.empty() && m.head + 1 < s.size() && s.IsPreposition(m.head + 1, "de")) {
+          std::vector<int> gen = PhraseActors(s, m.head + 2);
+          bool is_target = std::any_of(gen.begin(), gen.end(), [&](int e) {
+            return std::find(m.targets.begin(), m.targets.end(), e) != m.targets.end();
+          });
+          if (!gen.empty() && !is_target) {
+            m.sources = std::move(gen);
+            m.source_how = "genitive of the noun";
+          }
+        }
+      }
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
         for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
@@ -446,6 +466,13 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       accepted.push_back(&candidate);
       if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
+      // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
+      // Washington"): the target is another actor.
+      std::erase_if(m.targets, [&](int t) {
+        return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) { return doc.entities[src].id == doc.entities[t].id; });
+      });
+      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1)
+        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);

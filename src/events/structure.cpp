@@ -25,6 +25,8 @@ bool IsClitic(const SentenceView& s, size_t i) {
   // Subject pronouns (lemma "lui" in Sequoia for il/elle) are not inside the group.
   std::string_view form = s.surface(i);
   if (In(form, {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles", "IL", "ELLE"})) return false;
+  // "« Nous exigeons": nous/vous opening a clause are subjects.
+  if (In(form, {"nous", "Nous", "vous", "Vous"}) && (i == 0 || s.IsPunct(i - 1))) return false;
   std::string_view w = s.lemma(i);
   return In(w, {"se", "soi", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
 }
@@ -155,6 +157,9 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
       has_aux = true;
       if (s.HasFeat(t, "VerbForm=Inf")) aux_infinitive = true;
       if (s.lemma(t) == "être") etre = true;
+    } else if (t > 0 && s.lemma(t) == "nouveau" && (s.surface(t - 1) == "de" || s.surface(t - 1) == "à")) {
+      i = t - 1;  // "a de nouveau exigé", "a à nouveau dénoncé"
+      continue;
     } else if (!(s.pos(t) == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t))) {
       break;
     }
@@ -272,6 +277,22 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     }
     std::string w = std::string(s.surface(j));
     for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    // "« Nous exigeons des preuves », a lancé Maria Zakharova": the quotation's speaker.
+    if (In(w, {"nous", "je", "j'"})) {
+      const Doc& doc = s.doc();
+      Span at = s.tok(j).span;
+      for (const Quote& q : doc.quotes) {
+        if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker || q.speaker->id.empty()) continue;
+        for (size_t e = 0; e < doc.entities.size(); ++e) {
+          const Entity& ent = doc.entities[e];
+          if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
+          if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) {
+            if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
+            return {static_cast<int>(e)};
+          }
+        }
+      }
+    }
     // Sequoia lemmatises il/elle as "lui": test the surface form.
     if (In(w, {"il", "elle", "ils", "elles"})) {
       if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the first actor of the clause before";
