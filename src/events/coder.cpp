@@ -100,7 +100,9 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
-    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || s.pos(j + 1) == Pos::kVerb)) break;
+    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does not.
+    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part"))))
+      break;
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
     if (events::ActorCode(ents[e]).empty()) continue;
