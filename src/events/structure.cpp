@@ -330,6 +330,13 @@ size_t GoverningVerb(const SentenceView& s, size_t from) {
       i = t;
       continue;
     }
+    // A short phrase without actor: "a annoncé son intention de retirer", "a démenti avec
+    // vigueur avoir fourni".
+    if ((p == Pos::kNoun || p == Pos::kDet || (p == Pos::kAdp && s.lemma(t) == "avec")) && s.entity(t) < 0 &&
+        from - t < 6) {
+      i = t;
+      continue;
+    }
     break;
   }
   return SIZE_MAX;
