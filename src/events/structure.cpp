@@ -81,7 +81,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
   };
   const auto& ents = s.doc().entities;
   for (size_t i = a; i < b; ++i) {
-    if (s.pos(i) == Pos::kCconj && s.entity(i) < 0) {
+    if ((s.pos(i) == Pos::kCconj || s.lemma(i) == "puis") && s.entity(i) < 0) {
       flush();
       continue;
     }
@@ -187,7 +187,12 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
 
 std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) {
   size_t i = start;
-  while (i < s.size() && i < start + 12 && InPhrase(s, i)) ++i;
+  // "à Moscou et à Kiev", "à Moscou puis à Kiev": a coordinated complement repeats its preposition.
+  auto coordinated = [&](size_t k) {
+    if (k > start && s.lemma(k) == "puis") return k + 1 < s.size() && s.pos(k + 1) == Pos::kAdp;
+    return k > start && s.pos(k) == Pos::kAdp && (s.pos(k - 1) == Pos::kCconj || s.lemma(k - 1) == "puis");
+  };
+  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i))) ++i;
   if (end) *end = i;
   return ActorsIn(s, start, i);
 }
