@@ -126,7 +126,7 @@ TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
 // dictionary was written ahead of the tagger; kKnownDead is the count still dead
 // when it first ran (lemmatizer misses, examples a longer pattern wins). It may only
 // go down: a new dead entry fails the test.
-constexpr int kKnownDead = 153;
+constexpr int kKnownDead = 70;
 
 TEST(PatternSet, EveryPatternFiresOnItsExample) {
   const EventCoder coder = EventCoder::Load();
@@ -194,7 +194,19 @@ INSTANTIATE_TEST_SUITE_P(
         // Media are never actors.
         Case{"L'AFP a critiqué la Russie.", "2019-03-01", ""},
         // Nothing to code.
-        Case{"Il a fait beau mercredi à Caracas.", "2019-03-01", ""}));
+        Case{"Il a fait beau mercredi à Caracas.", "2019-03-01", ""},
+        // A subject pronoun in the next sentence; an object clitic.
+        Case{"Nicolás Maduro a reçu mardi Sergueï Lavrov. Il l'a remercié pour son soutien.", "2021-05-05",
+             "VEN>04>RUS>asserted;VEN>05>RUS>asserted;"},
+        // A commitment to a cooperative act is an intent event.
+        Case{"Le Venezuela a promis de livrer du pétrole à Cuba.", "2021-05-05", "VEN>03>CUB>asserted;"},
+        // A threatened act is a threat.
+        Case{"Le Mali menace d'expulser les diplomates français.", "2021-05-05", "MLI>13>FRA>asserted;"},
+        // Protest without a named target: domestic.
+        Case{"Des milliers de Colombiens ont manifesté mardi à Bogota.", "2021-05-05", "COL>14>COL>asserted;"},
+        // A pattern without a target slot takes the next actor.
+        Case{"La France a levé les sanctions visant le secteur bancaire iranien.", "2021-05-05",
+             "FRA>08>IRN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");
@@ -226,7 +238,7 @@ TEST(GoldSet, F1AboveFloor) {
   auto items = gold::Load(path);
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
-  EXPECT_GE(scores["all"].f1(), 0.42) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  EXPECT_GE(scores["all"].f1(), 0.60) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
 }
 
 }  // namespace

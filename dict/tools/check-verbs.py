@@ -32,7 +32,7 @@ VERBS = os.path.join(DICT, "verbs", "fr")
 # Must match kPrepositions in src/events/patterns.cpp.
 PREPOSITIONS = {"à", "de", "avec", "contre", "envers", "par", "entre", "en", "pour", "vers", "auprès_de",
                 "sur", "chez", "dans", "face_à", "aux_côtés_de", "sans", "après", "devant", "parmi"}
-EFFECTS = {"hypothetical", "denied", "negated", "reported", "negated-hypothetical"}
+EFFECTS = {"hypothetical", "denied", "negated", "reported", "negated-hypothetical", "intent", "threat", "reject"}
 WORD = re.compile(r"^[^\sA-Z\[\]:|]+$")
 problems = []
 

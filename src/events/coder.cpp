@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "events/places.h"
 #include "events/structure.h"
 
 namespace veille {
@@ -18,6 +19,7 @@ using events::VerbGroup;
 struct EventCoder::Knowledge {
   Codebook codebook;
   PatternSet patterns;
+  PlaceTable places;
 };
 
 namespace {
@@ -86,6 +88,43 @@ std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   return {};
 }
 
+// A target for a match whose pattern has none: the first actor named after the
+// head in the sentence (not a source, not a place, not the attribution after
+// "selon"). Most CAMEO events have a target; the word order of French news puts it
+// after the verb ("a levé les sanctions visant le secteur pétrolier vénézuélien").
+std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vector<int>& sources,
+                             const PatternSet& patterns, std::string* how) {
+  const auto& ents = s.doc().entities;
+  for (size_t j = from; j < s.size(); ++j) {
+    if (s.IsPunct(j) && (s.surface(j) == "." || s.surface(j) == ";" || s.surface(j) == "?" || s.surface(j) == "!"))
+      break;
+    // "selon X", ", a indiqué X": attribution, not a participant.
+    if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
+    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does not.
+    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part"))))
+      break;
+    int e = s.entity(j);
+    if (e < 0 || ents[e].type == "LOC") continue;
+    if (events::ActorCode(ents[e]).empty()) continue;
+    // Not the source, nor another actor of its state ("Kiev réclame ... Zelensky et Poutine").
+    std::string country = events::ActorCode(ents[e]).substr(0, 3);
+    bool is_source = std::any_of(sources.begin(), sources.end(), [&](int src) {
+      return ents[src].id == ents[e].id || events::ActorCode(ents[src]).substr(0, 3) == country;
+    });
+    if (is_source) continue;
+    if (how) *how = "first actor after the head";
+    return {e};
+  }
+  return {};
+}
+
+// Roots whose events without a named target are domestic: the state acts on its own
+// population (protest 14, coercion 17, assault 18, mass violence 20).
+bool DomesticRoot(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return r == "14" || r == "17" || r == "18" || r == "20";
+}
+
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
 size_t VerbBefore(const SentenceView& s, size_t head) {
   for (size_t k = head; k > 0 && head - k < 8;) {
@@ -119,6 +158,79 @@ size_t QueGovernor(const SentenceView& s, size_t from) {
   return SIZE_MAX;
 }
 
+// The end of a slot's noun phrase for the words after it: one past the last token of
+// its actors, so "demander à la Russie une coopération militaire" leaves
+// "coopération" to the pattern's next word.
+size_t ActorsEnd(const SentenceView& s, size_t from, size_t to, const std::vector<int>& actors) {
+  size_t last = from;
+  for (size_t k = from; k < to; ++k)
+    if (std::find(actors.begin(), actors.end(), s.entity(k)) != actors.end()) last = k + 1;
+  // Adjectives and "de X" complements right after the actor stay in the phrase.
+  while (last < to && s.pos(last) == Pos::kAdj) ++last;
+  return last;
+}
+
+// The referent of an object clitic in the verb group ("Il l'a remercié", "les a
+// reçus"): the last actor named before the group that is not its subject.
+std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
+  bool clitic = false;
+  for (size_t k = g.start; k < g.head; ++k)
+    if (s.pos(k) == Pos::kPron) {
+      std::string_view w = s.surface(k);
+      if (w == "l'" || w == "le" || w == "la" || w == "les" || w == "lui" || w == "leur" || w == "L'") clitic = true;
+    }
+  if (!clitic) return {};
+  std::vector<int> subject = SubjectOf(s, g, nullptr);
+  const Doc& doc = s.doc();
+  uint32_t before = s.tok(g.start).span.start;
+  uint32_t floor = doc.sentences[s.sentence() > 0 ? s.sentence() - 1 : 0].start;
+  for (size_t e = doc.entities.size(); e-- > 0;) {
+    const Entity& ent = doc.entities[e];
+    if (ent.span.end > before) continue;
+    if (ent.span.start < floor) break;
+    if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+    bool is_subject = std::any_of(subject.begin(), subject.end(), [&](int x) { return doc.entities[x].id == ent.id; });
+    if (!is_subject) return {static_cast<int>(e)};
+  }
+  return {};
+}
+
+// A commitment word (modality "intent": promettre, s'engager, prêt, intention) just
+// before an infinitive or noun head, over prepositions, determiners, adverbs,
+// auxiliaries and clitics; SIZE_MAX when none.
+size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patterns) {
+  for (size_t k = from; k > 0 && from - k < 6;) {
+    --k;
+    Modality mod = patterns.ModalityOf(s.lemma(k));
+    if (mod == Modality::kIntent || mod == Modality::kThreat || mod == Modality::kReject) return k;
+    Pos p = s.pos(k);
+    if (s.IsClauseBoundary(k) || s.IsComma(k)) break;
+    if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kPropn) break;
+  }
+  return SIZE_MAX;
+}
+
+// The code of an act governed by a commitment, threat or refusal: intent 03x for a
+// cooperative act (meet 036, diplomatic 032, material 031, aid 033, yield 035; "" for
+// the other roots, whose commitment stays hypothetical), threat 13x, reject 120.
+std::string IntentCode(Modality mod, std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  if (mod == Modality::kReject) return "120";  // "a refusé de retirer ses troupes"
+  if (mod == Modality::kThreat) {              // "menace de frapper", "menace d'exiger"
+    if (r == "13") return std::string(code);
+    if (r == "15" || r == "18" || r == "19" || r == "20") return "138";
+    if (r == "16") return "1313";
+    return "130";
+  }
+  if (r == "04") return "036";
+  if (r == "05") return "032";
+  if (r == "06") return "031";
+  if (r == "07") return "033";
+  if (r == "08") return "035";
+  if (r == "03") return std::string(code);
+  return "";
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -127,7 +239,8 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     if (p.reflexive != m->group.reflexive) return false;
   }
   size_t end = WindowEnd(s, head);
-  std::vector<bool> used(s.size(), false);
+  thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
+  used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
   int words = 0, slots = 0;
   for (const PatternElement& e : p.elements) {
@@ -135,7 +248,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
       if (j >= end) return false;
-      used[j] = true;
+      used[j] = 1;
       after = j + 1;
       m->hi = std::max(m->hi, j);
       ++words;
@@ -151,13 +264,18 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         how = "passive: the subject (" + how + ") is the target";
       } else {
         size_t k = after;
-        while (k < end && k < after + 3 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct)) ++k;
+        while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
+          if (!actors.empty()) np_end = ActorsEnd(s, k, np_end, actors);
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
           how = "direct object";
+        }
+        if (actors.empty() && !p.noun) {
+          actors = CliticObject(s, m->group);
+          if (!actors.empty()) how = "object clitic -> the last other actor named before";
         }
       }
     } else {
@@ -168,7 +286,8 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
         if (actors.empty()) continue;
-        for (size_t k = j; k < np_end; ++k) used[k] = true;
+        np_end = ActorsEnd(s, np, np_end, actors);
+        for (size_t k = j; k < np_end; ++k) used[k] = 1;
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
         how = "after '" + std::string(s.surface(j)) + "'";
@@ -208,24 +327,49 @@ EventCoder EventCoder::Load() {
   EventCoder c;
   c.k_->codebook = Codebook::Load();
   c.k_->patterns = PatternSet::Load(c.k_->codebook);
+  c.k_->places = PlaceTable::Load();
   return c;
 }
 
 const Codebook& EventCoder::codebook() const { return k_->codebook; }
 const PatternSet& EventCoder::patterns() const { return k_->patterns; }
 
+namespace {
+
+// Whether `text` has a subject pronoun (il, elle, ils, elles) as a word.
+bool HasSubjectPronoun(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles"};
+  auto is_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  for (std::string_view w : kWords) {
+    for (size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+      bool left = at == 0 || !is_letter(text[at - 1]);
+      size_t end = at + w.size();
+      bool right = end == text.size() || (!is_letter(text[end]) && static_cast<unsigned char>(text[end]) < 0x80);
+      if (left && right) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<uint32_t> EventCoder::SentencesWithActors(const Doc& doc) {
   std::vector<uint32_t> out;
   size_t e = 0;
+  bool previous = false;  // the previous sentence names an actor
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     Span span = doc.sentences[s];
     while (e < doc.entities.size() && doc.entities[e].span.end <= span.start) ++e;
+    bool actor = false;
     for (size_t k = e; k < doc.entities.size() && doc.entities[k].span.start < span.end; ++k) {
       if (!doc.entities[k].actor.empty()) {
-        out.push_back(s);
+        actor = true;
         break;
       }
     }
+    // A sentence whose subject is a pronoun for the previous one's actor ("Il l'a remercié").
+    if (actor || (previous && HasSubjectPronoun(span.of(doc.text)))) out.push_back(s);
+    previous = actor;
   }
   return out;
 }
@@ -243,6 +387,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     SentenceView s(doc, sent, t, end);
     t = end;
 
+    bool place_known = false;
+    std::optional<Place> place;
+
     std::vector<Match> matches;
     for (size_t i = 0; i < s.size(); ++i) {
       bool noun = s.pos(i) == Pos::kNoun;
@@ -256,23 +403,21 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
       return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
     });
+    // Best first; a match nested in an accepted one is dropped. A match without a source
+    // is not accepted, so a shorter one inside it may still code the event.
     std::vector<const Match*> accepted;
-    for (const Match& m : matches) {
+    for (const Match& candidate : matches) {
       bool nested = std::any_of(accepted.begin(), accepted.end(), [&](const Match* a) {
         size_t lo = a->pattern->noun ? a->head : a->group.start;
-        return m.head == a->head || (m.head >= lo && m.head <= a->hi);
+        return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
       if (nested) {
-        note(fmt::format("  dropped: {} '{}' (inside a better match)", m.pattern->rule, m.pattern->text));
+        if (trace) note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
       }
-      accepted.push_back(&m);
-    }
-
-    for (const Match* mp : accepted) {
-      Match m = *mp;
+      Match m = candidate;
       const VerbPattern& p = *m.pattern;
-      note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
+      if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
@@ -286,12 +431,91 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
+      if (m.sources.empty() && p.noun) {
+        // "la libération de dix Américains par Caracas": an agent before any verb.
+        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
+          if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
+          if (!s.IsPreposition(j, "par")) continue;
+          m.sources = PhraseActors(s, j + 1);
+          if (!m.sources.empty()) m.source_how = "agent of the noun after 'par'";
+        }
+        // "les accusations de Moscou contre Kiev": the genitive when the target is elsewhere.
+        if (m.sources.empty() && !m.targets.empty() && m.head + 1 < s.size() && s.IsPreposition(m.head + 1, "de")) {
+          std::vector<int> gen = PhraseActors(s, m.head + 2);
+          bool is_target = std::any_of(gen.begin(), gen.end(), [&](int e) {
+            return std::find(m.targets.begin(), m.targets.end(), e) != m.targets.end();
+          });
+          if (!gen.empty() && !is_target) {
+            m.sources = std::move(gen);
+            m.source_how = "genitive of the noun";
+          }
+        }
+      }
+      if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
+        // "Lors d'un entretien avec Macron, Poutine a défendu…": the subject of the main
+        // clause after the fronted phrase.
+        for (size_t j = m.head + 1; j < s.size() && j < m.head + 12; ++j) {
+          if (s.IsClauseBoundary(j)) break;
+          if (!s.IsComma(j)) continue;
+          for (size_t v = j + 1; v < s.size() && v < j + 10; ++v) {
+            if (s.IsClauseBoundary(v)) break;
+            if (s.pos(v) != Pos::kVerb) continue;
+            VerbGroup main = GroupOf(s, v);
+            if (main.start > j + 1) {
+              m.sources = SubjectOf(s, main, &m.source_how);
+              if (!m.sources.empty()) m.source_how = "subject of the main clause '" + std::string(s.surface(v)) + "'";
+            }
+            break;
+          }
+          break;
+        }
+      }
+      if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
+        // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
+        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
+          if (!s.IsPreposition(j, "entre")) continue;
+          std::vector<int> both = PhraseActors(s, j + 1);
+          if (both.size() >= 2) {
+            m.sources = std::move(both);
+            m.source_how = "participants after 'entre'";
+          }
+        }
+      }
       if (m.sources.empty()) {
-        note("  no source actor: no event");
+        if (trace) note("  no source actor: no event");
         continue;
       }
-      note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
-      if (!m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
+      accepted.push_back(&candidate);
+      if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
+      // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
+      // Washington"): the target is another actor.
+      std::erase_if(m.targets, [&](int t) {
+        return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) { return doc.entities[src].id == doc.entities[t].id; });
+      });
+      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1)
+        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+      bool domestic = false;
+      if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
+        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (m.targets.empty() && p.code.compare(0, 2, "15") == 0) {
+          // Forces deployed in the source's own country ("des policiers à Lima"): domestic.
+          if (!place_known) {
+            place = events::PlaceOf(s, k_->places);
+            place_known = true;
+          }
+          if (place && place->country == events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3)) {
+            m.targets = m.sources;
+            m.target_how = "domestic: the place is in the source's country";
+            domestic = true;
+          }
+        }
+        if (m.targets.empty() && DomesticRoot(p.code)) {
+          m.targets = m.sources;
+          m.target_how = "domestic: no other actor, the source's own state";
+          domestic = true;
+        }
+      }
+      if (trace && !m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
@@ -308,8 +532,25 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (mod == Modality::kReported) reported = true;
         }
         if (mod != Modality::kNone)
-          note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
+          if (trace) note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
                            *patterns.ModalityRule(s.lemma(gov))));
+      }
+      // An explicit commitment ("a promis de", "s'est dit prêt à", "son intention de")
+      // to a cooperative act is an intent event (03x) that happened.
+      std::string code = p.code;
+      if (g.infinitive || p.noun) {
+        size_t intent = IntentBefore(s, p.noun ? m.head : g.start, patterns);
+        if (intent != SIZE_MAX) {
+          std::string mapped = IntentCode(patterns.ModalityOf(s.lemma(intent)), p.code);
+          if (trace) note(fmt::format("  commitment '{}' ({}){}", s.surface(intent), *patterns.ModalityRule(s.lemma(intent)),
+                           mapped.empty() ? ": hypothetical" : ": coded " + mapped));
+          if (mapped.empty()) {
+            hypothetical = true;
+          } else {
+            code = mapped;
+            hypothetical = false;
+          }
+        }
       }
       for (size_t i = 0; i < s.size(); ++i)
         if (s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) reported = true;
@@ -318,7 +559,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                              : hypothetical ? (reported ? "reported" : "hypothetical")
                              : reported     ? "reported"
                                             : "asserted";
-      note(fmt::format("  polarity: {}", polarity));
+      if (trace) note(fmt::format("  polarity: {}", polarity));
 
       // Date: the sentence's own full date, else the document's.
       std::optional<std::string> date = doc.date;
@@ -329,7 +570,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           break;
         }
 
-      const CameoCode* cc = k_->codebook.Find(p.code);
+      const CameoCode* cc = k_->codebook.Find(code);
       auto emit = [&](int src, int tgt) {
         Event ev;
         ev.sentence = sent;
@@ -343,19 +584,25 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         ev.span = Span{a, b};
         ev.source = ActorOf(doc, src);
         if (tgt >= 0) ev.target = ActorOf(doc, tgt);
-        ev.code = p.code;
-        ev.root = p.code.substr(0, 2);
+        ev.code = code;
+        ev.root = code.substr(0, 2);
         ev.plover = cc->plover;
         ev.goldstein = cc->goldstein;
         ev.quad = cc->quad;
         ev.polarity = polarity;
         ev.date = date;
+        if (!place_known) {
+          place = events::PlaceOf(s, k_->places);
+          place_known = true;
+          if (trace && place) note(fmt::format("  place: {} ({}, {:.4f}, {:.4f})", place->name, place->country, place->lat, place->lon));
+        }
+        ev.place = place;
         ev.rule = p.rule;
         for (const Event& prior : doc.events)
           if (prior.sentence == ev.sentence && prior.code == ev.code && prior.source.id == ev.source.id &&
               (prior.target ? prior.target->id : "") == (ev.target ? ev.target->id : ""))
             return;
-        note(fmt::format("  event: {} -{}-> {} ({} {})", ev.source.name, ev.code,
+        if (trace) note(fmt::format("  event: {} -{}-> {} ({} {})", ev.source.name, ev.code,
                          ev.target ? ev.target->name : "-", cc->name, polarity));
         doc.events.push_back(std::move(ev));
       };
@@ -363,7 +610,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (!m.targets.empty()) {
         for (int src : m.sources)
           for (int tgt : m.targets)
-            if (ents[src].id != ents[tgt].id) emit(src, tgt);
+            if (domestic || ents[src].id != ents[tgt].id) emit(src, tgt);
       } else if (m.sources.size() >= 2) {
         for (int src : m.sources)
           for (int tgt : m.sources)

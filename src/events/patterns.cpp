@@ -110,6 +110,9 @@ const char* ModalityName(Modality m) {
     case Modality::kNegated: return "negated";
     case Modality::kReported: return "reported";
     case Modality::kNegatedHypothetical: return "negated-hypothetical";
+    case Modality::kIntent: return "intent";
+    case Modality::kThreat: return "threat";
+    case Modality::kReject: return "reject";
   }
   return "none";
 }
@@ -159,6 +162,9 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         else if (effect == "negated") m = Modality::kNegated;
         else if (effect == "reported") m = Modality::kReported;
         else if (effect == "negated-hypothetical") m = Modality::kNegatedHypothetical;
+        else if (effect == "intent") m = Modality::kIntent;
+        else if (effect == "threat") m = Modality::kThreat;
+        else if (effect == "reject") m = Modality::kReject;
         else line.Fail("unknown effect '" + std::string(effect) + "'");
         if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
         else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);
@@ -173,7 +179,7 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
 const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, bool noun) const {
   static const std::vector<const VerbPattern*> kNone;
   const auto& heads = noun ? noun_heads_ : verb_heads_;
-  auto it = heads.find(std::string(lemma));
+  auto it = heads.find(lemma);
   return it == heads.end() ? kNone : it->second;
 }
 

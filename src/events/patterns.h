@@ -33,7 +33,7 @@ struct VerbPattern {
   bool has_target_slot() const;
 };
 
-enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical };
+enum class Modality { kNone, kHypothetical, kDenied, kNegated, kReported, kNegatedHypothetical, kIntent, kThreat, kReject };
 
 class PatternSet {
  public:
@@ -52,7 +52,11 @@ class PatternSet {
 
  private:
   std::vector<VerbPattern> patterns_;
-  std::unordered_map<std::string, std::vector<const VerbPattern*>> verb_heads_, noun_heads_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<const VerbPattern*>, Hash, std::equal_to<>> verb_heads_, noun_heads_;
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
 };

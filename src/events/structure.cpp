@@ -22,6 +22,11 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 // Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
 bool IsClitic(const SentenceView& s, size_t i) {
   if (s.pos(i) != Pos::kPron) return false;
+  // Subject pronouns (lemma "lui" in Sequoia for il/elle) are not inside the group.
+  std::string_view form = s.surface(i);
+  if (In(form, {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles", "IL", "ELLE"})) return false;
+  // "« Nous exigeons": nous/vous opening a clause are subjects.
+  if (In(form, {"nous", "Nous", "vous", "Vous"}) && (i == 0 || s.IsPunct(i - 1))) return false;
   std::string_view w = s.lemma(i);
   return In(w, {"se", "soi", "lui", "leur", "en", "y", "le", "la", "les", "me", "te", "nous", "vous", "l'"});
 }
@@ -76,7 +81,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
   };
   const auto& ents = s.doc().entities;
   for (size_t i = a; i < b; ++i) {
-    if (s.pos(i) == Pos::kCconj && s.entity(i) < 0) {
+    if ((s.pos(i) == Pos::kCconj || s.lemma(i) == "puis") && s.entity(i) < 0) {
       flush();
       continue;
     }
@@ -104,6 +109,14 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     Span t = tok(i).span;
     while (e < ents.size() && ents[e].span.end <= t.start) ++e;
     if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
+  }
+  timex_.assign(n_, false);
+  size_t x = 0;
+  const auto& tx = doc.timex;
+  for (size_t i = 0; i < n_; ++i) {
+    Span t = tok(i).span;
+    while (x < tx.size() && tx[x].span.end <= t.start) ++x;
+    if (x < tx.size() && tx[x].span.start < t.end) timex_[i] = true;
   }
 }
 
@@ -144,6 +157,9 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
       has_aux = true;
       if (s.HasFeat(t, "VerbForm=Inf")) aux_infinitive = true;
       if (s.lemma(t) == "être") etre = true;
+    } else if (t > 0 && s.lemma(t) == "nouveau" && (s.surface(t - 1) == "de" || s.surface(t - 1) == "à")) {
+      i = t - 1;  // "a de nouveau exigé", "a à nouveau dénoncé"
+      continue;
     } else if (!(s.pos(t) == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t))) {
       break;
     }
@@ -171,7 +187,12 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
 
 std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) {
   size_t i = start;
-  while (i < s.size() && i < start + 12 && InPhrase(s, i)) ++i;
+  // "à Moscou et à Kiev", "à Moscou puis à Kiev": a coordinated complement repeats its preposition.
+  auto coordinated = [&](size_t k) {
+    if (k > start && s.lemma(k) == "puis") return k + 1 < s.size() && s.pos(k + 1) == Pos::kAdp;
+    return k > start && s.pos(k) == Pos::kAdp && (s.pos(k - 1) == Pos::kCconj || s.lemma(k - 1) == "puis");
+  };
+  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i))) ++i;
   if (end) *end = i;
   return ActorsIn(s, start, i);
 }
@@ -185,13 +206,25 @@ std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* s
 
 namespace {
 
-// The most recent actor entity named before `offset` (a person for il/elle).
-std::vector<int> Referent(const Doc& doc, uint32_t offset, bool person) {
-  for (size_t e = doc.entities.size(); e-- > 0;) {
-    const Entity& ent = doc.entities[e];
-    if (ent.span.end > offset || ent.actor.empty()) continue;
-    if (person && ent.type != "PER") continue;
-    return {static_cast<int>(e)};
+// The referent of a subject pronoun at `offset`: the first actor of the clause
+// before it in the same sentence, else of the nearest earlier sentence naming one
+// (subjects come first in French news: "Maduro a reçu Lavrov. Il l'a remercié").
+// For il/elle a person is preferred, then any actor.
+std::vector<int> Referent(const Doc& doc, uint32_t sentence, uint32_t offset, bool person) {
+  const auto& ents = doc.entities;
+  for (uint32_t k = sentence + 1; k-- > 0;) {
+    if (sentence - k > 2) break;
+    Span span = doc.sentences[k];
+    int first = -1, first_person = -1;
+    for (size_t e = 0; e < ents.size(); ++e) {
+      const Entity& ent = ents[e];
+      if (ent.span.start < span.start || ent.span.end > span.end || ent.span.end > offset) continue;
+      if (ActorCode(ent).empty() || ent.type == "LOC") continue;
+      if (first < 0) first = static_cast<int>(e);
+      if (first_person < 0 && ent.type == "PER") first_person = static_cast<int>(e);
+    }
+    if (person && first_person >= 0) return {first_person};
+    if (first >= 0) return {first};
   }
   return {};
 }
@@ -223,7 +256,8 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
   // An incise between commas before the verb: "Lavrov, chef de la diplomatie russe, a signé".
   if (s.IsComma(j)) {
     size_t k = j;
-    while (k > 0 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1)) --k;
+    // Over a relative incise too: "L'Argentine, dont les diplomates ont été expulsés, a reconnu".
+    while (k > 0 && !s.IsComma(k - 1) && !(s.IsClauseBoundary(k - 1) && s.IsPunct(k - 1))) --k;
     if (k > 0 && s.IsComma(k - 1)) {
       std::vector<int> before = PhraseActorsBefore(s, k - 1);
       if (!before.empty()) {
@@ -246,10 +280,35 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
       if (how) *how = "antecedent of 'qui'";
       return a;
     }
-    if (In(l, {"il", "elle", "ils", "elles"})) {
-      if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the last actor named";
-      return Referent(s.doc(), s.tok(j).span.start, l == "il" || l == "elle");
+    std::string w = std::string(s.surface(j));
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    // "« Nous exigeons des preuves », a lancé Maria Zakharova": the quotation's speaker.
+    if (In(w, {"nous", "je", "j'"})) {
+      const Doc& doc = s.doc();
+      Span at = s.tok(j).span;
+      for (const Quote& q : doc.quotes) {
+        if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker || q.speaker->id.empty()) continue;
+        for (size_t e = 0; e < doc.entities.size(); ++e) {
+          const Entity& ent = doc.entities[e];
+          if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
+          if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) {
+            if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
+            return {static_cast<int>(e)};
+          }
+        }
+      }
     }
+    // Sequoia lemmatises il/elle as "lui": test the surface form.
+    if (In(w, {"il", "elle", "ils", "elles"})) {
+      if (how) *how = "pronoun '" + std::string(s.surface(j)) + "' -> the first actor of the clause before";
+      return Referent(s.doc(), s.sentence(), s.tok(j).span.start, w == "il" || w == "elle");
+    }
+  }
+  // A participle or adjective attribute before the group: "s'est dit disposé", "s'est montré prêt".
+  if ((s.pos(j) == Pos::kVerb && s.HasFeat(j, "VerbForm=Part")) || (s.pos(j) == Pos::kAdj && j > 0 && s.pos(j - 1) == Pos::kAux)) {
+    size_t v = j;
+    while (v > 0 && s.pos(v) != Pos::kVerb) --v;
+    if (s.pos(v) == Pos::kVerb && v < g.start) return SubjectOf(s, GroupOf(s, v), how);
   }
   size_t start = 0;
   std::vector<int> a = PhraseActorsBefore(s, g.start, &start);
@@ -271,7 +330,15 @@ size_t GoverningVerb(const SentenceView& s, size_t from) {
       i = t;
       continue;
     }
-    if (p == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t)) {
+    // "est prête à fournir", "s'est dit disposé à rencontrer": over the predicative adjective.
+    if (p == Pos::kAdv || p == Pos::kAdj || s.InTimex(t) || s.lemma(t) == "ne" || IsClitic(s, t)) {
+      i = t;
+      continue;
+    }
+    // A short phrase without actor: "a annoncé son intention de retirer", "a démenti avec
+    // vigueur avoir fourni".
+    if ((p == Pos::kNoun || p == Pos::kDet || (p == Pos::kAdp && s.lemma(t) == "avec")) && s.entity(t) < 0 &&
+        from - t < 6) {
       i = t;
       continue;
     }

@@ -23,6 +23,7 @@ class SentenceView {
   Pos pos(size_t i) const { return tok(i).pos; }
   bool HasFeat(size_t i, std::string_view feat) const;  // "Mood=Cnd"
   int entity(size_t i) const { return entity_[i]; }      // index into doc.entities, -1 when none
+  bool InTimex(size_t i) const { return timex_[i]; }     // inside a time expression ("lundi")
   const Doc& doc() const { return doc_; }
   uint32_t sentence() const { return sentence_; }
 
@@ -38,6 +39,7 @@ class SentenceView {
   uint32_t sentence_;
   size_t first_, n_;
   std::vector<int> entity_;
+  std::vector<bool> timex_;
 };
 
 // The CAMEO actor code an entity gives an event: its own, or for a capital named as a

@@ -68,7 +68,7 @@ void AppendGeo(const std::optional<Place>& place, std::string* out) {
   }
   // Type 1 = country, 4 = world city (GDELT's geo types).
   int type = place->name.empty() ? 1 : 4;
-  out->append(fmt::format("{}\t{}\t{}\t\t\t{:.4f}\t{:.4f}\t\t", type, Field(place->name), place->country, place->lat,
+  out->append(fmt::format("{}\t{}\t{}\t\t\t{:.4f}\t{:.4f}\t", type, Field(place->name), place->country, place->lat,
                           place->lon));
 }
 

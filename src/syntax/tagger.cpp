@@ -4,6 +4,7 @@
 
 #include "core/dict_file.h"
 #include "syntax/decode.h"
+#include "syntax/lemmatizer_overrides.h"
 #include "syntax/model.h"
 
 namespace veille {
@@ -16,6 +17,7 @@ Tagger Tagger::LoadFrom(const std::string& model_path) {
   Tagger t;
   t.model_ = std::make_shared<const syntax::Model>(syntax::Model::Load(model_path));
   t.tokenizer_ = std::make_shared<const Tokenizer>(Tokenizer::Load());
+  t.overrides_ = std::make_shared<const syntax::LemmaOverrides>(syntax::LemmaOverrides::Load());
   return t;
 }
 
@@ -35,7 +37,9 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
     t.span = spans[i];
     t.sentence = index;
     t.pos = m.class_pos[c];
-    t.lemma = m.Lemma(scratch.lower[i], scratch.words[i].lower, t.pos);
+    const std::string* over = nullptr;
+    if (t.pos == Pos::kVerb || t.pos == Pos::kAux) over = overrides_->Find(scratch.lower[i]);
+    t.lemma = over ? *over : m.Lemma(scratch.lower[i], scratch.words[i].lower, t.pos);
     t.feats = m.class_feats[c];
   }
 }

@@ -17,6 +17,7 @@ namespace veille {
 
 namespace syntax {
 struct Model;
+class LemmaOverrides;
 }
 
 class Tagger {
@@ -38,6 +39,7 @@ class Tagger {
 
   std::shared_ptr<const syntax::Model> model_;
   std::shared_ptr<const Tokenizer> tokenizer_;
+  std::shared_ptr<const syntax::LemmaOverrides> overrides_;  // dict/syntax/lemmas.tsv
 };
 
 }  // namespace veille

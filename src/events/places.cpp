@@ -1,0 +1,89 @@
+#include "events/places.h"
+
+#include <charconv>
+#include <set>
+
+#include "core/dict_file.h"
+#include "events/structure.h"
+
+namespace veille {
+namespace {
+
+bool ParseCoord(std::string_view s, double lo, double hi, double* out) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && *out >= lo && *out <= hi;
+}
+
+}  // namespace
+
+PlaceTable PlaceTable::Load() {
+  std::set<std::string, std::less<>> countries;
+  ReadDictFile("actors/countries.tsv", [&](const DictLine& line) { countries.emplace(line.fields[0]); }, 1, 64);
+  PlaceTable t;
+  ReadDictFile(
+      "places/places.tsv",
+      [&](const DictLine& line) {
+        std::string_view name = line.fields[0], country = line.fields[1], kind = line.fields[2];
+        if (!countries.count(country))
+          line.Fail("unknown country code '" + std::string(country) + "' (dict/actors/countries.tsv)");
+        if (kind != "capital" && kind != "city" && kind != "region" && kind != "country")
+          line.Fail("unknown kind '" + std::string(kind) + "' (capital, city, region or country)");
+        Place p;
+        p.name = std::string(name);
+        p.country = std::string(country);
+        if (!ParseCoord(line.fields[3], -90, 90, &p.lat)) line.Fail("bad latitude '" + std::string(line.fields[3]) + "'");
+        if (!ParseCoord(line.fields[4], -180, 180, &p.lon))
+          line.Fail("bad longitude '" + std::string(line.fields[4]) + "'");
+        if (!t.places_.emplace(std::string(name), std::move(p)).second)
+          line.Fail("duplicate place '" + std::string(name) + "'");
+        if (kind == "capital") t.capitals_.emplace(std::string(country), std::string(name));
+      },
+      5, 5);
+  return t;
+}
+
+const Place* PlaceTable::Find(std::string_view name) const {
+  auto it = places_.find(name);
+  return it == places_.end() ? nullptr : &it->second;
+}
+
+const Place* PlaceTable::Capital(std::string_view country) const {
+  auto it = capitals_.find(country);
+  return it == capitals_.end() ? nullptr : Find(it->second);
+}
+
+namespace events {
+
+std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
+  const Doc& doc = s.doc();
+  // 1. A location the linker marked ("à Moscou", "au Kremlin" has no row: its country's capital).
+  for (size_t i = 0; i < s.size(); ++i) {
+    int e = s.entity(i);
+    if (e < 0 || doc.entities[e].type != "LOC") continue;
+    const Entity& ent = doc.entities[e];
+    if (const Place* p = table.Find(ent.span.of(doc.text))) return *p;
+    if (const Place* p = table.Find(ent.name)) return *p;
+    if (ent.id.rfind("country:", 0) == 0)
+      if (const Place* p = table.Capital(std::string_view(ent.id).substr(8))) return *p;
+  }
+  // 2. A listed name (up to four words) after a place preposition.
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s.pos(i) != Pos::kAdp) continue;
+    std::string_view w = s.surface(i);
+    if (!(w == "à" || w == "À" || w == "en" || w == "au" || w == "aux" || w == "dans" || w == "depuis" ||
+          s.lemma(i) == "à"))
+      continue;
+    size_t k = i + 1;
+    if (k < s.size() && s.pos(k) == Pos::kDet && (w == "dans" || w == "depuis")) ++k;
+    if (k >= s.size() || s.surface(k).empty() || !(s.surface(k)[0] & 0x80 || (s.surface(k)[0] >= 'A' && s.surface(k)[0] <= 'Z')))
+      continue;
+    for (size_t n = std::min<size_t>(4, s.size() - k); n >= 1; --n) {
+      uint32_t a = s.tok(k).span.start, b = s.tok(k + n - 1).span.end;
+      if (const Place* p = table.Find(std::string_view(doc.text).substr(a, b - a))) return *p;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace events
+}  // namespace veille
