@@ -29,6 +29,13 @@ int Cleaner(const uint8_t* data, size_t size) {
     FUZZ_CHECK(doc.map.derived_size() == doc.text.size());
     FUZZ_CHECK(doc.map.source_size() == doc.original.size());
     for (const Removal& r : doc.removed) FUZZ_CHECK(r.span.start <= r.span.end && r.span.end <= doc.original.size());
+    // Each original byte is removed for one reason at most (doc.removed is sorted).
+    for (size_t i = 1; i < doc.removed.size(); ++i) FUZZ_CHECK(doc.removed[i - 1].span.end <= doc.removed[i].span.start);
+    const auto& anchors = doc.map.anchors();
+    for (size_t i = 1; i < anchors.size(); ++i) {
+      FUZZ_CHECK(anchors[i - 1].derived <= anchors[i].derived);
+      FUZZ_CHECK(anchors[i - 1].source <= anchors[i].source);
+    }
     // Every offset of the cleaned text maps into the original.
     for (uint32_t pos = 0; pos <= doc.text.size(); pos += 1 + pos / 8)
       FUZZ_CHECK(doc.map.ToSource(pos) <= doc.original.size());
