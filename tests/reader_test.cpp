@@ -164,6 +164,32 @@ TEST_F(ReaderTest, OversizedDocumentsAreSkipped) {
   EXPECT_EQ(diag_.errors(), 1);
 }
 
+// An exception from the caller's callback (a database that cannot be written) is not
+// a problem with the input: it reaches the caller instead of being reported as a
+// file error and reading going on with the next file.
+TEST_F(ReaderTest, CallbackExceptionsReachTheCaller) {
+  Write("in/a.jsonl", "{\"id\":\"1\",\"text\":\"un\"}\n{\"id\":\"2\",\"text\":\"deux\"}\n");
+  Write("in/b.txt", "trois");
+  Write("in/c.html", "<html><body><p>quatre</p></body></html>");
+  int calls = 0;
+  auto failing = [&](Doc&&) {
+    ++calls;
+    throw std::runtime_error("disk full");
+  };
+  EXPECT_THROW(ReadInput((dir_ / "in").string(), ReadOptions(), diag_, failing), std::runtime_error);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(diag_.errors(), 0);
+  const std::pair<const char*, const char*> inputs[] = {
+      {"x.txt", "texte"}, {"x.html", "<html><body><p>texte</p></body></html>"}, {"x.jsonl", "{\"text\":\"texte\"}"},
+      {"x", "texte"}};
+  for (const auto& [name, bytes] : inputs) {
+    calls = 0;
+    EXPECT_THROW(ReadBytes(bytes, name, ReadOptions(), diag_, failing), std::runtime_error) << name;
+    EXPECT_EQ(calls, 1) << name;
+  }
+  EXPECT_EQ(diag_.errors(), 0);
+}
+
 TEST(IsoDay, AcceptsDatesAndDateTimesOnly) {
   EXPECT_EQ(IsoDay("2022-02-16"), "2022-02-16");
   EXPECT_EQ(IsoDay("2022-02-16T10:00:00+03:00"), "2022-02-16");

@@ -189,6 +189,10 @@ void Cleaner::Run(Doc& doc) const {
     ++kept;
     uint32_t pos = l.start;
     for (Span cut : l.cuts) {
+      // Cuts may overlap (a sentence's trailing spaces taken by one cut, then by the
+      // next one at the end of the line): keep only what was not cut yet.
+      cut.start = std::max(cut.start, pos);
+      if (cut.end <= cut.start) continue;
       chars.Normalize(src, pos, cut.start, b, &invisible);
       b.Skip(cut.start, cut.end);
       removed.push_back({cut, RemovalReason::kDuplicate, kRepeatedSentence});

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <system_error>
 #include <vector>
@@ -59,18 +60,28 @@ std::string ReadHead(std::unique_ptr<ByteSource>* src) {
   return head;
 }
 
-void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
+// An exception thrown by the caller's callback (a database that cannot be written,
+// ...): not a problem with the input, so it passes the readers' handlers untouched
+// (it is not a std::exception) and is rethrown as it was.
+struct CallbackFailure {
+  std::exception_ptr error;
+};
+
+// Reads one opened input: `path` names it in messages, `file` is how it was asked
+// for ("-" for stdin, whose format is always sniffed).
+void ReadSource(std::unique_ptr<ByteSource> src, const std::string& file, const ReadOptions& options,
+                Diagnostics& diag, const DocCallback& caller_emit) {
+  const DocCallback emit = [&](Doc&& doc) {
+    try {
+      caller_emit(std::move(doc));
+    } catch (...) {
+      throw CallbackFailure{std::current_exception()};
+    }
+  };
   // Messages and `source` name stdin "stdin"; "-" is only how it is asked for.
   const std::string path = file == "-" ? "stdin" : file;
   bool gz = false;
   Format format = file == "-" ? Format::kUnknown : FormatFromName(path, &gz);
-  std::unique_ptr<ByteSource> src;
-  try {
-    src = OpenFile(file);
-  } catch (const std::exception& e) {
-    diag.Error(path, e.what());
-    return;
-  }
   // Sniff what the name does not tell (stdin, unknown extensions, gzip).
   std::string head;
   try {
@@ -122,7 +133,31 @@ void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostic
   }
 }
 
+void ReadOneFile(const std::string& file, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
+  std::unique_ptr<ByteSource> src;
+  try {
+    src = OpenFile(file);
+  } catch (const std::exception& e) {
+    diag.Error(file == "-" ? "stdin" : file, e.what());
+    return;
+  }
+  try {
+    ReadSource(std::move(src), file, options, diag, emit);
+  } catch (const CallbackFailure& f) {
+    std::rethrow_exception(f.error);
+  }
+}
+
 }  // namespace
+
+void ReadBytes(std::string bytes, const std::string& name, const ReadOptions& options, Diagnostics& diag,
+               const DocCallback& emit) {
+  try {
+    ReadSource(PrependSource(std::move(bytes), nullptr), name, options, diag, emit);
+  } catch (const CallbackFailure& f) {
+    std::rethrow_exception(f.error);
+  }
+}
 
 void ReadInput(const std::string& path, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit) {
   if (path == "-") {

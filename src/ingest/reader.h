@@ -22,6 +22,11 @@ using DocCallback = std::function<void(Doc&&)>;
 // line or record, and reading goes on with the rest.
 void ReadInput(const std::string& path, const ReadOptions& options, Diagnostics& diag, const DocCallback& emit);
 
+// Reads `bytes` as if they were the content of a file named `name` (its extension
+// chooses the format as for a path; an unknown one is sniffed). For tests and fuzzers.
+void ReadBytes(std::string bytes, const std::string& name, const ReadOptions& options, Diagnostics& diag,
+               const DocCallback& emit);
+
 // Total bytes of regular files under `path` (for progress), 0 for "-".
 size_t InputSize(const std::string& path);
 

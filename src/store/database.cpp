@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,6 +13,28 @@
 #include "store/schema.h"
 
 namespace veille::store {
+namespace {
+
+// SQLite's message for the last error, with the system's reason when a write or
+// read failed ("disk I/O error (File too large)", "database or disk is full (No
+// space left on device)").
+std::string ErrorText(sqlite3* db) {
+  std::string msg = sqlite3_errmsg(db);
+  int primary = sqlite3_extended_errcode(db) & 0xFF;
+  int err = sqlite3_system_errno(db);
+  if (primary != SQLITE_IOERR && primary != SQLITE_FULL) return msg;
+  if (err != 0 && err != ENOSPC) return msg + fmt::format(" ({})", std::strerror(err));
+  if (primary == SQLITE_FULL) return msg + " (no space left on the device)";
+  // SQLite does not keep the reason of a failed write (EFBIG over `ulimit -f`):
+  // name the limit when there is one.
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    msg += fmt::format(" (a write failed; this process may not write files over {} KiB: ulimit -f)",
+                       limit.rlim_cur / 1024);
+  return msg;
+}
+
+}  // namespace
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
@@ -24,7 +47,7 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 void Statement::Check(int rc, const char* what) {
   if (rc != SQLITE_OK)
-    throw StoreError(fmt::format("{}: {}: {}", sqlite3_db_filename(db_, "main"), what, sqlite3_errmsg(db_)));
+    throw StoreError(fmt::format("{}: {}: {}", sqlite3_db_filename(db_, "main"), what, ErrorText(db_)));
 }
 
 Statement& Statement::Bind(int i, int64_t v) {
@@ -53,7 +76,7 @@ bool Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  std::string msg = sqlite3_errmsg(db_);
+  std::string msg = ErrorText(db_);
   sqlite3_reset(stmt_);
   throw StoreError(fmt::format("{}: {}", sqlite3_db_filename(db_, "main"), msg));
 }
@@ -166,7 +189,8 @@ void Database::Exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errmsg(db_);
+    std::string msg = ErrorText(db_);
+    if (err && msg.find(err) == std::string::npos) msg = err;
     sqlite3_free(err);
     throw StoreError(fmt::format("{}: {}", path_, msg));
   }

@@ -52,7 +52,18 @@ fingerprint "$TMP/clean.db" > "$TMP/clean.fp"
 docs=$(grep -c '^{' "$TMP/clean.fp")
 ((docs == 307)) && pass "clean run: $docs documents in $ms ms" || fail "clean run: $docs documents, expected 307"
 
-kills=0 rounds=0 attempts=0 db="$TMP/k0.db"
+stored() {  # documents committed in a database, "-" when there is none yet
+  if [[ -e $1 ]] && command -v python3 >/dev/null; then
+    python3 -c 'import sqlite3,sys
+try: print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])
+except Exception: print("-")' "$1"
+  else echo "-"; fi
+}
+# Bytes written so far: the database and its WAL (grows as batches are written).
+bytes() { local t=0 f; for f in "$1" "$1-wal"; do [[ -e $f ]] && t=$((t + $(stat -c %s "$f"))); done; echo $t; }
+final=$(bytes "$TMP/clean.db")
+
+kills=0 rounds=0 attempts=0 partial=0 db="$TMP/k0.db" seen=()
 check() {  # completes $db and compares it with the clean run
   ingest "$db" || { fail "completing run"; cat "$TMP/ingest.err"; }
   if cmp -s <(fingerprint "$db") "$TMP/clean.fp"; then pass "round $rounds ($1): same as the clean run"
@@ -63,12 +74,18 @@ while ((kills < 21 && attempts < 60)); do
   attempts=$((attempts + 1))
   "$VEILLE" ingest "$TMP/in" --db "$db" --batch 20 2>/dev/null &
   pid=$!
-  # A random moment in the first 60% of a clean run's time (later runs of a round have
-  # less left to do).
-  sleep "$(awk -v r=$RANDOM -v ms=$ms 'BEGIN { printf "%.3f", r / 32768 * 0.6 * ms / 1000 }')"
+  # The kill point: a random amount of the writing still to do, so that kills land
+  # while documents are processed and written however loaded the machine is (a
+  # point of 0 kills as soon as the database file is there, during startup).
+  target=$(awk -v r=$RANDOM -v c="$(bytes "$db")" -v f="$final" 'BEGIN { printf "%d", c + r / 32768 * 0.9 * (f - c) }')
+  while kill -0 "$pid" 2>/dev/null && [[ ! -e $db || $(bytes "$db") -lt $target ]]; do sleep 0.01; done
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null
     kills=$((kills + 1))
+    # Documents committed at the kill: some but not all means it hit the writing.
+    n=$(stored "$db")
+    seen+=("$n")
+    if [[ $n != - ]] && ((n > 0 && n < docs)); then partial=$((partial + 1)); fi
     # After seven interruptions of the same database, complete it and compare.
     if ((kills % 7 == 0)); then check "after 7 kills"; fi
   else
@@ -77,5 +94,9 @@ while ((kills < 21 && attempts < 60)); do
   fi
 done
 ((kills >= 20)) && pass "$kills kills in $attempts runs" || fail "only $kills kills in $attempts runs"
+if command -v python3 >/dev/null; then
+  ((partial >= 10)) && pass "$partial kills landed mid-ingest (documents stored at each kill: ${seen[*]})" \
+    || fail "only $partial kills landed mid-ingest (documents stored at each kill: ${seen[*]})"
+fi
 if [[ -e "$db" ]]; then check "last"; fi
 finish
