@@ -6,6 +6,7 @@ const std::vector<Target>& AllTargets() {
   static const std::vector<Target> targets = {
       {"text", Text},       {"jsonl", Jsonl},     {"html", Html},          {"warc", Warc}, {"gzip", Gzip},
       {"sniff", Sniff},     {"cleaner", Cleaner}, {"segmenter", Segmenter}, {"dict", Dict},
+      {"http", Http},
   };
   return targets;
 }

@@ -29,6 +29,8 @@ int Cleaner(const uint8_t* data, size_t size);    // src/clean/
 int Segmenter(const uint8_t* data, size_t size);  // src/segment/
 // Dictionary loaders: the first byte chooses a dict file, the rest replaces its content.
 int Dict(const uint8_t* data, size_t size);
+// veille serve: "METHOD\nTARGET" parsed (ParseTarget) and answered (Api::Handle) over a small database.
+int Http(const uint8_t* data, size_t size);
 
 const std::vector<Target>& AllTargets();
 

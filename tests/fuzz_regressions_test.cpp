@@ -64,6 +64,7 @@ TEST(FuzzRegressions, TargetsRunOnSmallInputs) {
       "{\"id\":\"a\",\"text\":\"Moscou a menacé Washington.\"}\n{\"text\":",
       "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nHTTP/",
       std::string("\x1F\x8B\x08\x00\x00\x00\x00\x00\x00\x03", 10),
+      "GET\n/api/events?actor=country:RUS&with=%C3%A9&limit=5",
   };
   const std::string root = DictRoot();
   for (const Target& t : AllTargets()) {
