@@ -167,8 +167,13 @@ bool Lexicon::MatchForm(const std::vector<Word>& words, size_t i, Slot slot, boo
   if (i >= words.size()) return false;
   auto found = forms_.find(words[i].lower);
   if (found == forms_.end()) return false;
+  return MatchForm(found->second, words, i, slot, reflexive, m);
+}
+
+bool Lexicon::MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot,
+                        bool reflexive, VerbMatch* m) const {
   const Form* best = nullptr;
-  for (const Form& f : found->second) {
+  for (const Form& f : forms) {
     if (f.slot != slot) continue;
     if (f.verb->reflexive != reflexive) continue;
     if (i + f.words.size() > words.size()) continue;
@@ -235,14 +240,17 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
     }
     return false;
   }
-  if (MatchForm(words, i, Slot::kInverted, reflexive, m)) {
+  auto found = forms_.find(w);
+  if (found == forms_.end()) return false;
+  const std::vector<Form>& forms = found->second;
+  if (MatchForm(forms, words, i, Slot::kInverted, reflexive, m)) {
     m->inverted = true;
     return true;
   }
   // A finite form after a determiner is a noun: l'annonce, la note, une critique.
   if (!reflexive && !comme && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
-  if (MatchForm(words, i, Slot::kFinite, reflexive, m)) return true;
-  if (MatchForm(words, i, Slot::kGerund, reflexive, m)) return true;
+  if (MatchForm(forms, words, i, Slot::kFinite, reflexive, m)) return true;
+  if (MatchForm(forms, words, i, Slot::kGerund, reflexive, m)) return true;
   return false;
 }
 

@@ -59,6 +59,9 @@ class Lexicon {
 
  private:
   bool MatchForm(const std::vector<Word>& words, size_t i, Slot slot, bool reflexive, VerbMatch* m) const;
+  // The same with the forms whose first word is words[i] (looked up once for several slots).
+  bool MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot, bool reflexive,
+                 VerbMatch* m) const;
   size_t SkipAdverbs(const std::vector<Word>& words, size_t i) const;
 
   // Hash of a std::string or std::string_view (lookups without a copy of the word).
