@@ -1,5 +1,7 @@
 #include "entities/ner_features.h"
 
+#include <vector>
+
 #include "core/dict_file.h"
 #include "entities/actors.h"
 #include "entities/titles.h"
@@ -122,7 +124,21 @@ NerLexicon NerLexicon::Load() {
 }
 
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower) {
-  syntax::Describe(form, &w->info, lower);
+  // syntax::Describe depends on the form alone: remembered per thread for recent forms
+  // (direct-mapped by the form's hash; a slot is used only when its form is the same).
+  struct Described {
+    std::string form, lower;
+    syntax::WordInfo info;
+  };
+  constexpr size_t kSlots = 8192;  // a power of two
+  thread_local std::vector<Described> cache(kSlots);
+  Described& d = cache[syntax::HashBytes(form) & (kSlots - 1)];
+  if (d.form != form || d.form.empty()) {
+    syntax::Describe(form, &d.info, &d.lower);
+    d.form.assign(form);
+  }
+  w->info = d.info;
+  lower->assign(d.lower);
   w->gaz = lexicon.Bits(*lower);
   w->kind = KindOf(form);
 }

@@ -2,6 +2,9 @@
 
 #include <unicode/uchar.h>
 
+#include <atomic>
+#include <functional>
+
 #include "core/dict_file.h"
 #include "core/utf8.h"
 
@@ -67,6 +70,8 @@ std::string Skeleton::Fold(std::string_view word) {
 }
 
 Skeleton::Skeleton() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::vector<std::string> where;
   ReadDictFile(
@@ -104,6 +109,21 @@ Skeleton::Skeleton() {
 }
 
 std::string Skeleton::Key(std::string_view word) const {
+  struct Cached {
+    uint64_t id = 0;  // 0: empty
+    std::string word, key;
+  };
+  constexpr size_t kSlots = 4096;  // a power of two
+  thread_local std::vector<Cached> cache(kSlots);
+  Cached& c = cache[std::hash<std::string_view>{}(word) & (kSlots - 1)];
+  if (c.id == id_ && c.word == word) return c.key;
+  c.key = ComputeKey(word);
+  c.word.assign(word);
+  c.id = id_;
+  return c.key;
+}
+
+std::string Skeleton::ComputeKey(std::string_view word) const {
   // Each rule is one pass over the whole word, in file order, so later rules see
   // what earlier ones wrote ("jackson" -> "jakson" -> "jaxon").
   std::string out = Fold(word), next;

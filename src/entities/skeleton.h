@@ -2,6 +2,7 @@
 // "Sergey", "Chtchetinine" and "Shchetinin" get the same key. Rules are data
 // (dict/entities/skeleton.tsv).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +19,18 @@ class Skeleton {
 
   // The matching key of one word (no spaces): Fold, then the rules, then doubled
   // letters collapsed. "Ryabkov" -> "riabkov", "Chtchetinine" -> "Setinin".
+  // (Remembered per thread for recent words: names recur in a document.)
   std::string Key(std::string_view word) const;
 
  private:
+  std::string ComputeKey(std::string_view word) const;
+
   struct Rule {
     std::string from, to;
     bool at_start = false, at_end = false;
   };
   std::vector<Rule> rules_;
+  uint64_t id_;  // tells apart the rule sets in the per-thread cache of keys (copies share it)
 };
 
 }  // namespace veille

@@ -1,5 +1,7 @@
 #include "quotes/lexicon.h"
 
+#include <set>
+
 #include "core/dict_file.h"
 
 namespace veille::quotes {
@@ -47,6 +49,15 @@ bool Regular(const std::string& inf, Paradigm* p) {
 }
 
 bool EndsWithVowel(const std::string& s) { return EndsWith(s, "e") || EndsWith(s, "a"); }
+
+constexpr std::string_view kClassNames[] = {"adverb", "clitic", "pronoun", "source", "stop", "time", "det", "person"};
+
+// The bit of a word class, 0 for an unknown one.
+uint8_t ClassBit(std::string_view cls) {
+  for (size_t k = 0; k < std::size(kClassNames); ++k)
+    if (kClassNames[k] == cls) return static_cast<uint8_t>(1u << k);
+  return 0;
+}
 
 }  // namespace
 
@@ -109,7 +120,7 @@ Lexicon::Lexicon() {
     auto add = [&](const std::string& form, Slot slot) {
       std::string full = form + rest;
       Form f{SplitOn(full, ' '), verb, slot};
-      forms_.emplace(f.words[0], f);
+      forms_[f.words[0]].push_back(std::move(f));
     };
     for (const char* agree : {"", "e", "s", "es"}) add(p.pp + (parts.size() == 1 ? agree : ""), Slot::kParticiple);
     for (const std::string* s : {&p.pres3s, &p.pres3p, &p.impf3s, &p.impf3p, &p.ps3s, &p.ps3p, &p.fut3s, &p.fut3p})
@@ -125,16 +136,21 @@ Lexicon::Lexicon() {
     verbs_.push_back(std::move(v));
   }, 2, 4);
 
-  static const std::set<std::string> kClasses = {"adverb", "clitic", "pronoun", "source", "stop", "time", "det", "person"};
   ReadDictFile("quotes/words.tsv", [&](const DictLine& l) {
     std::string word(l.fields[0]), cls(l.fields[1]);
     if (word != Lower(word)) l.Fail("words must be lower case");
-    if (!kClasses.count(cls)) l.Fail("class must be adverb, clitic, pronoun, source, stop, time, det or person");
-    if (!classes_.insert({word, cls}).second) l.Fail("duplicate entry '" + word + "' " + cls);
+    uint8_t bit = ClassBit(cls);
+    if (bit == 0) l.Fail("class must be adverb, clitic, pronoun, source, stop, time, det or person");
+    uint8_t& bits = classes_[word];
+    if (bits & bit) l.Fail("duplicate entry '" + word + "' " + cls);
+    bits |= bit;
   }, 2, 3);
 }
 
-bool Lexicon::Is(const std::string& word, const std::string& cls) const { return classes_.count({word, cls}) > 0; }
+bool Lexicon::Is(std::string_view word, std::string_view cls) const {
+  auto it = classes_.find(word);
+  return it != classes_.end() && (it->second & ClassBit(cls)) != 0;
+}
 
 bool Lexicon::IsAdverb(const Word& w) const {
   if (!w.word) return false;
@@ -149,10 +165,15 @@ size_t Lexicon::SkipAdverbs(const std::vector<Word>& words, size_t i) const {
 
 bool Lexicon::MatchForm(const std::vector<Word>& words, size_t i, Slot slot, bool reflexive, VerbMatch* m) const {
   if (i >= words.size()) return false;
-  auto [lo, hi] = forms_.equal_range(words[i].lower);
+  auto found = forms_.find(words[i].lower);
+  if (found == forms_.end()) return false;
+  return MatchForm(found->second, words, i, slot, reflexive, m);
+}
+
+bool Lexicon::MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot,
+                        bool reflexive, VerbMatch* m) const {
   const Form* best = nullptr;
-  for (auto it = lo; it != hi; ++it) {
-    const Form& f = it->second;
+  for (const Form& f : forms) {
     if (f.slot != slot) continue;
     if (f.verb->reflexive != reflexive) continue;
     if (i + f.words.size() > words.size()) continue;
@@ -169,20 +190,22 @@ bool Lexicon::MatchForm(const std::vector<Word>& words, size_t i, Slot slot, boo
 
 namespace {
 
-bool IsAux(const std::string& w) {
-  static const std::set<std::string> kAux = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut"};
-  return kAux.count(w) > 0;
+bool IsAux(std::string_view w) {
+  for (std::string_view a : {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut"})
+    if (w == a) return true;
+  return false;
 }
-bool IsEtre(const std::string& w) {
-  static const std::set<std::string> kEtre = {"est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront"};
-  return kEtre.count(w) > 0;
+bool IsEtre(std::string_view w) {
+  for (std::string_view e : {"est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront"})
+    if (w == e) return true;
+  return false;
 }
 // "a-t-il", "ont-elles", "est-il": an auxiliary with its subject pronoun.
-bool IsInvertedAux(const std::string& w, bool etre) {
+bool IsInvertedAux(std::string_view w, bool etre) {
   size_t dash = w.find('-');
   if (dash == std::string::npos) return false;
-  std::string aux = w.substr(0, dash), pron = w.substr(dash + 1);
-  if (pron.rfind("t-", 0) == 0) pron = pron.substr(2);
+  std::string_view aux = w.substr(0, dash), pron = w.substr(dash + 1);
+  if (pron.substr(0, 2) == "t-") pron = pron.substr(2);
   if (pron != "il" && pron != "elle" && pron != "on" && pron != "ils" && pron != "elles") return false;
   return etre ? IsEtre(aux) : IsAux(aux);
 }
@@ -217,14 +240,17 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
     }
     return false;
   }
-  if (MatchForm(words, i, Slot::kInverted, reflexive, m)) {
+  auto found = forms_.find(w);
+  if (found == forms_.end()) return false;
+  const std::vector<Form>& forms = found->second;
+  if (MatchForm(forms, words, i, Slot::kInverted, reflexive, m)) {
     m->inverted = true;
     return true;
   }
   // A finite form after a determiner is a noun: l'annonce, la note, une critique.
   if (!reflexive && !comme && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
-  if (MatchForm(words, i, Slot::kFinite, reflexive, m)) return true;
-  if (MatchForm(words, i, Slot::kGerund, reflexive, m)) return true;
+  if (MatchForm(forms, words, i, Slot::kFinite, reflexive, m)) return true;
+  if (MatchForm(forms, words, i, Slot::kGerund, reflexive, m)) return true;
   return false;
 }
 

@@ -1,10 +1,11 @@
 // The quote finder's knowledge: speech verbs with their generated forms
 // (dict/quotes/verbs.tsv) and small closed word classes (dict/quotes/words.tsv).
 #pragma once
-#include <map>
+#include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "quotes/words.h"
@@ -50,18 +51,30 @@ class Lexicon {
   // The speech verb whose first word is words[i] (after optional clitics), if any.
   bool MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const;
 
-  bool Is(const std::string& word, const std::string& cls) const;
+  // cls: adverb, clitic, pronoun, source, stop, time, det or person (false for any other).
+  bool Is(std::string_view word, std::string_view cls) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
   size_t verbs() const { return verbs_.size(); }
 
  private:
   bool MatchForm(const std::vector<Word>& words, size_t i, Slot slot, bool reflexive, VerbMatch* m) const;
+  // The same with the forms whose first word is words[i] (looked up once for several slots).
+  bool MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot, bool reflexive,
+                 VerbMatch* m) const;
   size_t SkipAdverbs(const std::vector<Word>& words, size_t i) const;
 
+  // Hash of a std::string or std::string_view (lookups without a copy of the word).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class T>
+  using ByWord = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
+
   std::vector<std::unique_ptr<Verb>> verbs_;
-  std::multimap<std::string, Form> forms_;  // by first word
-  std::set<std::pair<std::string, std::string>> classes_;  // (word, class)
+  ByWord<std::vector<Form>> forms_;  // by first word, in the order of verbs.tsv
+  ByWord<uint8_t> classes_;          // word -> its classes (one bit each)
 };
 
 }  // namespace veille::quotes

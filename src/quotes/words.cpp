@@ -7,7 +7,10 @@
 namespace veille::quotes {
 namespace {
 
-bool IsLetter(char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(static_cast<UChar32>(c));
+}
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
 
 // Elisions split off as words of their own ("l'", "qu'"); other apostrophes stay
@@ -26,7 +29,15 @@ std::string Lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
-  while (i < s.size()) utf8::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: what u_tolower gives
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
+      continue;
+    }
+    utf8::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
+  }
   return out;
 }
 
@@ -55,8 +66,8 @@ std::vector<Word> SplitWords(std::string_view text) {
           if (IsLetter(utf8::Next(text, k))) { end = j; continue; }
         }
         if (IsApostrophe(d)) {
-          std::string lower = Lower(text.substr(start, end - start));
-          if (IsElision(lower)) { end = j; break; }
+          // (elisions have at most 6 letters: longer words need no lower-casing here)
+          if (end - start <= 24 && IsElision(Lower(text.substr(start, end - start)))) { end = j; break; }
           size_t k = j;
           if (k < text.size() && IsLetter(utf8::Next(text, k))) { end = j; continue; }
         }
@@ -69,7 +80,7 @@ std::vector<Word> SplitWords(std::string_view text) {
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
     w.lower = Lower(text.substr(start, i - start));
     // One spelling of the apostrophe for matching.
-    if (w.word) {
+    if (w.word && w.lower.find("\u2019") != std::string::npos) {
       std::string norm;
       for (size_t k = 0; k < w.lower.size();) {
         size_t b = k;

@@ -36,8 +36,15 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   if (s->lower.size() < n) s->lower.resize(n);
   s->classes.resize(n);
   s->scores.resize(model.classes.size());
+  if (s->cache.empty()) s->cache.resize(Scratch::kCacheSlots);
   for (size_t i = 0; i < n; i++) {
-    Describe(forms[i], &s->words[i], &s->lower[i]);
+    Scratch::Described& d = s->cache[HashBytes(forms[i]) & (Scratch::kCacheSlots - 1)];
+    if (d.form != forms[i] || d.form.empty()) {
+      Describe(forms[i], &d.info, &d.lower);
+      d.form.assign(forms[i]);
+    }
+    s->words[i] = d.info;
+    s->lower[i].assign(d.lower);
     s->words[i].amb = model.Ambiguity(s->words[i].lower);
   }
   int prev = kStartTag, prev2 = kStartTag;

@@ -11,6 +11,14 @@ namespace veille::syntax {
 
 // Buffers reused from sentence to sentence.
 struct Scratch {
+  // The descriptions of recent forms (Describe depends on the form alone, not on the model):
+  // direct-mapped by the form's hash; a slot is used only when its form is the same.
+  struct Described {
+    std::string form, lower;
+    WordInfo info;
+  };
+  static constexpr size_t kCacheSlots = 8192;  // a power of two
+  std::vector<Described> cache;
   std::vector<WordInfo> words;
   std::vector<std::string> lower;  // lower-case forms, parallel to words
   std::vector<int> classes;        // the result

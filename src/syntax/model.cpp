@@ -59,12 +59,33 @@ void Model::Index() {
   slot_mask_ = size - 1;
   weights_.clear();
   weights_.reserve(entry_class.size());
+  dense_.clear();
+  dense_width_ = classes.size() < kMaxClasses ? (classes.size() + kLanes - 1) / kLanes * kLanes : 0;
   for (size_t f = 0; f < feature_keys.size(); f++) {
     uint64_t s = feature_keys[f] & slot_mask_;
     uint32_t check = Check(feature_keys[f]);
     while (slots_[s].check != 0 && slots_[s].check != check) s = (s + 1) & slot_mask_;
     if (slots_[s].check == check) continue;  // same slot and check bits as an earlier feature: keep that one
     uint32_t count = feature_begin[f + 1] - feature_begin[f];
+    bool distinct = true;  // one weight per class (else the int16 row could overflow where int32 sums do not)
+    if (dense_width_ > 0 && count >= kDenseMin) {
+      uint64_t seen[4] = {};
+      for (uint32_t e = feature_begin[f]; e < feature_begin[f + 1] && distinct; e++) {
+        uint64_t bit = 1ull << (entry_class[e] & 63);
+        distinct = !(seen[entry_class[e] >> 6] & bit);
+        seen[entry_class[e] >> 6] |= bit;
+      }
+    }
+    if (dense_width_ > 0 && count >= kDenseMin && distinct) {
+      size_t row = dense_.size() / dense_width_;
+      if (row >= (1u << 24)) throw std::runtime_error("too many dense weight rows (at most 2^24)");
+      dense_.resize(dense_.size() + dense_width_, 0);
+      int16_t* w = &dense_[row * dense_width_];
+      for (uint32_t e = feature_begin[f]; e < feature_begin[f + 1]; e++)
+        w[entry_class[e]] = static_cast<int16_t>(std::lround(entry_weight[e] * scale));
+      slots_[s] = Slot{check, static_cast<uint32_t>(row) << 8 | kDense};
+      continue;
+    }
     slots_[s] = Slot{check, static_cast<uint32_t>(weights_.size()) << 8 | count};
     for (uint32_t e = feature_begin[f]; e < feature_begin[f + 1]; e++)
       weights_.push_back(Weight{static_cast<int16_t>(std::lround(entry_weight[e] * scale)), entry_class[e]});

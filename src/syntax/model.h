@@ -86,7 +86,10 @@ struct Model {
   // The best class for the features (scores has classes.size() slots).
   int Predict(const uint64_t* feats, int n, int32_t* scores) const {
     const size_t nc = classes.size();
-    for (size_t c = 0; c < nc; c++) scores[c] = 0;
+    // Accumulated over dense_width_ >= nc lanes (the padding lanes stay 0), then copied.
+    alignas(32) int32_t acc[kMaxClasses + kLanes];
+    const size_t width = dense_width_ ? dense_width_ : nc;
+    for (size_t c = 0; c < width; c++) acc[c] = 0;
     // Three passes so that the memory accesses of different features overlap: prefetch the
     // slots, find them and prefetch their weights, then add the weights.
     uint64_t slot[kMaxFeatures];
@@ -101,7 +104,8 @@ struct Model {
       for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
         const Slot& sl = slots_[s];
         if (sl.check == check) {
-          __builtin_prefetch(&weights_[sl.packed >> 8]);
+          if (dense_width_ && (sl.packed & 0xFF) == kDense) __builtin_prefetch(&dense_[(sl.packed >> 8) * dense_width_]);
+          else __builtin_prefetch(&weights_[sl.packed >> 8]);
           found[m++] = sl.packed;
           break;
         }
@@ -109,13 +113,26 @@ struct Model {
       }
     }
     for (int k = 0; k < m; k++) {
+      if (dense_width_ && (found[k] & 0xFF) == kDense) {  // all lanes at once (integer sums: the order does not matter)
+        const int16_t* row = &dense_[(found[k] >> 8) * dense_width_];
+        for (size_t c = 0; c < dense_width_; c += kLanes) {
+          V16 w;
+          __builtin_memcpy(&w, row + c, sizeof w);
+          V32 a;
+          __builtin_memcpy(&a, acc + c, sizeof a);
+          a += __builtin_convertvector(w, V32);
+          __builtin_memcpy(acc + c, &a, sizeof a);
+        }
+        continue;
+      }
       const Weight* w = &weights_[found[k] >> 8];
-      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) scores[w[e].cls] += w[e].w;
+      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) acc[w[e].cls] += w[e].w;
     }
-    int32_t top = scores[0];
-    for (size_t c = 1; c < nc; c++) top = scores[c] > top ? scores[c] : top;
+    int32_t top = acc[0];
+    for (size_t c = 1; c < nc; c++) top = acc[c] > top ? acc[c] : top;
     int best = 0;
-    while (scores[best] != top) best++;
+    while (acc[best] != top) best++;
+    for (size_t c = 0; c < nc; c++) scores[c] = acc[c];
     return best;
   }
 
@@ -148,6 +165,17 @@ struct Model {
     uint16_t cls;
   };
   static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  // Features with many weights keep them as a dense row of dense_width_ int16 (classes
+  // padded to kLanes, zeros elsewhere), added with vector instructions; their slot says
+  // kDense instead of a count, and "first weight" is the row. Only with fewer than 255 classes.
+  static constexpr int kMaxClasses = 255;
+  static constexpr size_t kLanes = 8;
+  static constexpr uint32_t kDense = 0xFF;
+  static constexpr uint32_t kDenseMin = 12;  // weights from which a row is dense
+  typedef int16_t V16 __attribute__((vector_size(16)));
+  typedef int32_t V32 __attribute__((vector_size(32)));
+  std::vector<int16_t> dense_;
+  size_t dense_width_ = 0;
   std::vector<Slot> slots_;
   std::vector<Weight> weights_;
   uint64_t slot_mask_ = 0;
