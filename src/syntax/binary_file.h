@@ -85,4 +85,12 @@ class Reader {
   size_t pos_ = 0;
 };
 
+// Reads a model file whole into `data` and checks its frame: the header line `magic`
+// ("veille-tagger-model 1\n") and the XXH64 checksum of everything before it in the last
+// 8 bytes. Returns a reader over the body (after the header, before the checksum), or
+// throws DictError: `kind` names the model in messages ("tagger", "NER"), `command` the
+// command that rebuilds it ("veille train-tagger").
+Reader OpenModelFile(const std::string& path, std::string_view magic, std::string_view kind,
+                     std::string_view command, std::string* data);
+
 }  // namespace veille::syntax

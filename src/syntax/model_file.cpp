@@ -58,27 +58,8 @@ void Model::Save(const std::string& path) const {
 }
 
 Model Model::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DictError(path, 0, "cannot open the tagger model");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Reader r(path, data);
-  const size_t magic = sizeof kMagic - 1;
-  if (data.compare(0, magic, kMagic) != 0) {
-    if (data.rfind("veille-tagger-model ", 0) == 0) r.Fail("unsupported model version (this build reads version 1)");
-    r.Fail("not a veille tagger model (expected the header \"veille-tagger-model 1\")");
-  }
-  if (data.size() < magic + 8) {
-    r.set_pos(data.size());
-    r.Fail("truncated file");
-  }
-  uint64_t stored;
-  memcpy(&stored, data.data() + data.size() - 8, 8);
-  if (XXH64(data.data(), data.size() - 8, 0) != stored) {
-    r.set_pos(data.size() - 8);
-    r.Fail("checksum mismatch: the file is corrupt (rebuild it with `veille train-tagger`)");
-  }
-  Reader body(path, std::string_view(data).substr(0, data.size() - 8));
-  body.set_pos(magic);
+  std::string data;
+  Reader body = OpenModelFile(path, kMagic, "tagger", "veille train-tagger", &data);
   Model m;
   uint32_t nc = body.Count(2);
   for (uint32_t i = 0; i < nc; i++) m.classes.push_back(body.Str());

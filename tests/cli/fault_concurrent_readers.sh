@@ -8,24 +8,7 @@ source "$(dirname "$0")/lib.bash"
 command -v python3 >/dev/null || { echo "skip: python3 needed to generate the input"; exit 77; }
 
 batch=50
-python3 - "$TMP/in" <<'PY'
-import os, sys
-out = sys.argv[1]; os.makedirs(out)
-who = ["Le ministre des Affaires étrangères", "La porte-parole du Kremlin", "Le président du Conseil",
-       "La délégation cubaine", "L'ambassadeur du Venezuela", "Le chef de la diplomatie chinoise"]
-did = ["a reçu", "a critiqué", "a félicité", "a menacé de sanctions", "a invité", "a rencontré"]
-whom = ["son homologue brésilien", "les représentants de l'Union européenne", "le gouvernement de Caracas",
-        "les autorités russes", "une mission de l'ONU"]
-where = ["à Paris", "à Moscou", "à La Havane", "à Genève", "à Pékin"]
-for part in range(8):
-    with open(os.path.join(out, f"part-{part}.jsonl"), "w", encoding="utf-8") as f:
-        for k in range(250):
-            i = part * 250 + k
-            text = " ".join(f"{who[(i + s) % 6]} {did[(i * 3 + s) % 6]} {whom[(i + 2 * s) % 5]} {where[(i * s) % 5]} "
-                            f"le {1 + (i + s) % 28} mars, indique le communiqué numéro {i * 10 + s}." for s in range(6))
-            f.write('{"id": "d-%d", "date": "2024-03-%02d", "title": "Communiqué %d", "text": "%s"}\n'
-                    % (i, 1 + i % 28, i, text))
-PY
+gen_dispatches "$TMP/in" 8 250 6
 db="$TMP/c.db"
 # The first part alone creates the database, so readers have one from the start.
 "$VEILLE" ingest "$TMP/in/part-0.jsonl" --db "$db" --batch $batch -q || { fail "first ingest"; finish; }

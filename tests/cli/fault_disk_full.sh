@@ -8,24 +8,7 @@ source "$(dirname "$0")/lib.bash"
 command -v python3 >/dev/null || { echo "skip: python3 needed to inspect the database"; exit 77; }
 
 # Generated dispatches, all different (a few hundred KB of database).
-python3 - "$TMP/in" <<'PY'
-import os, sys
-out = sys.argv[1]; os.makedirs(out)
-who = ["Le ministre des Affaires étrangères", "La porte-parole du Kremlin", "Le président du Conseil",
-       "La délégation cubaine", "L'ambassadeur du Venezuela", "Le chef de la diplomatie chinoise"]
-did = ["a reçu", "a critiqué", "a félicité", "a menacé de sanctions", "a invité", "a rencontré"]
-whom = ["son homologue brésilien", "les représentants de l'Union européenne", "le gouvernement de Caracas",
-        "les autorités russes", "une mission de l'ONU"]
-where = ["à Paris", "à Moscou", "à La Havane", "à Genève", "à Pékin"]
-for part in range(4):
-    with open(os.path.join(out, f"part-{part}.jsonl"), "w", encoding="utf-8") as f:
-        for k in range(60):
-            i = part * 60 + k
-            text = " ".join(f"{who[(i + s) % 6]} {did[(i * 3 + s) % 6]} {whom[(i + 2 * s) % 5]} {where[(i * s) % 5]} "
-                            f"le {1 + (i + s) % 28} mars, indique le communiqué numéro {i * 10 + s}." for s in range(8))
-            f.write('{"id": "d-%d", "date": "2024-03-%02d", "title": "Communiqué %d", "text": "%s"}\n'
-                    % (i, 1 + i % 28, i, text))
-PY
+gen_dispatches "$TMP/in" 4 60 8
 
 ingest() { "$VEILLE" ingest "$TMP/in" --db "$1" --batch 20 -q; }
 state() {  # what a database holds: integrity, then the row counts, then the export

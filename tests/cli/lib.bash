@@ -16,3 +16,27 @@ expect_docs() {
   [[ $n -eq $1 ]] && pass "$1 documents" || fail "$n documents, expected $1"
 }
 finish() { if ((failures)); then echo "$failures failure(s)"; exit 1; fi; echo "all passed"; exit 0; }
+
+# gen_dispatches DIR PARTS PER_PART SENTENCES: writes DIR/part-N.jsonl, generated French
+# dispatches, all different (for the fault tests). Needs python3.
+gen_dispatches() {
+  python3 - "$@" <<'PY'
+import os, sys
+out, parts, per_part, sentences = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+os.makedirs(out)
+who = ["Le ministre des Affaires étrangères", "La porte-parole du Kremlin", "Le président du Conseil",
+       "La délégation cubaine", "L'ambassadeur du Venezuela", "Le chef de la diplomatie chinoise"]
+did = ["a reçu", "a critiqué", "a félicité", "a menacé de sanctions", "a invité", "a rencontré"]
+whom = ["son homologue brésilien", "les représentants de l'Union européenne", "le gouvernement de Caracas",
+        "les autorités russes", "une mission de l'ONU"]
+where = ["à Paris", "à Moscou", "à La Havane", "à Genève", "à Pékin"]
+for part in range(parts):
+    with open(os.path.join(out, f"part-{part}.jsonl"), "w", encoding="utf-8") as f:
+        for k in range(per_part):
+            i = part * per_part + k
+            text = " ".join(f"{who[(i + s) % 6]} {did[(i * 3 + s) % 6]} {whom[(i + 2 * s) % 5]} {where[(i * s) % 5]} "
+                            f"le {1 + (i + s) % 28} mars, indique le communiqué numéro {i * 10 + s}." for s in range(sentences))
+            f.write('{"id": "d-%d", "date": "2024-03-%02d", "title": "Communiqué %d", "text": "%s"}\n'
+                    % (i, 1 + i % 28, i, text))
+PY
+}
