@@ -70,7 +70,9 @@ struct HttpError {
 class Params {
  public:
   Params(const Request& r, std::initializer_list<const char*> allowed) {
-    for (const auto& [k, v] : r.params) {
+    for (const auto& param : r.params) {
+      const std::string& k = param.first;  // (clang 14 cannot capture a structured binding)
+      const std::string& v = param.second;
       if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }) == allowed.end())
         throw HttpError{400, fmt::format("unknown parameter: {}", k)};
       if (!values_.emplace(k, v).second) throw HttpError{400, fmt::format("repeated parameter: {}", k)};
