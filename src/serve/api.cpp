@@ -198,6 +198,14 @@ class Handler {
                             count("SELECT count(*) FROM documents"), count("SELECT count(*) FROM events")));
   }
 
+  // {"<key>": [up to `limit` rows], "truncated": whether `st` had more (it asks for limit + 1).
+  static Response Page(const char* key, store::Statement& st, size_t limit) {
+    std::string out = fmt::format("{{\"{}\": ", key);
+    bool cut = AppendRows(st, limit, &out);
+    out += fmt::format(", \"truncated\": {}}}", cut);
+    return Json(std::move(out));
+  }
+
   Response Search(const Request& r) {
     Params p(r, {"q", "from", "to", "limit"});
     store::Filter f;
@@ -209,10 +217,7 @@ class Handler {
     size_t limit = Limit(p);
     f.limit = limit + 1;
     store::Statement st = store::SearchDocuments(db_, f);
-    std::string out = "{\"documents\": ";
-    bool cut = AppendRows(st, limit, &out);
-    out += fmt::format(", \"truncated\": {}}}", cut);
-    return Json(std::move(out));
+    return Page("documents", st, limit);
   }
 
   Response Events(const Request& r) {
@@ -234,20 +239,14 @@ class Handler {
     size_t limit = Limit(p);
     f.limit = limit + 1;
     store::Statement st = store::FindEvents(db_, f);
-    std::string out = "{\"events\": ";
-    bool cut = AppendRows(st, limit, &out);
-    out += fmt::format(", \"truncated\": {}}}", cut);
-    return Json(std::move(out));
+    return Page("events", st, limit);
   }
 
   Response Actors(const Request& r) {
     Params p(r, {"match", "limit"});
     size_t limit = Limit(p);
     store::Statement st = store::ListActors(db_, p.Get("match"), limit + 1);
-    std::string out = "{\"actors\": ";
-    bool cut = AppendRows(st, limit, &out);
-    out += fmt::format(", \"truncated\": {}}}", cut);
-    return Json(std::move(out));
+    return Page("actors", st, limit);
   }
 
   Response Timeline(const Request& r) {
