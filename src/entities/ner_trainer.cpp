@@ -1,8 +1,5 @@
 #include "entities/ner_trainer.h"
 
-#include <fmt/format.h>
-
-#include <random>
 #include <set>
 
 #include "segment/chars.h"
@@ -54,31 +51,19 @@ NerModel Train(const std::vector<NerSentence>& train, const NerLexicon& lexicon,
   }
 
   syntax::Perceptron p(m.tags.size());
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); i++) order[i] = i;
-  std::mt19937_64 rng(o.seed);
   std::vector<float> scores(m.tags.size());
   uint64_t feats[kMaxNerFeatures];
-  for (int it = 0; it < o.iterations; it++) {
-    for (size_t i = order.size(); i > 1; i--) std::swap(order[i - 1], order[rng() % i]);
-    size_t right = 0, total = 0;
-    for (size_t s : order) {
-      const Prepared& d = data[s];
-      int n = static_cast<int>(d.words.size());
-      int prev = kStart, prev2 = kStart;
-      for (int i = 0; i < n; i++) {
-        int k = ExtractNer(d.words.data(), n, i, prev, prev2, feats);
-        p.Predict(feats, k, &scores);
-        int guess = m.Best(prev, scores.data());
-        p.Update(feats, k, d.gold[i], guess);
-        right += guess == d.gold[i];
-        total++;
-        prev2 = prev;
-        prev = guess;
-      }
-    }
-    if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * right / total));
-  }
+  syntax::TrainPasses(data.size(), o.iterations, o.seed, [&](size_t s) {
+    const Prepared& d = data[s];
+    int n = static_cast<int>(d.words.size());
+    return syntax::GreedySentence(d.gold, kStart, [&](int i, int prev, int prev2) {
+      int k = ExtractNer(d.words.data(), n, i, prev, prev2, feats);
+      p.Predict(feats, k, &scores);
+      int guess = m.Best(prev, scores.data());
+      p.Update(feats, k, d.gold[i], guess);
+      return guess;
+    });
+  }, log);
   m.weights = p.Average(o.prune);
   m.Index();
   return m;

@@ -1,7 +1,10 @@
 #include "syntax/perceptron.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace veille::syntax {
 
@@ -62,6 +65,23 @@ void Perceptron::Bump(std::vector<Cell>& row, int cls, float delta) {
     return;
   }
   row.push_back(Cell{static_cast<uint8_t>(cls), delta, 0.0, step_});
+}
+
+void TrainPasses(size_t sentences, int iterations, uint64_t seed, const std::function<PassCount(size_t)>& train,
+                 const std::function<void(const std::string&)>& log) {
+  std::vector<size_t> order(sentences);
+  for (size_t i = 0; i < order.size(); i++) order[i] = i;
+  std::mt19937_64 rng(seed);
+  for (int it = 0; it < iterations; it++) {
+    for (size_t i = order.size(); i > 1; i--) std::swap(order[i - 1], order[rng() % i]);
+    PassCount all;
+    for (size_t s : order) {
+      PassCount c = train(s);
+      all.right += c.right;
+      all.total += c.total;
+    }
+    if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * all.right / all.total));
+  }
 }
 
 }  // namespace veille::syntax

@@ -4,6 +4,8 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -44,5 +46,35 @@ class Perceptron {
   int64_t step_ = 0;
   std::unordered_map<uint64_t, std::vector<Cell>> rows_;
 };
+
+// Words a training pass got right, of all it saw.
+struct PassCount {
+  size_t right = 0, total = 0;
+};
+
+// The training loop both taggers share: `iterations` passes over `sentences` sentences, each
+// pass in a new order (Fisher-Yates on the raw output of std::mt19937_64(seed), which the
+// standard fixes; std::shuffle is implementation-defined and the models must be the same
+// bytes on every build). `train(s)` trains on sentence s and counts its words; `log`, if
+// set, gets one line per pass.
+void TrainPasses(size_t sentences, int iterations, uint64_t seed, const std::function<PassCount(size_t)>& train,
+                 const std::function<void(const std::string&)>& log);
+
+// Greedy left-to-right decoding of one training sentence with gold classes `gold`:
+// `step(i, prev, prev2)` returns word i's class (and updates the weights), given the two
+// classes before it (`start` before the first word).
+template <class Step>
+PassCount GreedySentence(const std::vector<int>& gold, int start, Step&& step) {
+  PassCount c;
+  int prev = start, prev2 = start;
+  for (int i = 0; i < static_cast<int>(gold.size()); i++) {
+    int guess = step(i, prev, prev2);
+    c.right += guess == gold[i];
+    c.total++;
+    prev2 = prev;
+    prev = guess;
+  }
+  return c;
+}
 
 }  // namespace veille::syntax

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <random>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -105,36 +104,23 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
   }
 
   Perceptron p(m.classes.size());
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); i++) order[i] = i;
-  std::mt19937_64 rng(o.seed);  // the engine's output is fixed by the standard
   std::vector<float> scores(m.classes.size());
   uint64_t feats[kMaxFeatures];
-  for (int it = 0; it < o.iterations; it++) {
-    // Fisher-Yates with the raw engine output (std::shuffle is implementation-defined).
-    for (size_t i = order.size(); i > 1; i--) std::swap(order[i - 1], order[rng() % i]);
-    size_t right = 0, total = 0;
-    for (size_t s : order) {
-      const Prepared& d = data[s];
-      int n = static_cast<int>(d.words.size());
-      int prev = kStartTag, prev2 = kStartTag;
-      for (int i = 0; i < n; i++) {
-        int guess = m.Fixed(d.words[i].word);
-        if (guess >= 0) {
-          p.Tick();
-        } else {
-          int k = Extract(d.words.data(), n, i, prev, prev2, feats);
-          guess = p.Predict(feats, k, &scores);
-          p.Update(feats, k, d.gold[i], guess);
-        }
-        right += guess == d.gold[i];
-        total++;
-        prev2 = prev;
-        prev = guess;
+  TrainPasses(data.size(), o.iterations, o.seed, [&](size_t s) {
+    const Prepared& d = data[s];
+    int n = static_cast<int>(d.words.size());
+    return GreedySentence(d.gold, kStartTag, [&](int i, int prev, int prev2) {
+      int guess = m.Fixed(d.words[i].word);
+      if (guess >= 0) {
+        p.Tick();
+      } else {
+        int k = Extract(d.words.data(), n, i, prev, prev2, feats);
+        guess = p.Predict(feats, k, &scores);
+        p.Update(feats, k, d.gold[i], guess);
       }
-    }
-    if (log) log(fmt::format("iteration {}: {:.2f}% of training words right", it + 1, 100.0 * right / total));
-  }
+      return guess;
+    });
+  }, log);
   SparseWeights w = p.Average(o.prune);
   m.feature_keys = std::move(w.keys);
   m.feature_begin = std::move(w.begin);

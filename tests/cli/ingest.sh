@@ -21,9 +21,9 @@ expect_err "docs=$n new=0 present=$n"
 
 run "$VEILLE" export --db "$db" --format jsonl
 expect_rc 0 "export jsonl"
-cmp -s "$TMP/out" "$TMP/extract.jsonl" && pass "export jsonl == extract output" || fail "export jsonl differs from extract"
+expect_same_file "$TMP/out" "$TMP/extract.jsonl" "export jsonl == extract output"
 run "$VEILLE" export --db "$db"
-cmp -s "$TMP/out" "$TMP/extract.jsonl" && pass "jsonl is the default export" || fail "default export differs"
+expect_same_file "$TMP/out" "$TMP/extract.jsonl" "jsonl is the default export"
 
 # Full-text search: stemmed, accents and case folded.
 run "$VEILLE" query --db "$db" --text "ACCORDS"

@@ -11,6 +11,7 @@ pass() { echo "ok: $*"; }
 run() { "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?; }
 expect_rc() { [[ $rc -eq $1 ]] && pass "$2 (exit $rc)" || { fail "$2: exit $rc, expected $1"; cat "$TMP/err"; }; }
 expect_err() { grep -qF -- "$1" "$TMP/err" && pass "stderr has '$1'" || { fail "stderr lacks '$1'"; cat "$TMP/err"; }; }
+expect_same_file() { cmp -s "$1" "$2" && pass "$3" || fail "$3: $1 and $2 differ"; }
 expect_docs() {
   local n; n=$(grep -c '^{' "$TMP/out" || true)
   [[ $n -eq $1 ]] && pass "$1 documents" || fail "$n documents, expected $1"

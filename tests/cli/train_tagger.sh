@@ -30,7 +30,7 @@ grep -q "tiny.conllu .* 100.00%" "$TMP/out" && pass "reports accuracy" || { fail
 head -c 22 "$TMP/a.bin" | grep -q "veille-tagger-model 1" && pass "versioned header" || fail "no header"
 
 run "$VEILLE" train-tagger --train "$TMP/tiny.conllu" -o "$TMP/b.bin" --iterations 3
-cmp -s "$TMP/a.bin" "$TMP/b.bin" && pass "deterministic model" || fail "two trainings differ"
+expect_same_file "$TMP/a.bin" "$TMP/b.bin" "deterministic model (two trainings, same bytes)"
 
 printf '1\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_\n2\tchat\tchat\tNOUNISH\t_\t_\t0\troot\t_\t_\n' >"$TMP/bad.conllu"
 run "$VEILLE" train-tagger --train "$TMP/bad.conllu" -o "$TMP/c.bin"
