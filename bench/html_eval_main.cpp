@@ -8,19 +8,16 @@
 // to OUTDIR/NAME.veille.txt (bench/html_eval.py reads them to compare with
 // readability); --show prints the text and metadata of one page.
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "core/utf8.h"
+#include "ingest/body_overlap.h"
 #include "ingest/html_extract.h"
 
 namespace fs = std::filesystem;
@@ -32,47 +29,6 @@ std::string ReadFile(const fs::path& p) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// Words: maximal runs of letters and digits, lowercased.
-std::map<std::string, int> Tokens(std::string_view text, int* total) {
-  std::map<std::string, int> bag;
-  std::string word;
-  *total = 0;
-  auto flush = [&] {
-    if (word.empty()) return;
-    ++bag[word];
-    ++*total;
-    word.clear();
-  };
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = veille::utf8::Next(text, i);
-    UChar32 c = static_cast<UChar32>(cp);
-    if (u_isalnum(c)) veille::utf8::Append(word, u_tolower(c));
-    else flush();
-  }
-  flush();
-  return bag;
-}
-
-struct Score {
-  double p = 0, r = 0, f = 0;
-};
-
-Score Compare(std::string_view got, std::string_view gold) {
-  int n_got = 0, n_gold = 0;
-  auto a = Tokens(got, &n_got);
-  auto b = Tokens(gold, &n_gold);
-  int overlap = 0;
-  for (const auto& [w, c] : a) {
-    auto it = b.find(w);
-    if (it != b.end()) overlap += std::min(c, it->second);
-  }
-  Score s;
-  s.p = n_got == 0 ? (n_gold == 0 ? 1.0 : 0.0) : static_cast<double>(overlap) / n_got;
-  s.r = n_gold == 0 ? 1.0 : static_cast<double>(overlap) / n_gold;
-  s.f = s.p + s.r == 0 ? 0 : 2 * s.p * s.r / (s.p + s.r);
-  return s;
 }
 
 void Show(const fs::path& page) {
@@ -113,7 +69,7 @@ int main(int argc, char** argv) {
     if (e.path().extension() == ".html") pages.push_back(e.path());
   std::sort(pages.begin(), pages.end());
 
-  Score sum;
+  veille::BodyOverlap sum;
   int n = 0;
   double seconds = 0;
   size_t bytes = 0;
@@ -130,18 +86,18 @@ int main(int argc, char** argv) {
     if (!out_dir.empty()) {
       std::ofstream(out_dir / (page.stem().string() + ".veille.txt"), std::ios::binary) << p.text;
     }
-    Score s = Compare(p.text, ReadFile(gold_path));
-    std::printf("%-32s %6.3f %6.3f %6.3f\n", page.stem().string().c_str(), s.p, s.r, s.f);
-    sum.p += s.p;
-    sum.r += s.r;
-    sum.f += s.f;
+    veille::BodyOverlap s = veille::CompareBodies(p.text, ReadFile(gold_path));
+    std::printf("%-32s %6.3f %6.3f %6.3f\n", page.stem().string().c_str(), s.precision, s.recall, s.f1);
+    sum.precision += s.precision;
+    sum.recall += s.recall;
+    sum.f1 += s.f1;
     ++n;
   }
   if (n == 0) {
     std::fprintf(stderr, "no NAME.html + NAME.gold.txt pairs in %s\n", dir.c_str());
     return 1;
   }
-  std::printf("%-32s %6.3f %6.3f %6.3f\n", "macro", sum.p / n, sum.r / n, sum.f / n);
+  std::printf("%-32s %6.3f %6.3f %6.3f\n", "macro", sum.precision / n, sum.recall / n, sum.f1 / n);
   std::printf("pages %d, %.1f KiB, %.2f ms/page\n", n, bytes / 1024.0, 1000 * seconds / n);
   return 0;
 }

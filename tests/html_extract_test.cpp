@@ -1,17 +1,16 @@
 #include "ingest/html_extract.h"
 
 #include <gtest/gtest.h>
-#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <random>
 #include <sstream>
 
 #include "core/utf8.h"
+#include "ingest/body_overlap.h"
 
 namespace veille {
 namespace {
@@ -352,40 +351,6 @@ TEST(HtmlExtract, GarbageAndMutatedPages) {
 // ---------------------------------------------------------------------------
 // Quality on the test pages (tests/data/html/NN-name.html + NN-name.gold.txt).
 
-std::map<std::string, int> Tokens(std::string_view text, int* total) {
-  std::map<std::string, int> bag;
-  std::string word;
-  *total = 0;
-  auto flush = [&] {
-    if (word.empty()) return;
-    ++bag[word];
-    ++*total;
-    word.clear();
-  };
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = utf8::Next(text, i);
-    if (u_isalnum(static_cast<UChar32>(cp))) utf8::Append(word, u_tolower(static_cast<UChar32>(cp)));
-    else flush();
-  }
-  flush();
-  return bag;
-}
-
-// Token precision and recall of `got` against `gold` (multiset overlap).
-std::pair<double, double> PrecisionRecall(std::string_view got, std::string_view gold) {
-  int n_got = 0, n_gold = 0;
-  auto a = Tokens(got, &n_got);
-  auto b = Tokens(gold, &n_gold);
-  int overlap = 0;
-  for (const auto& [w, c] : a) {
-    auto it = b.find(w);
-    if (it != b.end()) overlap += std::min(c, it->second);
-  }
-  double p = n_got == 0 ? 0.0 : static_cast<double>(overlap) / n_got;
-  double r = n_gold == 0 ? 1.0 : static_cast<double>(overlap) / n_gold;
-  return {p, r};
-}
-
 TEST(HtmlExtract, PrecisionRecallOnTestPages) {
   std::vector<fs::path> pages;
   for (const auto& e : fs::directory_iterator(kPages))
@@ -404,7 +369,8 @@ TEST(HtmlExtract, PrecisionRecallOnTestPages) {
     ExpectMapsBack(html, p);
     EXPECT_TRUE(p.title.has_value());
     EXPECT_TRUE(p.date.has_value());
-    auto [precision, recall] = PrecisionRecall(p.text, ReadFile(gold));
+    BodyOverlap o = CompareBodies(p.text, ReadFile(gold));
+    double precision = o.precision, recall = o.recall;
     EXPECT_GE(precision, 0.80);
     EXPECT_GE(recall, 0.80);
     sum_p += precision;

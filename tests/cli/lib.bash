@@ -18,6 +18,20 @@ expect_docs() {
 }
 finish() { if ((failures)); then echo "$failures failure(s)"; exit 1; fi; echo "all passed"; exit 0; }
 
+# start_serve DB: runs veille serve on DB on a free loopback port, sets $pid and $base
+# (http://127.0.0.1:PORT); the server is killed when the test exits.
+start_serve() {
+  "$VEILLE" serve --db "$1" --port 0 2>"$TMP/serve.err" &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
+  for _ in $(seq 100); do
+    grep -q "listening on" "$TMP/serve.err" 2>/dev/null && break
+    sleep 0.1
+  done
+  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/serve.err" | head -1)
+  [[ -n $base ]] || { fail "serve did not start"; cat "$TMP/serve.err"; finish; }
+}
+
 # gen_dispatches DIR PARTS PER_PART SENTENCES: writes DIR/part-N.jsonl, generated French
 # dispatches, all different (for the fault tests). Needs python3.
 gen_dispatches() {

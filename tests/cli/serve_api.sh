@@ -13,18 +13,7 @@ expect_err "no such database"
 run "$VEILLE" ingest "$SRC/samples/articles" --db "$db"
 expect_rc 0 "ingest the articles"
 
-start_serve() {  # start_serve DB: runs veille serve on a free port, sets $pid and $base
-  "$VEILLE" serve --db "$1" --port 0 2>"$TMP/serve.err" &
-  pid=$!
-  for _ in $(seq 100); do
-    grep -q "listening on" "$TMP/serve.err" 2>/dev/null && break
-    sleep 0.1
-  done
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/serve.err" | head -1)
-  [[ -n $base ]] || { fail "serve did not start"; cat "$TMP/serve.err"; finish; }
-}
 start_serve "$db"
-trap 'kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
 sum_before=$(sha256sum "$db" | cut -d' ' -f1)
 
 # get [CURL-ARGS...] TARGET: status in $status, body in $TMP/body

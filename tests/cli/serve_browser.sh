@@ -22,15 +22,7 @@ fi
 db="$TMP/corpus.db"
 run "$VEILLE" ingest "$SRC/samples" --db "$db"
 expect_rc 0 "ingest samples"
-"$VEILLE" serve --db "$db" --port 0 2>"$TMP/serve.err" &
-pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 100); do
-  grep -q "listening on" "$TMP/serve.err" 2>/dev/null && break
-  sleep 0.1
-done
-base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/serve.err" | head -1)
-[[ -n $base ]] || { fail "serve did not start"; cat "$TMP/serve.err"; finish; }
+start_serve "$db"
 
 if VEILLE_URL=$base CHROMIUM=$chromium timeout 240 node "$dir/page.test.mjs"; then
   pass "the page in Chromium"
