@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <charconv>
+
 #include "core/utf8.h"
 
 namespace veille {
@@ -118,7 +120,15 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
 }
 
 int Gazetteer::Child(int node, const std::string& key) const {
-  auto it = edges_.find(EdgeKey(node, key));
+  // EdgeKey without an allocation per step: the key is built in a reused buffer.
+  thread_local std::string edge;
+  char digits[16];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, node);
+  (void)ec;  // an int always fits
+  edge.assign(digits, end);
+  edge += '\x1f';
+  edge += key;
+  auto it = edges_.find(edge);
   return it == edges_.end() ? -1 : it->second;
 }
 

@@ -80,13 +80,12 @@ void NerModel::ScoreDense(const uint64_t* feats, int n, int32_t* scores) const {
     slot[k] = feats[k] & slot_mask_;
     __builtin_prefetch(&slots_[slot[k]]);
   }
-  const size_t nt = tags.size();
   for (int k = 0; k < n; k++) {
     uint32_t check = Check(feats[k]);
     for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
       const Slot& sl = slots_[s];
       if (sl.check == check) {
-        for (size_t t = 0; t < nt; t++) scores[t] += sl.w[t];
+        for (size_t t = 0; t < kDenseTags; t++) scores[t] += sl.w[t];  // all lanes: the padding is 0
         break;
       }
       if (sl.check == 0) break;
@@ -104,7 +103,7 @@ void NerModel::Decode(const NerWord* words, int n, std::vector<int>* out) const 
     int k = ExtractNer(words, n, i, prev, prev2, feats);
     int t;
     if (!slots_.empty()) {
-      for (size_t c = 0; c < tags.size(); c++) dense[c] = 0;
+      for (size_t c = 0; c < kDenseTags; c++) dense[c] = 0;
       ScoreDense(feats, k, dense);
       t = Best(prev, dense);
     } else {

@@ -55,6 +55,7 @@ struct NerModel {
   // The same with the compact table (Index() builds it when there are at most kDenseTags
   // tags): one open-addressing slot per feature holding 31 more bits of its hash and its
   // weights for every tag, quantized to 16 bits, so that a feature costs one memory access.
+  // `scores` has kDenseTags slots (those past tags.size() receive 0s).
   void ScoreDense(const uint64_t* feats, int n, int32_t* scores) const;
 
   // Binary file I/O. Load throws DictError naming the file and the byte offset.

@@ -4,6 +4,7 @@
 #include "entities/linker.h"
 #include "entities/ner.h"
 #include "events/coder.h"
+#include "events/prefilter.h"
 #include "lang/langid.h"
 #include "quotes/quotes.h"
 #include "segment/segmenter.h"
@@ -22,6 +23,7 @@ struct Pipeline::Stages {
   QuoteFinder quotes;
   Tagger tagger = Tagger::Load();
   EventCoder events = EventCoder::Load();
+  EventPrefilter prefilter{events.patterns(), tagger};
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) : stages_(std::make_unique<Stages>()), options_(options) {}
@@ -52,6 +54,9 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::s
   stages_->quotes.Run(doc);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
+  // Of those, only the ones with a word that can head a pattern (all of them when tracing,
+  // so that `veille explain` shows every actor sentence's tags).
+  if (!trace) tagged = stages_->prefilter.Select(doc, tagged);
   if (tagged.empty()) return;
   stages_->tagger.Run(doc, tagged);
   stages_->events.Run(doc, trace);

@@ -41,7 +41,7 @@ size_t Finder::SentenceEnd(size_t i) const {
 }
 
 bool Finder::IsSource(size_t i, size_t* after) const {
-  if (Is(i, "source")) { *after = i + 1; return true; }
+  if (Is(i, Lexicon::kSource)) { *after = i + 1; return true; }
   if (IsWord(i, "d'") && IsWord(i + 1, "après")) { *after = i + 2; return true; }
   return false;
 }
@@ -49,13 +49,13 @@ bool Finder::IsSource(size_t i, size_t* after) const {
 bool Finder::IsPronoun(size_t i, size_t* after) const {
   if (i >= w_.size() || !w_[i].word) return false;
   if (i + 1 < w_.size() && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) { *after = i + 2; return true; }
-  if (lex_.Is(w_[i].lower, "pronoun")) { *after = i + 1; return true; }
+  if (lex_.Is(w_[i], Lexicon::kPronoun)) { *after = i + 1; return true; }
   return false;
 }
 
 std::string Finder::VerbText(const VerbMatch& m) const {
   size_t b = m.begin;
-  while (b < m.end && Is(b, "clitic") && !IsWord(b, "n'") && !IsWord(b, "ne")) ++b;
+  while (b < m.end && Is(b, Lexicon::kClitic) && !IsWord(b, "n'") && !IsWord(b, "ne")) ++b;
   return doc_.text.substr(w_[b].span.start, w_[m.end - 1].span.end - w_[b].span.start);
 }
 
@@ -94,7 +94,7 @@ void Finder::CollectThat() {
     if (!Verb(i, &m, true)) continue;
     size_t j = m.end;
     size_t end = SentenceEnd(i);
-    while (j < end && (Is(j, "adverb") || Is(j, "time") || timex_[j])) ++j;
+    while (j < end && (Is(j, Lexicon::kAdverb) || Is(j, Lexicon::kTime) || timex_[j])) ++j;
     if (!(IsWord(j, "que") || IsWord(j, "qu'"))) continue;
     // "ne rapporteront que 3 milliards": restrictive ne … que, not a reported clause.
     bool ne = m.begin > 0 && (IsWord(m.begin - 1, "ne") || IsWord(m.begin - 1, "n'")), neg = false;
@@ -143,7 +143,7 @@ void Finder::CollectIncise() {
       if (c.type == Candidate::Type::kThat && c.first >= start && c.first < end) that = true;
     if (marks || that) continue;
     size_t j = m.end;
-    while (j < end && (Is(j, "adverb") || Is(j, "time") || timex_[j])) ++j;
+    while (j < end && (Is(j, Lexicon::kAdverb) || Is(j, Lexicon::kTime) || timex_[j])) ++j;
     if (IsWord(j, "que") || IsWord(j, "qu'")) continue;
     if (!m.inverted) {
       // Postverbal subject required: "a déclaré Maduro", not "Maduro a déclaré".

@@ -38,7 +38,10 @@ struct Attributed {
 
 class Finder {
  public:
-  Finder(const Lexicon& lex, Doc& doc) : lex_(lex), doc_(doc), w_(SplitWords(doc.text)) { Index(); }
+  Finder(const Lexicon& lex, Doc& doc) : lex_(lex), doc_(doc), w_(SplitWords(doc.text)) {
+    lex_.Annotate(&w_);
+    Index();
+  }
 
   void Run();
 
@@ -46,7 +49,7 @@ class Finder {
   void Index();
   bool IsWord(size_t i, const char* s) const { return i < w_.size() && w_[i].lower == s; }
   bool IsPunct(size_t i) const { return i < w_.size() && !w_[i].word; }
-  bool Is(size_t i, const char* cls) const { return i < w_.size() && w_[i].word && lex_.Is(w_[i].lower, cls); }
+  bool Is(size_t i, uint8_t cls) const { return i < w_.size() && w_[i].word && lex_.Is(w_[i], cls); }
   bool IsSource(size_t i, size_t* after) const;
   bool IsPronoun(size_t i, size_t* after) const;
   size_t WordAt(uint32_t byte) const;  // first word starting at or after byte

@@ -145,6 +145,8 @@ Lexicon::Lexicon() {
     if (bits & bit) l.Fail("duplicate entry '" + word + "' " + cls);
     bits |= bit;
   }, 2, 3);
+  for (const auto& [word, forms] : forms_) known_[word].forms = &forms;
+  for (const auto& [word, bits] : classes_) known_[word].classes = bits;
 }
 
 bool Lexicon::Is(std::string_view word, std::string_view cls) const {
@@ -152,9 +154,32 @@ bool Lexicon::Is(std::string_view word, std::string_view cls) const {
   return it != classes_.end() && (it->second & ClassBit(cls)) != 0;
 }
 
+uint8_t Lexicon::ClassesOf(const Word& w) const {
+  if (w.annotated) return w.classes;
+  auto it = classes_.find(w.lower);
+  return it == classes_.end() ? 0 : it->second;
+}
+
+const std::vector<Form>* Lexicon::FormsOf(const Word& w) const {
+  if (w.annotated) return w.forms;
+  auto it = forms_.find(w.lower);
+  return it == forms_.end() ? nullptr : &it->second;
+}
+
+void Lexicon::Annotate(std::vector<Word>* words) const {
+  for (Word& w : *words) {
+    auto it = known_.find(w.lower);
+    if (it != known_.end()) {
+      w.classes = it->second.classes;
+      w.forms = it->second.forms;
+    }
+    w.annotated = true;
+  }
+}
+
 bool Lexicon::IsAdverb(const Word& w) const {
   if (!w.word) return false;
-  if (Is(w.lower, "adverb")) return true;
+  if (Is(w, kAdverb)) return true;
   return !w.upper && w.lower.size() > 7 && EndsWith(w.lower, "ment");
 }
 
@@ -165,9 +190,8 @@ size_t Lexicon::SkipAdverbs(const std::vector<Word>& words, size_t i) const {
 
 bool Lexicon::MatchForm(const std::vector<Word>& words, size_t i, Slot slot, bool reflexive, VerbMatch* m) const {
   if (i >= words.size()) return false;
-  auto found = forms_.find(words[i].lower);
-  if (found == forms_.end()) return false;
-  return MatchForm(found->second, words, i, slot, reflexive, m);
+  const std::vector<Form>* forms = FormsOf(words[i]);
+  return forms && MatchForm(*forms, words, i, slot, reflexive, m);
 }
 
 bool Lexicon::MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot,
@@ -218,7 +242,7 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
   bool comme = i > 0 && words[i - 1].lower == "comme" && (words[i].lower == "le" || words[i].lower == "l'");
   if (comme) ++i;
   // Negation and object clitics: n'a pas dit, l'a confirmé, lui a assuré.
-  while (i < words.size() && words[i].word && Is(words[i].lower, "clitic")) ++i;
+  while (i < words.size() && words[i].word && Is(words[i], kClitic)) ++i;
   if (i >= words.size() || !words[i].word) return false;
   bool reflexive = false;
   if (words[i].lower == "s'" || words[i].lower == "se") {
@@ -240,15 +264,15 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
     }
     return false;
   }
-  auto found = forms_.find(w);
-  if (found == forms_.end()) return false;
-  const std::vector<Form>& forms = found->second;
+  const std::vector<Form>* found = FormsOf(words[i]);
+  if (!found) return false;
+  const std::vector<Form>& forms = *found;
   if (MatchForm(forms, words, i, Slot::kInverted, reflexive, m)) {
     m->inverted = true;
     return true;
   }
   // A finite form after a determiner is a noun: l'annonce, la note, une critique.
-  if (!reflexive && !comme && i > 0 && words[i - 1].word && Is(words[i - 1].lower, "det")) return false;
+  if (!reflexive && !comme && i > 0 && words[i - 1].word && Is(words[i - 1], kDet)) return false;
   if (MatchForm(forms, words, i, Slot::kFinite, reflexive, m)) return true;
   if (MatchForm(forms, words, i, Slot::kGerund, reflexive, m)) return true;
   return false;

@@ -47,12 +47,20 @@ class Lexicon {
  public:
   // Loads dict/quotes/verbs.tsv and words.tsv. Throws DictError.
   Lexicon();
+  Lexicon(const Lexicon&) = delete;  // known_ points into forms_
+  Lexicon& operator=(const Lexicon&) = delete;
 
   // The speech verb whose first word is words[i] (after optional clitics), if any.
   bool MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const;
 
   // cls: adverb, clitic, pronoun, source, stop, time, det or person (false for any other).
   bool Is(std::string_view word, std::string_view cls) const;
+  // The same with the bits below, for a word of the text (annotated or not).
+  static constexpr uint8_t kAdverb = 1, kClitic = 2, kPronoun = 4, kSource = 8, kStop = 16, kTime = 32, kDet = 64,
+                           kPerson = 128;
+  bool Is(const Word& w, uint8_t cls) const { return (ClassesOf(w) & cls) != 0; }
+  // Looks up every word's classes and forms once (Word::annotated).
+  void Annotate(std::vector<Word>* words) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
   size_t verbs() const { return verbs_.size(); }
@@ -63,6 +71,8 @@ class Lexicon {
   bool MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot, bool reflexive,
                  VerbMatch* m) const;
   size_t SkipAdverbs(const std::vector<Word>& words, size_t i) const;
+  uint8_t ClassesOf(const Word& w) const;
+  const std::vector<Form>* FormsOf(const Word& w) const;
 
   // Hash of a std::string or std::string_view (lookups without a copy of the word).
   struct Hash {
@@ -75,6 +85,11 @@ class Lexicon {
   std::vector<std::unique_ptr<Verb>> verbs_;
   ByWord<std::vector<Form>> forms_;  // by first word, in the order of verbs.tsv
   ByWord<uint8_t> classes_;          // word -> its classes (one bit each)
+  struct Known {
+    uint8_t classes = 0;
+    const std::vector<Form>* forms = nullptr;
+  };
+  ByWord<Known> known_;  // both of the above in one table (Annotate: one lookup a word)
 };
 
 }  // namespace veille::quotes

@@ -25,7 +25,7 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
       person = entity_[i];
   if (person >= 0) return Who{doc_.entities[person].span, person};
   size_t head = a;
-  while (head < b && Is(head, "det")) ++head;
+  while (head < b && Is(head, Lexicon::kDet)) ++head;
   if (head < b && entity_[head] >= 0) {
     int e = entity_[head];
     const Entity& ent = doc_.entities[e];
@@ -40,12 +40,12 @@ std::optional<Who> Finder::NounPhrase(size_t a, size_t b) const {
     if (ent.via != "demonym" && !complement(WordAt(ent.span.start))) return Who{ent.span, e};
   }
   size_t det = a;
-  while (det < b && Is(det, "det")) ++det;
+  while (det < b && Is(det, Lexicon::kDet)) ++det;
   if (det == b) return std::nullopt;  // "un", "le": no speaker
   // An unknown name followed by its title: "Jean Dupont le vice-président de …" → the name.
   size_t run = a;
-  while (run < b && w_[run].upper && !Is(run, "det")) ++run;
-  if (run >= a + 2 && run < b && (Is(run, "det") || IsWord(run, ","))) return Who{Span{w_[a].span.start, w_[run - 1].span.end}, -1};
+  while (run < b && w_[run].upper && !Is(run, Lexicon::kDet)) ++run;
+  if (run >= a + 2 && run < b && (Is(run, Lexicon::kDet) || IsWord(run, ","))) return Who{Span{w_[a].span.start, w_[run - 1].span.end}, -1};
   return Who{Span{w_[a].span.start, w_[b - 1].span.end}, -1};
 }
 
@@ -80,7 +80,7 @@ bool Finder::IsName(const std::optional<Who>& who) const {
   size_t a = WordAt(who->span.start), b = WordAt(who->span.end);
   if (b < a + 2 || b > a + 4) return false;
   for (size_t i = a; i < b; ++i)
-    if (!w_[i].upper || Is(i, "det")) return false;
+    if (!w_[i].upper || Is(i, Lexicon::kDet)) return false;
   return true;
 }
 
@@ -135,26 +135,26 @@ std::optional<Who> Finder::Preverbal(size_t v) const {
 std::optional<Who> Finder::Postverbal(size_t e) const {
   size_t end = SentenceEnd(e == 0 ? 0 : e - 1);
   size_t i = e;
-  while (i < end && (IsAdverb(i) || Is(i, "time") || timex_[i])) ++i;
+  while (i < end && (IsAdverb(i) || Is(i, Lexicon::kTime) || timex_[i])) ++i;
   // "a déclaré à l'AFP un diplomate", "a précisé à la presse le porte-parole".
   if (IsWord(i, "à") || IsWord(i, "au") || IsWord(i, "aux")) {
     size_t j = i + 1;
-    if (Is(j, "det")) ++j;
+    if (Is(j, Lexicon::kDet)) ++j;
     if (j < end && entity_[j] >= 0) j = WordAt(doc_.entities[entity_[j]].span.end);
     else ++j;
-    while (j < end && (IsAdverb(j) || Is(j, "time") || timex_[j])) ++j;
-    if (j < end && (Is(j, "det") || w_[j].upper)) i = j;
+    while (j < end && (IsAdverb(j) || Is(j, Lexicon::kTime) || timex_[j])) ++j;
+    if (j < end && (Is(j, Lexicon::kDet) || w_[j].upper)) i = j;
   }
   size_t after;
   if (IsPronoun(i, &after)) return std::nullopt;
   if (i < end && IsBoundaryWord(w_[i].lower)) return std::nullopt;
   size_t a = i;
-  while (i < end && w_[i].word && !(Is(i, "stop") && entity_[i] < 0) && i - a < 12 && !quoted_[i]) ++i;
+  while (i < end && w_[i].word && !(Is(i, Lexicon::kStop) && entity_[i] < 0) && i - a < 12 && !quoted_[i]) ++i;
   if (i == a) return std::nullopt;
   // Apposition after a comma: "le porte-parole du Kremlin, Dmitri Peskov".
   if (IsWord(i, ",") && i + 1 < end) {
     size_t k = i + 1;
-    while (k < end && w_[k].word && !(Is(k, "stop") && entity_[k] < 0)) ++k;
+    while (k < end && w_[k].word && !(Is(k, Lexicon::kStop) && entity_[k] < 0)) ++k;
     std::optional<Who> name = NounPhrase(i + 1, k);
     if (IsName(name) && (k >= end || !w_[k].word)) return name;
   }
@@ -211,7 +211,7 @@ bool Finder::IsAdverb(size_t i) const { return i < w_.size() && w_[i].word && le
 std::optional<Who> Finder::ClauseSubject(size_t start) const {
   if (IsWord(start, "pour")) ++start;  // "Pour X : « … »"
   size_t end = SentenceEnd(start), b = start;
-  while (b < end && w_[b].word && b - start < 10 && !Is(b, "clitic") && !Is(b, "pronoun") && w_[b].lower != "a" &&
+  while (b < end && w_[b].word && b - start < 10 && !Is(b, Lexicon::kClitic) && !Is(b, Lexicon::kPronoun) && w_[b].lower != "a" &&
          w_[b].lower != "ont" && w_[b].lower != "s'" && w_[b].lower != "se" && w_[b].lower != "est") {
     VerbMatch m;
     if (b > start && lex_.MatchVerb(w_, b, &m)) break;
@@ -228,7 +228,7 @@ std::optional<Who> Finder::Describe(const Who& who, size_t at) const {
   if (who.entity >= 0) return who;
   size_t a = WordAt(who.span.start), b = WordAt(who.span.end);
   if (a + 2 > b || !(IsWord(a, "le") || IsWord(a, "la"))) return who;
-  if (!Is(a + 1, "person")) return who;
+  if (!Is(a + 1, Lexicon::kPerson)) return who;
   std::string country;
   for (size_t i = a + 1; i < b; ++i) {
     if (entity_[i] < 0) continue;

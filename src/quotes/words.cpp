@@ -26,9 +26,17 @@ bool IsElision(std::string_view lower) {
 }  // namespace
 
 std::string Lower(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  if (i == s.size()) {  // ASCII (most words): in place
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+  }
   std::string out;
   out.reserve(s.size());
-  size_t i = 0;
+  i = 0;
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII: what u_tolower gives
@@ -43,6 +51,7 @@ std::string Lower(std::string_view s) {
 
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
+  words.reserve(text.size() / 5 + 16);  // about one word per 5-6 bytes of French
   size_t i = 0;
   bool newline = true;
   while (i < text.size()) {

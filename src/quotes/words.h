@@ -1,6 +1,7 @@
 // Words of a document for the quote finder: letters-and-hyphens words, elided
 // clitics ("l'", "qu'") and single punctuation marks, each with its lower-case form.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,12 +10,19 @@
 
 namespace veille::quotes {
 
+struct Form;
+
 struct Word {
   Span span;
   std::string lower;   // lower case ("a-t-il", "l'", "«")
   bool word = false;   // letters/digits (false: punctuation)
   bool upper = false;  // starts with a capital letter
   bool newline_before = false;  // a line break lies between the previous word and this one
+  // Looked up once by Lexicon::Annotate (else on every use): the word's classes and the
+  // speech-verb forms whose first word it is (nullptr: none).
+  bool annotated = false;
+  uint8_t classes = 0;
+  const std::vector<Form>* forms = nullptr;
 };
 
 std::vector<Word> SplitWords(std::string_view text);

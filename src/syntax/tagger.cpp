@@ -37,11 +37,23 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
     t.span = spans[i];
     t.sentence = index;
     t.pos = m.class_pos[c];
-    const std::string* over = nullptr;
-    if (t.pos == Pos::kVerb || t.pos == Pos::kAux) over = overrides_->Find(scratch.lower[i]);
-    t.lemma = over ? *over : m.Lemma(scratch.lower[i], scratch.words[i].lower, t.pos);
+    t.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
     t.feats = m.class_feats[c];
   }
+}
+
+std::string Tagger::LemmaOf(std::string_view lower, uint64_t lower_hash, Pos pos) const {
+  const std::string* over = nullptr;
+  if (pos == Pos::kVerb || pos == Pos::kAux) over = overrides_->Find(lower);
+  return over ? *over : model_->Lemma(lower, lower_hash, pos);
+}
+
+std::string Tagger::LemmaOf(std::string_view lower, Pos pos) const {
+  return LemmaOf(lower, syntax::HashBytes(lower), pos);
+}
+
+void Tagger::Tokenize(std::string_view text, Span span, std::vector<Span>* out) const {
+  tokenizer_->Tokenize(text, span, out);
 }
 
 void Tagger::Run(Doc& doc, const std::vector<uint32_t>& which) const {

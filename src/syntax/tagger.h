@@ -34,7 +34,14 @@ class Tagger {
   // For `veille explain` and tests: tag one standalone sentence (spans into `sentence`).
   std::vector<Token> TagText(std::string_view sentence) const;
 
+  // What Run would do with one word, for callers that decide which sentences to tag
+  // (events/prefilter.h): the token spans of text[span], and the lemma of the lower-case
+  // form `lower` if it were tagged `pos` (the overrides of dict/syntax/lemmas.tsv included).
+  void Tokenize(std::string_view text, Span span, std::vector<Span>* out) const;
+  std::string LemmaOf(std::string_view lower, Pos pos) const;
+
  private:
+  std::string LemmaOf(std::string_view lower, uint64_t lower_hash, Pos pos) const;
   void TagSentence(std::string_view text, Span span, uint32_t index, std::vector<Token>* out) const;
 
   std::shared_ptr<const syntax::Model> model_;

@@ -7,6 +7,7 @@
 // whole; every punctuation mark is a token ("..." is one). The exceptions are data:
 // dict/syntax/tokens.tsv and dict/segment/abbreviations.txt.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,9 +23,13 @@ class Tokenizer {
   static Tokenizer Load();
 
   // Appends the tokens of text[span] (byte offsets into `text`) to *out, in order.
+  // The tokens depend on the bytes of text[span] alone: the last sentences seen are
+  // remembered per thread (several stages tokenise the same sentence), shared by the
+  // tokenizers loaded from the same files.
   void Tokenize(std::string_view text, Span span, std::vector<Span>* out) const;
 
  private:
+  void TokenizeUncached(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
   // Splits the word text[start, end) at elisions and trailing clitics, appending to *out.
   void SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
   bool IsAbbreviation(std::string_view word) const;
@@ -33,6 +38,7 @@ class Tokenizer {
   std::unordered_set<std::string> whole_;          // "aujourd'hui", ...
   std::vector<std::string> clitics_;               // "-t-il", ..., longest first
   std::unordered_set<std::string> abbreviations_;  // "m", "etc", ... (without '.')
+  uint64_t fingerprint_ = 0;                       // of all the above (keys the cache)
 };
 
 }  // namespace veille

@@ -1,0 +1,104 @@
+// The event prefilter (events/prefilter.h) and the tokenizer's sentence cache: skipping the
+// sentences without a possible event head must change no event.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "events/coder.h"
+#include "events/prefilter.h"
+#include "ingest/reader.h"
+#include "pipeline/pipeline.h"
+#include "syntax/tagger.h"
+#include "syntax/tokenizer.h"
+
+namespace veille {
+namespace {
+
+const Tagger& SharedTagger() {
+  static const Tagger* t = new Tagger(Tagger::Load());
+  return *t;
+}
+const EventCoder& SharedCoder() {
+  static const EventCoder* c = new EventCoder(EventCoder::Load());
+  return *c;
+}
+
+TEST(EventPrefilter, HeadsUnderEitherTag) {
+  EventPrefilter f(SharedCoder().patterns(), SharedTagger());
+  EXPECT_TRUE(f.CanBeHead("rencontré"));    // rencontrer [T]
+  EXPECT_TRUE(f.CanBeHead("Rencontre"));    // rencontre:n, capitalised
+  EXPECT_TRUE(f.CanBeHead("entretiens"));   // entretien:n, plural
+  EXPECT_TRUE(f.CanBeHead("rencontré"));    // again, from the cache
+  EXPECT_FALSE(f.CanBeHead("jardin"));
+  EXPECT_FALSE(f.CanBeHead("bleu"));
+  EXPECT_FALSE(f.CanBeHead(","));
+  EXPECT_FALSE(f.CanBeHead(""));
+}
+
+TEST(EventPrefilter, SelectsTheSentencesWithAHead) {
+  EventPrefilter f(SharedCoder().patterns(), SharedTagger());
+  Doc d;
+  d.text = "Vladimir Poutine a rencontré Xi Jinping. Vladimir Poutine aime le jardin bleu. Un entretien a eu lieu.";
+  d.sentences = {Span{0, 40}, Span{41, 79}, Span{80, static_cast<uint32_t>(d.text.size())}};
+  EXPECT_EQ(f.Select(d, {0, 1, 2}), (std::vector<uint32_t>{0, 2}));
+  EXPECT_EQ(f.Select(d, {1}), (std::vector<uint32_t>{}));
+  EXPECT_EQ(f.Select(d, {2, 7}), (std::vector<uint32_t>{2}));  // out of range: ignored
+}
+
+std::string Events(const Doc& d) {
+  std::string out;
+  for (const Event& e : d.events)
+    out += std::to_string(e.sentence) + " " + std::to_string(e.span.start) + "-" + std::to_string(e.span.end) + " " +
+           e.source.id + " " + e.code + " " + (e.target ? e.target->id : "-") + " " + e.polarity + " " + e.rule + "\n";
+  return out;
+}
+
+// The pipeline without a trace tags only the prefiltered sentences; with one, every
+// sentence naming an actor: the events are the same.
+TEST(EventPrefilter, ChangesNoEventOfTheSamples) {
+  Pipeline pipeline;
+  Diagnostics diag;
+  diag.set_quiet(true);
+  size_t docs = 0, events = 0, fewer = 0;
+  ReadInput(VEILLE_SAMPLES_DIR, ReadOptions{}, diag, [&](Doc&& doc) {
+    Doc traced = doc;
+    pipeline.Run(doc);
+    std::vector<std::string> trace;
+    pipeline.Run(traced, &trace);
+    EXPECT_EQ(Events(doc), Events(traced)) << doc.id;
+    docs++;
+    events += doc.events.size();
+    if (doc.tokens.size() < traced.tokens.size()) fewer++;
+  });
+  EXPECT_GT(docs, 10u);
+  EXPECT_GT(events, 20u);
+  EXPECT_GT(fewer, 0u);  // some sentences were not tagged
+}
+
+TEST(TokenizerCache, SameSentenceAnywhereSameTokens) {
+  Tokenizer t = Tokenizer::Load();
+  std::string a = "Il l'a dit aujourd'hui.";
+  std::string b = "xx " + a + " yy";
+  std::string c = "Il l'a lu aujourd'hui.!";  // the same length, other words
+  std::vector<Span> first, second, third, fresh;
+  t.Tokenize(a, Span{0, static_cast<uint32_t>(a.size())}, &first);
+  t.Tokenize(b, Span{3, static_cast<uint32_t>(3 + a.size())}, &second);
+  ASSERT_EQ(first.size(), 6u);
+  ASSERT_EQ(second.size(), first.size());
+  for (size_t i = 0; i < first.size(); i++) {
+    EXPECT_EQ(second[i].start, first[i].start + 3);
+    EXPECT_EQ(second[i].end, first[i].end + 3);
+  }
+  t.Tokenize(c, Span{0, static_cast<uint32_t>(c.size())}, &third);
+  EXPECT_EQ(third.size(), 7u);  // "Il" "l'" "a" "lu" "aujourd'hui" "." "!": not the cached tokens of `a`
+  // Appends: earlier tokens stay.
+  fresh.push_back(Span{1, 2});
+  t.Tokenize(a, Span{0, static_cast<uint32_t>(a.size())}, &fresh);
+  EXPECT_EQ(fresh.size(), 7u);
+  EXPECT_EQ(fresh[1], first[0]);
+}
+
+}  // namespace
+}  // namespace veille
