@@ -39,6 +39,7 @@ FunctionWords::FunctionWords() {
   slots_.assign(size, Slot{});
   for (const auto& [word, lang] : words_) {
     if (word.size() > 16) continue;  // never looked up
+    max_len_ = std::max(max_len_, word.size());
     char buf[16] = {};
     std::memcpy(buf, word.data(), word.size());
     Slot s;
@@ -128,7 +129,6 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
   }
   std::fill(bits, bits + words, 0);
   LetterBits(text.data(), n, bits);
-  constexpr size_t kMaxWord = 16;
   const char* end = text.data() + text.size();
   // Words are the runs of set bits: walk the bits where the bitmap changes (a
   // word starts, a word ends), 64 positions at a time. A word still open at n
@@ -149,7 +149,7 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
       }
       if (pos >= n) break;  // cut by the window
       size_t len = pos - start;
-      if (len > kMaxWord) continue;
+      if (len > max_len_) continue;  // longer than every function word
       // ASCII upper case is folded, which covers sentence-initial function words.
       const char* w = text.data() + start;
       uint64_t lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
