@@ -133,10 +133,21 @@ void RoughSentences(std::string_view p, const uint64_t* stops, std::vector<Span>
   if (start < n) out.push_back({start, n});
 }
 
-// A 64-bit hash of the word p[0, len) (p + len <= end), 8 bytes at a time. Each
-// step is a bijection of the state, so two words of the same length that fit in
-// 8 bytes (most words) never collide; others collide with probability ~2^-64.
+// A 64-bit hash of the word p[0, len) (p + len <= end), 8 bytes at a time.
+// Word bytes are never 0, so a word of at most 8 bytes (most words) is its
+// zero-padded little-endian value, and the multiply is a bijection: such words
+// never collide; longer words collide with probability ~2^-64.
 inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char* end) {
+  auto tail = [&](const unsigned char* q, size_t rest) {  // 1..8 bytes, zero padded
+    uint64_t c = 0;
+    if (end - q >= 8) {
+      std::memcpy(&c, q, 8);
+      return c & (~uint64_t{0} >> (64 - 8 * rest));
+    }
+    std::memcpy(&c, q, rest);
+    return c;
+  };
+  if (len <= 8) return tail(p, len) * 0x9E3779B97F4A7C15ULL;
   uint64_t h = (len + 1) * 0x9E3779B97F4A7C15ULL;
   size_t k = 0;
   for (; k + 8 <= len; k += 8) {
@@ -145,15 +156,8 @@ inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char
     h = (h ^ c) * 0xBF58476D1CE4E5B9ULL;
     h ^= h >> 31;
   }
-  if (size_t rest = len - k) {
-    uint64_t c = 0;
-    if (end - (p + k) >= 8) {
-      std::memcpy(&c, p + k, 8);
-      c &= ~uint64_t{0} >> (64 - 8 * rest);
-    } else {
-      std::memcpy(&c, p + k, rest);
-    }
-    h = (h ^ c) * 0x94D049BB133111EBULL;
+  if (k < len) {
+    h = (h ^ tail(p + k, len - k)) * 0x94D049BB133111EBULL;
     h ^= h >> 29;
   }
   return h;
