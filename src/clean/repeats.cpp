@@ -257,32 +257,36 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
     uint64_t* keys = t.keys.data();
     uint32_t* owners = t.owners.data();
     size_t mask = t.keys.size() - 1, room = t.keys.size() / 2;
-    uint64_t h[3] = {0, 0, 0};
+    uint64_t h0 = 0, h1 = 0;  // hashes of the two words before
     int words = 0;
     size_t trigrams = 0, seen = 0;
+    // Table fields in locals: the stores into keys and owners could alias them.
+    const uint32_t first = t.first;
+    const uint8_t* dead = t.dead.data();
+    size_t used = t.used;
     uint32_t b, e;
     while (stream.Next(s.start, s.end, &b, &e)) {
-      h[0] = h[1];
-      h[1] = h[2];
-      h[2] = WordHash(p + b, std::min(e, s.end) - b, end);
+      uint64_t h2 = WordHash(p + b, std::min(e, s.end) - b, end);
+      uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
+      h0 = h1;
+      h1 = h2;
       if (++words < 3) continue;
-      uint64_t x = h[0] * 0x9E3779B97F4A7C15ULL ^ (h[1] * 0xC2B2AE3D27D4EB4FULL + h[2]);
       uint64_t key = x ^ (x >> 29);
       ++trigrams;
       // Seen before this sentence (and not only by repeats)? Added if not.
       for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
         uint32_t owner = owners[k];
-        if (owner < t.first) {  // free
-          if (t.used < room) {
+        if (owner < first) {  // free
+          if (used < room) {
             keys[k] = key;
             owners[k] = sentence;
-            ++t.used;
+            ++used;
           }
           break;
         }
         if (keys[k] != key) continue;
         if (owner == sentence) break;  // twice in this sentence: not seen before it
-        if (!t.dead[owner - t.first]) {
+        if (!dead[owner - first]) {
           ++seen;
           break;
         }
@@ -290,6 +294,7 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
         break;
       }
     }
+    t.used = used;
     if (words >= kMinWords && trigrams > 0 && seen >= kContainment * trigrams) {
       t.dead[sentence - t.first] = 1;  // its trigrams count as never added
       repeats.push_back(s);
