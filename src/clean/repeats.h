@@ -24,8 +24,8 @@ class RepeatFinder {
   // still looked up but not added.
   static constexpr size_t kMaxTrigrams = size_t{1} << 19;
 
-  // One finder per document. Its trigram table is the thread's, reused from
-  // document to document without clearing.
+  // One finder per document, and one at a time per thread: its trigram table is
+  // the thread's, reused from document to document without clearing.
   RepeatFinder();
 
   // True if `paragraph` (normalised) was seen verbatim before; records it otherwise.
