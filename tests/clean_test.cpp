@@ -233,6 +233,36 @@ TEST(Cleaner, RemovesRepeatedParagraphsAndSentences) {
   EXPECT_EQ(dups, 2);
 }
 
+// Repeats are decided on exact trigram sets: a long document of distinct
+// sentences (tens of thousands of trigrams, which saturated the Bloom filter of
+// earlier versions) loses none, and a repeat after them is still found.
+TEST(Cleaner, LongDocumentsOfDistinctSentencesKeepThemAll) {
+  std::string text;
+  int word = 0;
+  auto next_word = [&] {
+    std::string w = "m";
+    for (int v = word++; v > 0; v /= 26) w.push_back(static_cast<char>('a' + v % 26));
+    return w;
+  };
+  std::string first;
+  for (int s = 0; s < 4000; ++s) {
+    std::string sentence = "Le";
+    for (int k = 0; k < 13; ++k) {
+      sentence.push_back(' ');
+      sentence.append(next_word());
+    }
+    sentence.push_back('.');
+    if (s == 0) first = sentence;
+    text.append(sentence).append(s % 5 == 4 ? "\n\n" : " ");
+  }
+  text.append("\n\nUn paragraphe final. ").append(first).append("\n");
+  Doc d = Clean(text);
+  int dups = 0;
+  for (const Removal& r : d.removed) dups += r.why == RemovalReason::kDuplicate;
+  EXPECT_EQ(dups, 1);
+  EXPECT_TRUE(HasRemoval(d, first, RemovalReason::kDuplicate));
+}
+
 TEST(Cleaner, RemovalsPointIntoTheOriginalThroughEarlierMaps) {
   // An earlier stage (here: UTF-8 repair) already changed the text.
   std::string original = "Titre \xFF\n\n[ad_1]\n\nLe texte reste.";

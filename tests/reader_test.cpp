@@ -1,6 +1,8 @@
 #include "ingest/reader.h"
 
 #include <gtest/gtest.h>
+
+#include "core/utf8.h"
 #include <zlib.h>
 
 #include <filesystem>
@@ -139,6 +141,21 @@ TEST_F(ReaderTest, HtmlFileGoesThroughTheExtractor) {
   size_t pos = d.text.find("ministre");
   Span s = d.map.ToSource(Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 8)});
   EXPECT_EQ(d.original.substr(s.start, s.size()), "ministre");
+}
+
+// JSONL texts are valid UTF-8 without a second check: invalid bytes in the line
+// are repaired first, and an escape of a lone surrogate rejects the line.
+TEST_F(ReaderTest, JsonlTextsAreAlwaysValidUtf8) {
+  std::string path = Write("mixed.jsonl",
+                           "{\"id\":\"a\",\"text\":\"Un \\ud800 seul.\"}\n"
+                           "{\"id\":\"b\",\"text\":\"Octet \xFF isol\xC3\xA9, paire \\ud83d\\ude00.\"}\n");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "b");
+  EXPECT_EQ(docs[0].text, "Octet \xEF\xBF\xBD isol\xC3\xA9, paire \xF0\x9F\x98\x80.");
+  EXPECT_TRUE(utf8::IsValid(docs[0].text));
+  EXPECT_EQ(diag_.errors(), 1);    // the lone surrogate
+  EXPECT_EQ(diag_.warnings(), 1);  // the repaired byte
 }
 
 TEST_F(ReaderTest, ProblemsAreCountedAndReadingGoesOn) {

@@ -5,6 +5,8 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <emmintrin.h>
+
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -57,6 +59,46 @@ inline bool PlainChunk(uint64_t w, bool last_space) {
   return !(last_space && (w & 0xFF) == ' ');
 }
 
+// The end of the run of 16-byte blocks from i (before n) that need no work:
+// printable ASCII, single spaces (none right after a space when *last_space)
+// and, when `c3_plain`, two-byte letters U+00C0..U+00FF (lead byte 0xC3, every
+// one of them plain), complete within the block. Updates *last_space and, when
+// given, the last character (*base, *have_base) as the byte loop would.
+inline size_t PlainBlocks(const char* p, size_t i, size_t n, bool c3_plain, bool* last_space, char32_t* base,
+                          bool* have_base) {
+  const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3)), lead = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i ctrl = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), space = _mm_set1_epi8(' ');
+  size_t start = i;
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    unsigned hi = static_cast<unsigned>(_mm_movemask_epi8(v));
+    unsigned low = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, ctrl), _mm_cmpeq_epi8(v, del))));
+    if (low & ~hi) break;  // a control byte or DEL
+    if (hi) {
+      if (!c3_plain) break;
+      unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)));
+      unsigned conts = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, lead)));  // 0x80..0xBF
+      if (hi != (leads | conts) || conts != ((leads << 1) & 0xFFFF) || (leads & 0x8000)) break;
+    }
+    unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    if (spaces & ((spaces << 1) | (*last_space ? 1u : 0u))) break;  // two spaces in a row
+    *last_space = spaces >> 15;
+  }
+  if (i > start && base) {
+    auto b15 = static_cast<unsigned char>(p[i - 1]);
+    if (b15 == ' ') {
+      *have_base = false;
+    } else if (b15 < 0x80) {
+      *base = b15;
+      *have_base = true;
+    } else {
+      *base = (static_cast<char32_t>(static_cast<unsigned char>(p[i - 2]) & 0x1F) << 6) | (b15 & 0x3F);
+      *have_base = true;
+    }
+  }
+  return i;
+}
+
 bool IsMark(char32_t c) {
   int8_t t = u_charType(c);
   return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
@@ -103,6 +145,8 @@ CharNormalizer::CharNormalizer() {
     if (c >= 0xD800 && c < 0xE000) continue;  // surrogates: never decoded
     if (!table_.count(c) && !IsMark(c) && nfc_->hasBoundaryBefore(c)) plain_[c >> 6] |= uint64_t{1} << (c & 63);
   }
+  c3_plain_ = true;
+  for (char32_t c = 0xC0; c <= 0xFF; ++c) c3_plain_ = c3_plain_ && Plain(c);
 }
 
 const CharNormalizer::Entry* CharNormalizer::Find(char32_t cp) const {
@@ -236,7 +280,9 @@ void CharNormalizer::NormalizeTo(std::string_view src, uint32_t from, uint32_t t
   uint32_t next_chunk = i;  // where the next 8-byte fast check may start
   while (i < to) {
     if (i >= next_chunk) {
-      // Fast path: skip 8 bytes at a time while they are plain ASCII and single spaces.
+      // Fast path: skip 16 bytes at a time while they are plain (ASCII, single
+      // spaces, Latin-1 letters), then 8 at a time while plain ASCII.
+      i = static_cast<uint32_t>(PlainBlocks(src.data(), i, to, c3_plain_, &last_space, &base, &have_base));
       while (i + 8 <= to) {
         uint64_t w;
         std::memcpy(&w, src.data() + i, 8);
@@ -364,6 +410,7 @@ size_t CharNormalizer::NormalPrefix(std::string_view s) const {
   bool last_space = false;
   while (i < n) {
     if (i >= next_chunk) {
+      i = PlainBlocks(s.data(), i, n, c3_plain_, &last_space, nullptr, nullptr);
       while (i + 8 <= n) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);

@@ -78,6 +78,7 @@ class CharNormalizer {
   bool Plain(char32_t cp) const { return cp < 0x10000 && (plain_[cp >> 6] >> (cp & 63) & 1); }
   std::unordered_map<char32_t, Entry> table_;
   std::vector<uint64_t> plain_;  // bitmap over U+0000..U+FFFF
+  bool c3_plain_ = false;        // every one of U+00C0..U+00FF is plain
   const icu::Normalizer2* nfc_;
 };
 

@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <emmintrin.h>
+
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -14,35 +17,104 @@ const std::array<bool, 256> kWordByte = [] {
   return t;
 }();
 inline bool IsWordByte(unsigned char c) { return kWordByte[c]; }
+inline bool IsStop(unsigned char c) { return c == '.' || c == '!' || c == '?'; }
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-
-// Bytes of `w` equal to `c`: the lowest flagged byte is always a true match.
-inline uint64_t BytesEqual(uint64_t w, unsigned char c) {
-  uint64_t v = w ^ (kOnes * c);
-  return (v - kOnes) & ~v & kHighs;
-}
-
-// Position of the first '.', '!' or '?' at or after i (n if none), 8 bytes at a time.
-inline uint32_t NextTerminator(std::string_view p, uint32_t i) {
-  uint32_t n = static_cast<uint32_t>(p.size());
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p.data() + i, 8);
-    uint64_t m = BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?');
-    if (m) return i + (__builtin_ctzll(m) >> 3);
+// Bit k of words[k / 64] is set when p[k] (k < n) is a word byte: an ASCII
+// letter or digit, or any non-ASCII byte (accented letters); bit k of stops[k / 64]
+// when it is '.', '!' or '?'. n / 64 + 1 words each. 16 bytes at a time (SSE2).
+void ClassifyBytes(const char* p, size_t n, std::vector<uint64_t>& words, std::vector<uint64_t>& stops) {
+  words.assign(n / 64 + 1, 0);
+  stops.assign(n / 64 + 1, 0);
+  uint64_t* wb = words.data();
+  uint64_t* sb = stops.data();
+  const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+  const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    __m128i t = _mm_or_si128(v, case_bit);  // bytes >= 0x80 stay negative: in no signed range
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(t, a), _mm_cmplt_epi8(t, z));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
+    uint64_t w = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v)));
+    __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                _mm_cmpeq_epi8(v, question));
+    uint64_t s = static_cast<uint32_t>(_mm_movemask_epi8(stop));
+    wb[k / 64] |= w << (k % 64);
+    sb[k / 64] |= s << (k % 64);
   }
-  while (i < n && p[i] != '.' && p[i] != '!' && p[i] != '?') ++i;
-  return i;
+  for (; k < n; ++k) {
+    unsigned char c = static_cast<unsigned char>(p[k]);
+    if (IsWordByte(c)) wb[k / 64] |= uint64_t{1} << (k % 64);
+    if (IsStop(c)) sb[k / 64] |= uint64_t{1} << (k % 64);
+  }
 }
 
-// Rough sentence ends: . ! ? or … followed by spaces and an upper-case ASCII
-// letter, a guillemet or a quote, or a non-ASCII byte (accented capitals).
-void RoughSentences(std::string_view p, std::vector<Span>& out) {
+// The first set bit at or after i (< n), or n.
+inline uint32_t NextSetBit(const uint64_t* bits, uint32_t i, uint32_t n) {
+  while (i < n) {
+    uint64_t w = bits[i / 64] & (~uint64_t{0} << (i % 64));
+    if (w) return std::min(n, (i & ~uint32_t{63}) + static_cast<uint32_t>(__builtin_ctzll(w)));
+    i = (i & ~uint32_t{63}) + 64;
+  }
+  return n;
+}
+
+// The words of a paragraph in order (runs of set bits of `words`: n / 64 + 1
+// words, no bit set at or past n), found 64 bytes at a time and buffered a
+// few hundred at a time, so memory stays small on a long paragraph.
+class WordStream {
+ public:
+  WordStream(const uint64_t* words, uint32_t n) : words_(words), blocks_(n / 64 + 1) {}
+
+  // The next word starting at or after `from` and before `to`: its span in *b, *e.
+  bool Next(uint32_t from, uint32_t to, uint32_t* b, uint32_t* e) {
+    for (;;) {
+      if (i_ == ne_ && !Refill()) return false;
+      if (starts_[i_] >= to) return false;
+      if (starts_[i_] >= from) break;
+      ++i_;
+    }
+    *b = starts_[i_];
+    *e = ends_[i_];
+    ++i_;
+    return true;
+  }
+
+ private:
+  static constexpr size_t kBuffer = 256;  // room for 64 + 1 starts more than the refill target
+  bool Refill() {
+    // Keep a start whose end is not found yet.
+    size_t keep = ns_ - ne_;
+    if (keep) starts_[0] = starts_[ne_];
+    ns_ = keep;
+    ne_ = i_ = 0;
+    while (blk_ < blocks_ && ns_ < kBuffer - 64) {
+      uint64_t m = words_[blk_];
+      uint64_t before = (m << 1) | carry_;  // bit k: byte k - 1 is a word byte
+      carry_ = m >> 63;
+      uint32_t base = blk_ * 64;
+      for (uint64_t s = m & ~before; s; s &= s - 1) starts_[ns_++] = base + __builtin_ctzll(s);
+      for (uint64_t s = ~m & before; s; s &= s - 1) ends_[ne_++] = base + __builtin_ctzll(s);
+      ++blk_;
+    }
+    return ne_ > 0;
+  }
+
+  const uint64_t* words_;
+  uint32_t blocks_, blk_ = 0;
+  uint64_t carry_ = 0;  // the last byte of the previous block is a word byte
+  uint32_t starts_[kBuffer], ends_[kBuffer];
+  size_t ns_ = 0, ne_ = 0, i_ = 0;
+};
+
+// Rough sentence ends: . ! ? followed by spaces and an upper-case ASCII letter,
+// a guillemet or a quote, or a non-ASCII byte (accented capitals).
+void RoughSentences(std::string_view p, const uint64_t* stops, std::vector<Span>& out) {
   out.clear();
   uint32_t start = 0, n = static_cast<uint32_t>(p.size());
   for (uint32_t i = 0; i < n; ++i) {
-    i = NextTerminator(p, i);
+    i = NextSetBit(stops, i, n);
     if (i >= n) break;
     uint32_t j = i + 1;
     while (j < n && (p[j] == '.' || p[j] == '"' || p[j] == ')')) ++j;
@@ -61,33 +133,105 @@ void RoughSentences(std::string_view p, std::vector<Span>& out) {
   if (start < n) out.push_back({start, n});
 }
 
-template <typename F>
-int ForEachTrigram(std::string_view s, F&& f) {
-  uint64_t w[3] = {0, 0, 0};
-  int words = 0;
-  size_t i = 0, n = s.size();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < n) {
-    while (i < n && !IsWordByte(p[i])) ++i;
-    if (i == n) break;
-    // One pass over the word: find its end and hash it (FNV-1a: words are short).
-    uint64_t h = 0xcbf29ce484222325ULL;
-    do {
-      h = (h ^ p[i]) * 0x100000001b3ULL;
-      ++i;
-    } while (i < n && IsWordByte(p[i]));
-    w[0] = w[1];
-    w[1] = w[2];
-    w[2] = h;
-    if (++words >= 3) {
-      uint64_t t = w[0] * 0x9E3779B97F4A7C15ULL ^ (w[1] * 0xC2B2AE3D27D4EB4FULL + w[2]);
-      f(t ^ (t >> 29));
+// A 64-bit hash of the word p[0, len) (p + len <= end), 8 bytes at a time.
+// Word bytes are never 0, so a word of at most 8 bytes (most words) is its
+// zero-padded little-endian value, and the multiply is a bijection: such words
+// never collide; longer words collide with probability ~2^-64.
+inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char* end) {
+  auto tail = [&](const unsigned char* q, size_t rest) {  // 1..8 bytes, zero padded
+    uint64_t c = 0;
+    if (end - q >= 8) {
+      std::memcpy(&c, q, 8);
+      return c & (~uint64_t{0} >> (64 - 8 * rest));
     }
+    std::memcpy(&c, q, rest);
+    return c;
+  };
+  if (len <= 8) return tail(p, len) * 0x9E3779B97F4A7C15ULL;
+  uint64_t h = (len + 1) * 0x9E3779B97F4A7C15ULL;
+  size_t k = 0;
+  for (; k + 8 <= len; k += 8) {
+    uint64_t c;
+    std::memcpy(&c, p + k, 8);
+    h = (h ^ c) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
   }
-  return words;
+  if (k < len) {
+    h = (h ^ tail(p + k, len - k)) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
+  }
+  return h;
 }
 
+inline size_t SlotOf(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask; }
+
 }  // namespace
+
+// The thread's trigram table: an open-addressing set of 64-bit trigram hashes,
+// each with the sentence that added it. Sentences are numbered across documents;
+// a slot whose owner is older than the document's first sentence is free, so a
+// new document starts without clearing the table. The keys of a sentence found
+// to be a repeat stay but count as absent (dead), so each trigram costs one
+// probe: tested and added at once.
+struct RepeatFinder::Table {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> owners;  // 0: never used
+  uint32_t next_sentence = 1;
+  uint32_t first = 1;            // the document's first sentence
+  size_t used = 0;               // slots of this document
+  std::vector<uint8_t> dead;     // by sentence - first
+
+  void StartDocument() {
+    if (next_sentence > UINT32_MAX - (1u << 24)) {  // numbers about to wrap: forget all
+      std::fill(owners.begin(), owners.end(), 0);
+      next_sentence = 1;
+    }
+    first = next_sentence;
+    used = 0;
+    dead.clear();
+  }
+  bool Live(size_t k) const { return owners[k] >= first; }
+
+  // Makes room for `more` keys (up to kMaxTrigrams in all).
+  void Reserve(size_t more) {
+    size_t size = keys.size();
+    size_t want = std::min(used + more, kMaxTrigrams);
+    if (2 * want <= size) return;
+    if (size == 0) size = 1024;
+    while (2 * want > size) size *= 2;
+    std::vector<uint64_t> old_keys(size);
+    std::vector<uint32_t> old_owners(size, 0);
+    old_keys.swap(keys);
+    old_owners.swap(owners);
+    size_t mask = size - 1;
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (old_owners[i] < first) continue;
+      size_t k = SlotOf(old_keys[i], mask);
+      while (Live(k)) k = (k + 1) & mask;
+      keys[k] = old_keys[i];
+      owners[k] = old_owners[i];
+    }
+  }
+};
+
+// Per-thread buffers reused from paragraph to paragraph.
+struct RepeatFinder::Scratch {
+  std::vector<uint64_t> word_bits, stop_bits;  // of the paragraph being checked
+  std::vector<Span> sentences;                 // its rough sentences
+};
+
+namespace {
+RepeatFinder::Table& ThreadTable() {
+  thread_local RepeatFinder::Table table;
+  return table;
+}
+RepeatFinder::Scratch& ThreadScratch() {
+  thread_local RepeatFinder::Scratch scratch;
+  return scratch;
+}
+}  // namespace
+
+RepeatFinder::RepeatFinder() : table_(ThreadTable()), scratch_(ThreadScratch()) { table_.StartDocument(); }
 
 bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
   if (paragraph.size() < kMinParagraphBytes) return false;
@@ -96,21 +240,65 @@ bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
 
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   std::vector<Span> repeats;
-  std::vector<uint32_t>& bits = scratch_;
-  RoughSentences(paragraph, sentences_);
-  for (Span s : sentences_) {
-    bits.clear();
-    size_t seen = 0;
-    int words = ForEachTrigram(s.of(paragraph), [&](uint64_t h) {
-      uint32_t b = h & (kFilterBits - 1);
-      bits.push_back(b);
-      seen += trigrams_.test(b);
-    });
-    if (words >= kMinWords && !bits.empty() && seen >= kContainment * bits.size()) {
-      repeats.push_back(s);
-      continue;
+  Table& t = table_;
+  uint32_t n = static_cast<uint32_t>(paragraph.size());
+  ClassifyBytes(paragraph.data(), n, scratch_.word_bits, scratch_.stop_bits);
+  RoughSentences(paragraph, scratch_.stop_bits.data(), scratch_.sentences);
+  WordStream stream(scratch_.word_bits.data(), n);
+  const auto* p = reinterpret_cast<const unsigned char*>(paragraph.data());
+  const unsigned char* end = p + n;
+  for (Span s : scratch_.sentences) {
+    // The words of the sentence (none straddles its edges: a rough sentence
+    // ends before a space and starts after one), hashed, then their trigrams.
+    // A sentence has fewer words than half its bytes, plus one.
+    t.Reserve((s.end - s.start) / 2 + 1);
+    uint32_t sentence = t.next_sentence++;
+    t.dead.push_back(0);
+    uint64_t* keys = t.keys.data();
+    uint32_t* owners = t.owners.data();
+    size_t mask = t.keys.size() - 1, room = t.keys.size() / 2;
+    uint64_t h0 = 0, h1 = 0;  // hashes of the two words before
+    int words = 0;
+    size_t trigrams = 0, seen = 0;
+    // Table fields in locals: the stores into keys and owners could alias them.
+    const uint32_t first = t.first;
+    const uint8_t* dead = t.dead.data();
+    size_t used = t.used;
+    uint32_t b, e;
+    while (stream.Next(s.start, s.end, &b, &e)) {
+      uint64_t h2 = WordHash(p + b, std::min(e, s.end) - b, end);
+      uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
+      h0 = h1;
+      h1 = h2;
+      if (++words < 3) continue;
+      uint64_t key = x ^ (x >> 29);
+      ++trigrams;
+      // Seen before this sentence (and not only by repeats)? Added if not.
+      for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
+        uint32_t owner = owners[k];
+        if (owner < first) {  // free
+          if (used < room) {
+            keys[k] = key;
+            owners[k] = sentence;
+            ++used;
+          }
+          break;
+        }
+        if (keys[k] != key) continue;
+        if (owner == sentence) break;  // twice in this sentence: not seen before it
+        if (!dead[owner - first]) {
+          ++seen;
+          break;
+        }
+        owners[k] = sentence;  // added by repeats only: as if absent
+        break;
+      }
     }
-    for (uint32_t b : bits) trigrams_.set(b);
+    t.used = used;
+    if (words >= kMinWords && trigrams > 0 && seen >= kContainment * trigrams) {
+      t.dead[sentence - t.first] = 1;  // its trigrams count as never added
+      repeats.push_back(s);
+    }
   }
   return repeats;
 }

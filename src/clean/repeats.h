@@ -7,8 +7,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include <bitset>
-
 #include "core/span.h"
 
 namespace veille {
@@ -21,6 +19,14 @@ class RepeatFinder {
   static constexpr double kContainment = 0.8;
   // Paragraphs shorter than this are never called repeats ("Venezuela" twice is fine).
   static constexpr size_t kMinParagraphBytes = 30;
+  // At most this many distinct trigrams are recorded per document (12 MiB of
+  // table; a news article has a few hundred to a few thousand): later ones are
+  // still looked up but not added.
+  static constexpr size_t kMaxTrigrams = size_t{1} << 19;
+
+  // One finder per document, and one at a time per thread: its trigram table is
+  // the thread's, reused from document to document without clearing.
+  RepeatFinder();
 
   // True if `paragraph` (normalised) was seen verbatim before; records it otherwise.
   bool RepeatedParagraph(std::string_view paragraph);
@@ -29,15 +35,13 @@ class RepeatFinder {
   // earlier text; the other sentences are recorded as seen.
   std::vector<Span> RepeatedSentences(std::string_view paragraph);
 
+  struct Table;
+  struct Scratch;
+
  private:
   std::unordered_set<uint64_t> paragraphs_;
-  // Word trigrams seen so far, as a one-hash Bloom filter: a document has at most
-  // a few thousand trigrams, so false positives are rare, and a rare one only
-  // nudges a containment ratio that must reach 0.8. No allocation per trigram.
-  static constexpr size_t kFilterBits = 1 << 16;
-  std::bitset<kFilterBits> trigrams_;
-  std::vector<uint32_t> scratch_;
-  std::vector<Span> sentences_;    // rough sentences of the paragraph being checked  // trigram bits of the sentence being checked
+  Table& table_;
+  Scratch& scratch_;
 };
 
 }  // namespace veille

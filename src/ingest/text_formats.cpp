@@ -241,7 +241,12 @@ void ReadJsonl(ByteSource& src, const std::string& path, const ReadOptions& opti
       continue;
     }
     if (doc.id.empty()) doc.id = fmt::format("{}:{}", std::filesystem::path(path).filename().string(), lines.line_number());
-    SetOriginalText(std::move(text_bytes), doc, where, diag);
+    // No second UTF-8 check: the line is valid UTF-8 (checked or repaired above)
+    // and simdjson rejects escapes of invalid code points (lone surrogates), so
+    // the string it decoded is valid too.
+    doc.map = OffsetMap::Identity(static_cast<uint32_t>(text_bytes.size()));
+    doc.text = text_bytes;
+    doc.original = std::move(text_bytes);
     emit(std::move(doc));
   }
 }

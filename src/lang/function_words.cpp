@@ -39,6 +39,7 @@ FunctionWords::FunctionWords() {
   slots_.assign(size, Slot{});
   for (const auto& [word, lang] : words_) {
     if (word.size() > 16) continue;  // never looked up
+    max_len_ = std::max(max_len_, word.size());
     char buf[16] = {};
     std::memcpy(buf, word.data(), word.size());
     Slot s;
@@ -111,18 +112,6 @@ void LetterBits(const char* text, size_t n, uint64_t* bits) {
   }
 }
 
-// The first position >= i (< n) whose bit equals `set`, or n.
-inline size_t NextBit(const uint64_t* bits, size_t i, size_t n, bool set) {
-  while (i < n) {
-    uint64_t w = bits[i / 64];
-    if (!set) w = ~w;
-    w &= ~uint64_t{0} << (i % 64);
-    if (w) return std::min(n, (i & ~size_t{63}) + __builtin_ctzll(w));
-    i = (i & ~size_t{63}) + 64;
-  }
-  return n;
-}
-
 }  // namespace
 
 bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::string* lang, double* score) const {
@@ -140,22 +129,36 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
   }
   std::fill(bits, bits + words, 0);
   LetterBits(text.data(), n, bits);
-  constexpr size_t kMaxWord = 16;
   const char* end = text.data() + text.size();
-  size_t i = 0;
-  while (i < n) {
-    size_t b = NextBit(bits, i, n, true);
-    i = NextBit(bits, b, n, false);
-    if (i == b || i - b > kMaxWord || i == n) continue;  // a word cut by the window is not counted
-    // ASCII upper case is folded, which covers sentence-initial function words.
-    size_t len = i - b;
-    const char* w = text.data() + b;
-    uint64_t lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
-    uint64_t hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
-    int lang = Find(lo, hi, len);
-    if (lang < 0 || lang >= 32) continue;
-    ++counts[lang];
-    ++hits;
+  // Words are the runs of set bits: walk the bits where the bitmap changes (a
+  // word starts, a word ends), 64 positions at a time. A word still open at n
+  // (cut by the window) is not counted.
+  uint64_t carry = 0;  // bit 63 of the previous block
+  size_t start = 0;
+  bool in_word = false;
+  for (size_t blk = 0; blk < words; ++blk) {
+    uint64_t m = bits[blk];
+    uint64_t changes = m ^ ((m << 1) | carry);
+    carry = m >> 63;
+    for (; changes; changes &= changes - 1) {
+      size_t pos = blk * 64 + __builtin_ctzll(changes);
+      in_word = !in_word;
+      if (in_word) {
+        start = pos;
+        continue;
+      }
+      if (pos >= n) break;  // cut by the window
+      size_t len = pos - start;
+      if (len > max_len_) continue;  // longer than every function word
+      // ASCII upper case is folded, which covers sentence-initial function words.
+      const char* w = text.data() + start;
+      uint64_t lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
+      uint64_t hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
+      int lang = Find(lo, hi, len);
+      if (lang < 0 || lang >= 32) continue;
+      ++counts[lang];
+      ++hits;
+    }
   }
   if (hits < kMinHits) return false;
   int best = static_cast<int>(std::max_element(counts, counts + langs_.size()) - counts);
