@@ -206,7 +206,30 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Des milliers de Colombiens ont manifesté mardi à Bogota.", "2021-05-05", "COL>14>COL>asserted;"},
         // A pattern without a target slot takes the next actor.
         Case{"La France a levé les sanctions visant le secteur bancaire iranien.", "2021-05-05",
-             "FRA>08>IRN>asserted;"}));
+             "FRA>08>IRN>asserted;"},
+        // Passive whose subject phrase has a prepositional complement before the verb.
+        Case{"L'offre russe de cessez-le-feu pour la période des fêtes a été rejetée par Kiev.", "2023-01-06",
+             "UKR>12>RUS>asserted;"},
+        // "dont": the subject's possessor is the antecedent.
+        Case{"Juan Guaidó, dont le garde du corps a été arrêté par le Sebin, est resté silencieux.", "2021-03-01",
+             "VEN>17>VEN>asserted;"},
+        // Fronted verb, inverted subject after a time word and a place complement.
+        Case{"Se sont rencontrés mardi à Genève les ministres des Affaires étrangères de la Russie et de la Chine.",
+             "2019-03-01", "CHN>04>RUS>asserted;RUS>04>CHN>asserted;"},
+        // The addressee named in the reporting clause is the target.
+        Case{"« Nous exigeons des excuses », a déclaré Sergueï Lavrov à l'adresse de Berlin.", "2019-03-01",
+             "RUS>10>DEU>asserted;"},
+        // The passive's subject holds the pattern's object word.
+        Case{"De nouvelles sanctions ont été imposées au Nicaragua par les États-Unis.", "2019-03-01",
+             "USA>16>NIC>asserted;"},
+        // A fronted past participle is done to the main clause's subject.
+        Case{"Reçu au Kremlin par Vladimir Poutine, Nicolás Maduro a parlé de pétrole.", "2019-03-01",
+             "RUS>04>VEN>asserted;"},
+        // A nominal event with its demonym agent inside another event's object; a negative subject.
+        Case{"Ni Paris ni Londres n'ont condamné les frappes russes contre l'Ukraine.", "2022-03-01",
+             "FRA>11>RUS>negated;GBR>11>RUS>negated;RUS>19>UKR>asserted;"},
+        // A participle's agent is not the one of the next verb group.
+        Case{"Une plainte visant l'armée russe a été déposée par la justice ukrainienne.", "2022-03-01", ""}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

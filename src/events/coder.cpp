@@ -12,6 +12,7 @@ namespace veille {
 
 using events::GroupOf;
 using events::PhraseActors;
+using events::PhraseActorsBefore;
 using events::SentenceView;
 using events::SubjectOf;
 using events::VerbGroup;
@@ -81,8 +82,33 @@ size_t WindowEnd(const SentenceView& s, size_t head) {
 // The agent of a passive or participle head: the actors after "par" in its window.
 std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    // Another verb group's agent is not this one's ("une enquête visant l'armée russe a
+    // été ouverte par la justice ukrainienne").
+    if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
     if (!s.IsPreposition(j, "par")) continue;
     std::vector<int> actors = PhraseActors(s, j + 1);
+    if (!actors.empty()) return actors;
+  }
+  return {};
+}
+
+// A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
+// "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
+bool LocutionNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",
+                                                "issue", "large", "cours", "cadre", "sujet"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
+}
+
+// The addressee of a speech act named after the verb: "à l'adresse de Londres", "à
+// l'intention de Washington", "à l'égard de Moscou", "à l'encontre de Kiev".
+std::vector<int> AddresseeAfter(const SentenceView& s, size_t from) {
+  for (size_t j = from; j + 2 < s.size(); ++j) {
+    std::string_view l = s.lemma(j);
+    if (!(l == "adresse" || l == "intention" || l == "égard" || l == "encontre")) continue;
+    if (j == 0 || !(s.pos(j - 1) == Pos::kDet || s.IsPreposition(j - 1, "à"))) continue;
+    if (!s.IsPreposition(j + 1, "de")) continue;
+    std::vector<int> actors = PhraseActors(s, j + 2);
     if (!actors.empty()) return actors;
   }
   return {};
@@ -100,9 +126,17 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
-    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does not.
-    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part"))))
-      break;
+    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does
+    // not. The reporting clause may name the addressee ("a lancé X à l'adresse de Londres").
+    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part")))) {
+      std::vector<int> to = AddresseeAfter(s, j + 1);
+      std::erase_if(to, [&](int e) {
+        return std::any_of(sources.begin(), sources.end(), [&](int src) { return ents[src].id == ents[e].id; });
+      });
+      if (!to.empty() && how) *how = "addressee of the reporting clause";
+      return to;
+    }
+
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
     if (events::ActorCode(ents[e]).empty()) continue;
@@ -231,6 +265,60 @@ std::string IntentCode(Modality mod, std::string_view code) {
   return "";
 }
 
+// The first token of the clause a verb group starts: over the noun phrase (with its
+// prepositional complements) before it, up to a comma, a clause boundary or a verb.
+size_t ClauseStart(const SentenceView& s, size_t group_start) {
+  size_t k = group_start;
+  while (k > 0 && group_start - k < 14 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1) &&
+         s.pos(k - 1) != Pos::kVerb && s.pos(k - 1) != Pos::kAux)
+    --k;
+  return k;
+}
+
+// The subject of the main clause after a fronted phrase ending at the first comma after
+// `from` ("Reçu à l'Élysée par Macron, Javier Milei a évoqué…").
+std::vector<int> MainClauseSubject(const SentenceView& s, size_t from, std::string* how) {
+  for (size_t j = from; j < s.size() && j < from + 12; ++j) {
+    if (s.IsClauseBoundary(j)) break;
+    if (!s.IsComma(j)) continue;
+    for (size_t v = j + 1; v < s.size() && v < j + 10; ++v) {
+      if (s.IsClauseBoundary(v)) break;
+      if (s.pos(v) != Pos::kVerb) continue;
+      VerbGroup main = GroupOf(s, v);
+      if (main.start <= j + 1) break;
+      std::vector<int> a = SubjectOf(s, main, how);
+      if (!a.empty() && how) *how = "subject of the main clause '" + std::string(s.surface(v)) + "'";
+      return a;
+    }
+    break;
+  }
+  return {};
+}
+
+// A past participle without auxiliary has a passive sense: what it says is done to the
+// noun phrase it follows ("l'aide envoyée par Moscou") or, fronted, to the main clause's
+// subject ("Reçu par Macron, Milei a…").
+std::vector<int> ParticipleObject(const SentenceView& s, const VerbGroup& g, std::string* how) {
+  size_t k = g.start;
+  bool fronted = k == 0 || (s.IsPunct(k - 1) && !s.IsComma(k - 1));
+  if (fronted) return MainClauseSubject(s, g.head + 1, how);
+  if (s.IsComma(k - 1)) --k;
+  std::vector<int> a = PhraseActorsBefore(s, k);
+  if (!a.empty() && how) *how = "the noun phrase the participle follows";
+  return a;
+}
+
+// A demonym adjective right after a noun head: its agent ("les frappes américaines",
+// "les sanctions européennes"); -1 when none.
+int DemonymAgent(const SentenceView& s, size_t head) {
+  for (size_t k = head + 1; k < s.size() && k <= head + 2; ++k) {
+    if (s.pos(k) != Pos::kAdj) return -1;
+    int e = s.entity(k);
+    if (e >= 0 && s.doc().entities[e].via == "demonym" && !events::ActorCode(s.doc().entities[e]).empty()) return e;
+  }
+  return -1;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -247,6 +335,16 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      if (j >= end && !p.noun && m->group.passive) {
+        // The passive makes the object the subject: "De nouvelles sanctions ont été
+        // imposées à la Russie" matches "imposer sanction à [T]".
+        size_t k = ClauseStart(s, m->group.start);
+        while (k < m->group.start && !WordMatches(s, k, e.words)) ++k;
+        if (k < m->group.start) {
+          ++words;
+          continue;
+        }
+      }
       if (j >= end) return false;
       used[j] = 1;
       after = j + 1;
@@ -262,6 +360,11 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         actors = SubjectOf(s, m->group, &how);
         m->target_is_subject = true;
         how = "passive: the subject (" + how + ") is the target";
+      } else if (!source && !p.noun && m->group.participle_only && !m->group.reflexive &&
+                 s.HasFeat(head, "Tense=Past")) {
+        actors = ParticipleObject(s, m->group, &how);
+        m->target_is_subject = true;
+        how = "past participle: " + how;
       } else {
         size_t k = after;
         while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
@@ -281,6 +384,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     } else {
       for (size_t j = head + 1; j < end && actors.empty(); ++j) {
         if (used[j]) continue;
+        if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
         size_t np = MatchPreps(s, j, e.words);
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
@@ -411,6 +515,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         size_t lo = a->pattern->noun ? a->head : a->group.start;
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
+      // A nominal event with its own agent inside another event's object is an event too:
+      // "n'ont pas condamné les frappes américaines contre l'Iran".
+      if (nested && candidate.pattern->noun && DemonymAgent(s, candidate.head) >= 0 &&
+          std::none_of(accepted.begin(), accepted.end(), [&](const Match* a) { return a->head == candidate.head; }))
+        nested = false;
       if (nested) {
         if (trace) note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
@@ -421,6 +530,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // Source.
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
+      if (m.sources.empty() && p.noun) {
+        int agent = DemonymAgent(s, m.head);
+        if (agent >= 0 && std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
+          m.sources = {agent};
+          m.source_how = "demonym adjective of the noun";
+          // Its own agent: the clause's verb ("n'ont pas condamné les frappes russes") is not its polarity.
+          g = VerbGroup{};
+        }
+      }
       if (m.sources.empty()) {
         if (!p.noun && (g.passive || m.group.participle_only)) {
           m.sources = AgentAfter(s, m.head);
@@ -497,6 +615,17 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (m.targets.empty() && !p.noun && g.passive) {
+          // The passive's subject is the object: "les restrictions sur le commerce avec Cuba
+          // ont été assouplies par Washington".
+          m.targets = SubjectOf(s, g, &m.target_how);
+          std::erase_if(m.targets, [&](int t) {
+            return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) {
+              return events::ActorCode(doc.entities[src]).substr(0, 3) == events::ActorCode(doc.entities[t]).substr(0, 3);
+            });
+          });
+          m.target_how = "passive: the subject (" + m.target_how + ") is the object";
+        }
         if (m.targets.empty() && p.code.compare(0, 2, "15") == 0) {
           // Forces deployed in the source's own country ("des policiers à Lima"): domestic.
           if (!place_known) {
