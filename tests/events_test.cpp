@@ -229,7 +229,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ni Paris ni Londres n'ont condamné les frappes russes contre l'Ukraine.", "2022-03-01",
              "FRA>11>RUS>negated;GBR>11>RUS>negated;RUS>19>UKR>asserted;"},
         // A participle's agent is not the one of the next verb group.
-        Case{"Une plainte visant l'armée russe a été déposée par la justice ukrainienne.", "2022-03-01", ""}));
+        Case{"Une plainte visant l'armée russe a été déposée par la justice ukrainienne.", "2022-03-01", ""},
+        // A short quoted phrase inside the clause.
+        Case{"Berlin a dénoncé « les provocations » de Moscou en mer Baltique.", "2021-03-01", "DEU>11>RUS>asserted;"},
+        // A place complement before the direct object.
+        Case{"La police péruvienne a arrêté à Lima trois membres du Tren de Aragua.", "2024-01-01",
+             "PER>17>VEN>asserted;"},
+        // "sans" + infinitive: the main clause's subject, negated.
+        Case{"L'Inde n'a pas condamné l'invasion, sans pour autant rompre avec Kiev.", "2022-03-01",
+             "IND>16>UKR>negated;"},
+        // "de [T]" after a pattern noun is also its demonym: "l'ambassadeur biélorusse".
+        Case{"La Pologne a convoqué l'ambassadeur biélorusse.", "2022-03-01", "POL>11>BLR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -75,7 +75,21 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
 
 size_t WindowEnd(const SentenceView& s, size_t head) {
   size_t end = head + 1;
-  while (end < s.size() && end <= head + kWindow && !s.IsClauseBoundary(end)) ++end;
+  while (end < s.size() && end <= head + kWindow) {
+    if (s.IsClauseBoundary(end)) {
+      // A short quoted phrase without a verb stays in the clause: "a dénoncé « l'ingérence » de
+      // Washington".
+      if (s.surface(end) != "«") break;
+      size_t close = end + 1;
+      while (close < s.size() && close <= end + 6 && s.surface(close) != "»" && s.pos(close) != Pos::kVerb &&
+             s.pos(close) != Pos::kAux && !s.IsClauseBoundary(close))
+        ++close;
+      if (close >= s.size() || s.surface(close) != "»") break;
+      end = close + 1;
+      continue;
+    }
+    ++end;
+  }
   return end;
 }
 
@@ -330,6 +344,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
   used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
+  size_t last_word = SIZE_MAX;  // the token the previous word element matched
   int words = 0, slots = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
@@ -348,6 +363,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       if (j >= end) return false;
       used[j] = 1;
       after = j + 1;
+      last_word = j;
       m->hi = std::max(m->hi, j);
       ++words;
       continue;
@@ -368,6 +384,20 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       } else {
         size_t k = after;
         while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
+        // A place or time complement before the object: "a arrêté à Bogota deux membres…".
+        if (k < end && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "par")) {
+          // The complement: a place's name ("à Bogota", "en République dominicaine").
+          size_t pp_end = k + 1;
+          if (pp_end < end && s.pos(pp_end) == Pos::kDet) ++pp_end;
+          int x = pp_end < end ? s.entity(pp_end) : -1;
+          if (x >= 0) {
+            while (pp_end < end && s.entity(pp_end) == x) ++pp_end;
+          } else {
+            pp_end = k + 1;
+          }
+          if (pp_end > k + 1 && pp_end < end && (s.pos(pp_end) == Pos::kDet || s.pos(pp_end) == Pos::kNum))
+            k = pp_end;
+        }
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
@@ -395,6 +425,18 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
         how = "after '" + std::string(s.surface(j)) + "'";
+      }
+      // "de [T]" after a noun of the pattern is also the title that noun heads:
+      // "convoquer l'ambassadeur russe" as "convoquer l'ambassadeur de Russie". (A bare
+      // demonym, "deux diplomates biélorusses", is left to the patterns with a direct object.)
+      if (actors.empty() && last_word != SIZE_MAX &&
+          std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
+        const auto& ents = s.doc().entities;
+        int x = s.entity(last_word);
+        if (x >= 0 && ents[x].type != "LOC" && !events::ActorCode(ents[x]).empty()) {
+          actors = {x};
+          how = "the title the pattern's noun heads";
+        }
       }
     }
     if (actors.empty()) return false;
@@ -648,6 +690,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
+      if (g.infinitive) {  // "sans rompre avec Caracas": the act did not happen
+        bool without = false;
+        if (events::AdverbialInfinitiveVerb(s, g.start, &without) != SIZE_MAX && without) negated = true;
+      }
       size_t gov = g.infinitive ? events::GoverningVerb(s, g.start) : QueGovernor(s, g.start);
       if (gov != SIZE_MAX) {
         VerbGroup gg = GroupOf(s, gov);

@@ -279,6 +279,12 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
       if (how) *how = "subject of the governing verb '" + std::string(s.surface(gv)) + "' (" + *how + ")";
       return a;
     }
+    size_t main = AdverbialInfinitiveVerb(s, g.start);
+    if (main != SIZE_MAX) {
+      std::vector<int> a = SubjectOf(s, GroupOf(s, main), how);
+      if (how) *how = "subject of the main clause '" + std::string(s.surface(main)) + "' (" + *how + ")";
+      return a;
+    }
   }
   if (g.start == 0) return InvertedSubject(s, g, how);
   size_t j = g.start - 1;
@@ -371,6 +377,26 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     }
   }
   return InvertedSubject(s, g, how);
+}
+
+size_t AdverbialInfinitiveVerb(const SentenceView& s, size_t from, bool* without) {
+  auto introduces = [&](size_t t) { return In(s.lemma(t), {"sans", "avant", "après"}); };
+  size_t k = from;  // over "de" (afin de, avant de), adverbs and "pour autant" back to the introducer
+  while (k > 0 && from - k < 4 && !introduces(k - 1)) {
+    size_t t = k - 1;
+    bool pour_autant = s.lemma(t) == "pour" && s.lemma(t + 1) == "autant";
+    if (!(s.IsPreposition(t, "de") || s.pos(t) == Pos::kAdv || s.lemma(t) == "autant" || pour_autant)) return SIZE_MAX;
+    k = t;
+  }
+  if (k == 0 || !introduces(k - 1)) return SIZE_MAX;
+  size_t intro = k - 1;
+  if (without) *without = s.lemma(intro) == "sans";
+  for (size_t v = intro; v > 0 && intro - v < 25;) {
+    --v;
+    if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+    if (s.pos(v) == Pos::kVerb && !s.HasFeat(v, "VerbForm=Inf")) return v;
+  }
+  return SIZE_MAX;
 }
 
 size_t GoverningVerb(const SentenceView& s, size_t from) {
