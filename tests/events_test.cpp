@@ -95,6 +95,9 @@ TEST(PatternSet, ValidatesEveryLineWithFileAndLine) {
   EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
   e = LoadError("04-consult.tsv", ok + "042\tvisite:n\tx\n");
   EXPECT_NE(e.find("too vague"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\trencontrer [T:état]\tx\n");
+  EXPECT_NE(e.find("unknown slot class"), std::string::npos) << e;
+  EXPECT_EQ(LoadError("04-consult.tsv", ok + "043\taccueillir [T:pop]\tLe Pérou accueille des Vénézuéliens.\n"), "");
   e = LoadError("04-consult.tsv", ok + "042\trencontrer [T]\n");
   EXPECT_NE(e.find("04-consult.tsv:3"), std::string::npos) << e;
 }
@@ -239,7 +242,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'Inde n'a pas condamné l'invasion, sans pour autant rompre avec Kiev.", "2022-03-01",
              "IND>16>UKR>negated;"},
         // "de [T]" after a pattern noun is also its demonym: "l'ambassadeur biélorusse".
-        Case{"La Pologne a convoqué l'ambassadeur biélorusse.", "2022-03-01", "POL>11>BLR>asserted;"}));
+        Case{"La Pologne a convoqué l'ambassadeur biélorusse.", "2022-03-01", "POL>11>BLR>asserted;"},
+        // One verb, two roots by the object's class: a population is received (075), a
+        // person or state hosted (043); in the passive too.
+        Case{"L'Équateur a accueilli des milliers de Vénézuéliens.", "2019-03-01", "ECU>07>VEN>asserted;"},
+        Case{"Des milliers de Syriens ont été accueillis par la Turquie.", "2019-03-01", "TUR>07>SYR>asserted;"},
+        Case{"L'Équateur a accueilli Nicolás Maduro.", "2019-03-01", "ECU>04>VEN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

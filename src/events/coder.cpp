@@ -333,6 +333,15 @@ int DemonymAgent(const SentenceView& s, size_t head) {
   return -1;
 }
 
+// Whether entity `x` names a population: a demonym used as a noun ("des Vénézuéliens",
+// "les Syriens"), not as an adjective ("le gouvernement vénézuélien").
+bool IsPopulation(const SentenceView& s, int x) {
+  if (s.doc().entities[x].via != "demonym") return false;
+  for (size_t k = 0; k < s.size(); ++k)
+    if (s.entity(k) == x) return s.pos(k) != Pos::kAdj;
+  return false;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -345,7 +354,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
   size_t last_word = SIZE_MAX;  // the token the previous word element matched
-  int words = 0, slots = 0;
+  int words = 0, slots = 0, constrained = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
@@ -439,12 +448,18 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         }
       }
     }
+    if (e.actor_class == "pop") {
+      // A population named by a demonym noun ("des milliers de Vénézuéliens"), not a state.
+      std::erase_if(actors, [&](int x) { return !IsPopulation(s, x); });
+      if (actors.empty()) return false;
+      ++constrained;
+    }
     if (actors.empty()) return false;
     (source ? m->sources : m->targets) = std::move(actors);
     (source ? m->source_how : m->target_how) = how;
     ++slots;
   }
-  m->score = 2 * words + slots + (p.reflexive ? 1 : 0);
+  m->score = 2 * words + slots + constrained + (p.reflexive ? 1 : 0);
   return true;
 }
 
