@@ -247,7 +247,13 @@ INSTANTIATE_TEST_SUITE_P(
         // person or state hosted (043); in the passive too.
         Case{"L'Équateur a accueilli des milliers de Vénézuéliens.", "2019-03-01", "ECU>07>VEN>asserted;"},
         Case{"Des milliers de Syriens ont été accueillis par la Turquie.", "2019-03-01", "TUR>07>SYR>asserted;"},
-        Case{"L'Équateur a accueilli Nicolás Maduro.", "2019-03-01", "ECU>04>VEN>asserted;"}));
+        Case{"L'Équateur a accueilli Nicolás Maduro.", "2019-03-01", "ECU>04>VEN>asserted;"},
+        // A nominal event in an adjunct does not take the clause's subject as agent, unless
+        // a possessive says so.
+        Case{"Berlin menace Moscou de sanctions en cas d'invasion de la Géorgie.", "2021-03-01",
+             "DEU>13>RUS>asserted;"},
+        Case{"Le Hamas a tué trois soldats lors de son attaque contre Israël.", "2021-03-01",
+             "PSE>19>ISR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -173,11 +173,24 @@ bool DomesticRoot(std::string_view code) {
   return r == "14" || r == "17" || r == "18" || r == "20";
 }
 
+bool Possessive(std::string_view w) {
+  for (std::string_view p : {"son", "sa", "ses", "leur", "leurs", "Son", "Sa", "Ses", "Leur", "Leurs"})
+    if (w == p) return true;
+  return false;
+}
+
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
 size_t VerbBefore(const SentenceView& s, size_t head) {
   for (size_t k = head; k > 0 && head - k < 8;) {
     --k;
     if (s.IsClauseBoundary(k)) break;
+    // An adjunct ("en cas d'invasion", "après la visite", "lors de la rencontre") is not the
+    // verb's object: its noun's agent is not the verb's subject.
+    // A possessive keeps the subject as the agent ("lors de son attaque contre Israël").
+    std::string_view l = s.lemma(k);
+    bool adjunct = l == "après" || l == "avant" || l == "pendant" || l == "durant" || l == "malgré" ||
+                   l == "depuis" || l == "dès" || l == "lors" || (l == "cas" && k > 0 && s.lemma(k - 1) == "en");
+    if (adjunct && !Possessive(s.surface(head - 1))) return SIZE_MAX;
     if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
       // The main verb of the group: skip forward over auxiliaries.
       size_t v = k;
