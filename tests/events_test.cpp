@@ -95,6 +95,9 @@ TEST(PatternSet, ValidatesEveryLineWithFileAndLine) {
   EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
   e = LoadError("04-consult.tsv", ok + "042\tvisite:n\tx\n");
   EXPECT_NE(e.find("too vague"), std::string::npos) << e;
+  e = LoadError("04-consult.tsv", ok + "042\trencontrer [T:état]\tx\n");
+  EXPECT_NE(e.find("unknown slot class"), std::string::npos) << e;
+  EXPECT_EQ(LoadError("04-consult.tsv", ok + "043\taccueillir [T:pop]\tLe Pérou accueille des Vénézuéliens.\n"), "");
   e = LoadError("04-consult.tsv", ok + "042\trencontrer [T]\n");
   EXPECT_NE(e.find("04-consult.tsv:3"), std::string::npos) << e;
 }
@@ -206,7 +209,51 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Des milliers de Colombiens ont manifesté mardi à Bogota.", "2021-05-05", "COL>14>COL>asserted;"},
         // A pattern without a target slot takes the next actor.
         Case{"La France a levé les sanctions visant le secteur bancaire iranien.", "2021-05-05",
-             "FRA>08>IRN>asserted;"}));
+             "FRA>08>IRN>asserted;"},
+        // Passive whose subject phrase has a prepositional complement before the verb.
+        Case{"L'offre russe de cessez-le-feu pour la période des fêtes a été rejetée par Kiev.", "2023-01-06",
+             "UKR>12>RUS>asserted;"},
+        // "dont": the subject's possessor is the antecedent.
+        Case{"Juan Guaidó, dont le garde du corps a été arrêté par le Sebin, est resté silencieux.", "2021-03-01",
+             "VEN>17>VEN>asserted;"},
+        // Fronted verb, inverted subject after a time word and a place complement.
+        Case{"Se sont rencontrés mardi à Genève les ministres des Affaires étrangères de la Russie et de la Chine.",
+             "2019-03-01", "CHN>04>RUS>asserted;RUS>04>CHN>asserted;"},
+        // The addressee named in the reporting clause is the target.
+        Case{"« Nous exigeons des excuses », a déclaré Sergueï Lavrov à l'adresse de Berlin.", "2019-03-01",
+             "RUS>10>DEU>asserted;"},
+        // The passive's subject holds the pattern's object word.
+        Case{"De nouvelles sanctions ont été imposées au Nicaragua par les États-Unis.", "2019-03-01",
+             "USA>16>NIC>asserted;"},
+        // A fronted past participle is done to the main clause's subject.
+        Case{"Reçu au Kremlin par Vladimir Poutine, Nicolás Maduro a parlé de pétrole.", "2019-03-01",
+             "RUS>04>VEN>asserted;"},
+        // A nominal event with its demonym agent inside another event's object; a negative subject.
+        Case{"Ni Paris ni Londres n'ont condamné les frappes russes contre l'Ukraine.", "2022-03-01",
+             "FRA>11>RUS>negated;GBR>11>RUS>negated;RUS>19>UKR>asserted;"},
+        // A participle's agent is not the one of the next verb group.
+        Case{"Une plainte visant l'armée russe a été déposée par la justice ukrainienne.", "2022-03-01", ""},
+        // A short quoted phrase inside the clause.
+        Case{"Berlin a dénoncé « les provocations » de Moscou en mer Baltique.", "2021-03-01", "DEU>11>RUS>asserted;"},
+        // A place complement before the direct object.
+        Case{"La police péruvienne a arrêté à Lima trois membres du Tren de Aragua.", "2024-01-01",
+             "PER>17>VEN>asserted;"},
+        // "sans" + infinitive: the main clause's subject, negated.
+        Case{"L'Inde n'a pas condamné l'invasion, sans pour autant rompre avec Kiev.", "2022-03-01",
+             "IND>16>UKR>negated;"},
+        // "de [T]" after a pattern noun is also its demonym: "l'ambassadeur biélorusse".
+        Case{"La Pologne a convoqué l'ambassadeur biélorusse.", "2022-03-01", "POL>11>BLR>asserted;"},
+        // One verb, two roots by the object's class: a population is received (075), a
+        // person or state hosted (043); in the passive too.
+        Case{"L'Équateur a accueilli des milliers de Vénézuéliens.", "2019-03-01", "ECU>07>VEN>asserted;"},
+        Case{"Des milliers de Syriens ont été accueillis par la Turquie.", "2019-03-01", "TUR>07>SYR>asserted;"},
+        Case{"L'Équateur a accueilli Nicolás Maduro.", "2019-03-01", "ECU>04>VEN>asserted;"},
+        // A nominal event in an adjunct does not take the clause's subject as agent, unless
+        // a possessive says so.
+        Case{"Berlin menace Moscou de sanctions en cas d'invasion de la Géorgie.", "2021-03-01",
+             "DEU>13>RUS>asserted;"},
+        Case{"Le Hamas a tué trois soldats lors de son attaque contre Israël.", "2021-03-01",
+             "PSE>19>ISR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");
@@ -238,7 +285,7 @@ TEST(GoldSet, F1AboveFloor) {
   auto items = gold::Load(path);
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
-  EXPECT_GE(scores["all"].f1(), 0.60) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  EXPECT_GE(scores["all"].f1(), 0.68) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
 }
 
 }  // namespace

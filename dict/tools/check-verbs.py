@@ -77,6 +77,7 @@ def load_actor_names():
         add(f[2], f[5] if len(f) > 5 else "")
         if len(f) > 6:  # demonyms stand for the state ("le gouvernement vénézuélien")
             add(f[6])
+            add("|".join(d[:1].upper() + d[1:] for d in f[6].split("|")))  # a population: "des Vénézuéliens"
     for _, f in read_tsv(os.path.join(actors, "metonyms.tsv")):
         add(f[0])
     for _, f in read_tsv(os.path.join(actors, "organizations.tsv")):
@@ -160,7 +161,8 @@ def check_pattern(name, n, pattern):
             err(name, n, "a noun head cannot be reflexive")
     if not head or not WORD.match(head):
         err(name, n, f"the head must be one lower-case lemma: '{head}'")
-    elements = tokens[i:]
+    # A slot may name a class of actor: [T:pop] (a population); it is checked as [T].
+    elements = [re.sub(r"^\[([ST]):pop\]$", r"[\1]", w) for w in tokens[i:]]
     slots = []
     for k, w in enumerate(elements):
         if w in ("[S]", "[T]"):
@@ -216,7 +218,7 @@ def check_pattern_file(path, codes, names, stats):
         else:
             if head and not has_prefix_word(example, head):
                 err(name, n, f"example has no word starting with '{head[:4]}'")
-            need = 1 + (1 if "[T]" in pattern else 0)
+            need = 1 + (1 if "[T" in pattern else 0)
             got = count_actors(example, names)
             if got < need:
                 err(name, n, f"example names {got} actor(s) from dict/actors, needs {need}")

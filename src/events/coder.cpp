@@ -12,6 +12,7 @@ namespace veille {
 
 using events::GroupOf;
 using events::PhraseActors;
+using events::PhraseActorsBefore;
 using events::SentenceView;
 using events::SubjectOf;
 using events::VerbGroup;
@@ -74,15 +75,54 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
 
 size_t WindowEnd(const SentenceView& s, size_t head) {
   size_t end = head + 1;
-  while (end < s.size() && end <= head + kWindow && !s.IsClauseBoundary(end)) ++end;
+  while (end < s.size() && end <= head + kWindow) {
+    if (s.IsClauseBoundary(end)) {
+      // A short quoted phrase without a verb stays in the clause: "a dénoncé « l'ingérence » de
+      // Washington".
+      if (s.surface(end) != "«") break;
+      size_t close = end + 1;
+      while (close < s.size() && close <= end + 6 && s.surface(close) != "»" && s.pos(close) != Pos::kVerb &&
+             s.pos(close) != Pos::kAux && !s.IsClauseBoundary(close))
+        ++close;
+      if (close >= s.size() || s.surface(close) != "»") break;
+      end = close + 1;
+      continue;
+    }
+    ++end;
+  }
   return end;
 }
 
 // The agent of a passive or participle head: the actors after "par" in its window.
 std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    // Another verb group's agent is not this one's ("une enquête visant l'armée russe a
+    // été ouverte par la justice ukrainienne").
+    if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
     if (!s.IsPreposition(j, "par")) continue;
     std::vector<int> actors = PhraseActors(s, j + 1);
+    if (!actors.empty()) return actors;
+  }
+  return {};
+}
+
+// A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
+// "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
+bool LocutionNoun(std::string_view lemma) {
+  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",
+                                                "issue", "large", "cours", "cadre", "sujet"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
+}
+
+// The addressee of a speech act named after the verb: "à l'adresse de Londres", "à
+// l'intention de Washington", "à l'égard de Moscou", "à l'encontre de Kiev".
+std::vector<int> AddresseeAfter(const SentenceView& s, size_t from) {
+  for (size_t j = from; j + 2 < s.size(); ++j) {
+    std::string_view l = s.lemma(j);
+    if (!(l == "adresse" || l == "intention" || l == "égard" || l == "encontre")) continue;
+    if (j == 0 || !(s.pos(j - 1) == Pos::kDet || s.IsPreposition(j - 1, "à"))) continue;
+    if (!s.IsPreposition(j + 1, "de")) continue;
+    std::vector<int> actors = PhraseActors(s, j + 2);
     if (!actors.empty()) return actors;
   }
   return {};
@@ -100,9 +140,17 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
-    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does not.
-    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part"))))
-      break;
+    // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does
+    // not. The reporting clause may name the addressee ("a lancé X à l'adresse de Londres").
+    if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part")))) {
+      std::vector<int> to = AddresseeAfter(s, j + 1);
+      std::erase_if(to, [&](int e) {
+        return std::any_of(sources.begin(), sources.end(), [&](int src) { return ents[src].id == ents[e].id; });
+      });
+      if (!to.empty() && how) *how = "addressee of the reporting clause";
+      return to;
+    }
+
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
     if (events::ActorCode(ents[e]).empty()) continue;
@@ -125,11 +173,24 @@ bool DomesticRoot(std::string_view code) {
   return r == "14" || r == "17" || r == "18" || r == "20";
 }
 
+bool Possessive(std::string_view w) {
+  for (std::string_view p : {"son", "sa", "ses", "leur", "leurs", "Son", "Sa", "Ses", "Leur", "Leurs"})
+    if (w == p) return true;
+  return false;
+}
+
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
 size_t VerbBefore(const SentenceView& s, size_t head) {
   for (size_t k = head; k > 0 && head - k < 8;) {
     --k;
     if (s.IsClauseBoundary(k)) break;
+    // An adjunct ("en cas d'invasion", "après la visite", "lors de la rencontre") is not the
+    // verb's object: its noun's agent is not the verb's subject.
+    // A possessive keeps the subject as the agent ("lors de son attaque contre Israël").
+    std::string_view l = s.lemma(k);
+    bool adjunct = l == "après" || l == "avant" || l == "pendant" || l == "durant" || l == "malgré" ||
+                   l == "depuis" || l == "dès" || l == "lors" || (l == "cas" && k > 0 && s.lemma(k - 1) == "en");
+    if (adjunct && !Possessive(s.surface(head - 1))) return SIZE_MAX;
     if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
       // The main verb of the group: skip forward over auxiliaries.
       size_t v = k;
@@ -231,6 +292,69 @@ std::string IntentCode(Modality mod, std::string_view code) {
   return "";
 }
 
+// The first token of the clause a verb group starts: over the noun phrase (with its
+// prepositional complements) before it, up to a comma, a clause boundary or a verb.
+size_t ClauseStart(const SentenceView& s, size_t group_start) {
+  size_t k = group_start;
+  while (k > 0 && group_start - k < 14 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1) &&
+         s.pos(k - 1) != Pos::kVerb && s.pos(k - 1) != Pos::kAux)
+    --k;
+  return k;
+}
+
+// The subject of the main clause after a fronted phrase ending at the first comma after
+// `from` ("Reçu à l'Élysée par Macron, Javier Milei a évoqué…").
+std::vector<int> MainClauseSubject(const SentenceView& s, size_t from, std::string* how) {
+  for (size_t j = from; j < s.size() && j < from + 12; ++j) {
+    if (s.IsClauseBoundary(j)) break;
+    if (!s.IsComma(j)) continue;
+    for (size_t v = j + 1; v < s.size() && v < j + 10; ++v) {
+      if (s.IsClauseBoundary(v)) break;
+      if (s.pos(v) != Pos::kVerb) continue;
+      VerbGroup main = GroupOf(s, v);
+      if (main.start <= j + 1) break;
+      std::vector<int> a = SubjectOf(s, main, how);
+      if (!a.empty() && how) *how = "subject of the main clause '" + std::string(s.surface(v)) + "'";
+      return a;
+    }
+    break;
+  }
+  return {};
+}
+
+// A past participle without auxiliary has a passive sense: what it says is done to the
+// noun phrase it follows ("l'aide envoyée par Moscou") or, fronted, to the main clause's
+// subject ("Reçu par Macron, Milei a…").
+std::vector<int> ParticipleObject(const SentenceView& s, const VerbGroup& g, std::string* how) {
+  size_t k = g.start;
+  bool fronted = k == 0 || (s.IsPunct(k - 1) && !s.IsComma(k - 1));
+  if (fronted) return MainClauseSubject(s, g.head + 1, how);
+  if (s.IsComma(k - 1)) --k;
+  std::vector<int> a = PhraseActorsBefore(s, k);
+  if (!a.empty() && how) *how = "the noun phrase the participle follows";
+  return a;
+}
+
+// A demonym adjective right after a noun head: its agent ("les frappes américaines",
+// "les sanctions européennes"); -1 when none.
+int DemonymAgent(const SentenceView& s, size_t head) {
+  for (size_t k = head + 1; k < s.size() && k <= head + 2; ++k) {
+    if (s.pos(k) != Pos::kAdj) return -1;
+    int e = s.entity(k);
+    if (e >= 0 && s.doc().entities[e].via == "demonym" && !events::ActorCode(s.doc().entities[e]).empty()) return e;
+  }
+  return -1;
+}
+
+// Whether entity `x` names a population: a demonym used as a noun ("des Vénézuéliens",
+// "les Syriens"), not as an adjective ("le gouvernement vénézuélien").
+bool IsPopulation(const SentenceView& s, int x) {
+  if (s.doc().entities[x].via != "demonym") return false;
+  for (size_t k = 0; k < s.size(); ++k)
+    if (s.entity(k) == x) return s.pos(k) != Pos::kAdj;
+  return false;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -242,14 +366,26 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
   used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
-  int words = 0, slots = 0;
+  size_t last_word = SIZE_MAX;  // the token the previous word element matched
+  int words = 0, slots = 0, constrained = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      if (j >= end && !p.noun && m->group.passive) {
+        // The passive makes the object the subject: "De nouvelles sanctions ont été
+        // imposées à la Russie" matches "imposer sanction à [T]".
+        size_t k = ClauseStart(s, m->group.start);
+        while (k < m->group.start && !WordMatches(s, k, e.words)) ++k;
+        if (k < m->group.start) {
+          ++words;
+          continue;
+        }
+      }
       if (j >= end) return false;
       used[j] = 1;
       after = j + 1;
+      last_word = j;
       m->hi = std::max(m->hi, j);
       ++words;
       continue;
@@ -262,9 +398,28 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         actors = SubjectOf(s, m->group, &how);
         m->target_is_subject = true;
         how = "passive: the subject (" + how + ") is the target";
+      } else if (!source && !p.noun && m->group.participle_only && !m->group.reflexive &&
+                 s.HasFeat(head, "Tense=Past")) {
+        actors = ParticipleObject(s, m->group, &how);
+        m->target_is_subject = true;
+        how = "past participle: " + how;
       } else {
         size_t k = after;
         while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
+        // A place or time complement before the object: "a arrêté à Bogota deux membres…".
+        if (k < end && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "par")) {
+          // The complement: a place's name ("à Bogota", "en République dominicaine").
+          size_t pp_end = k + 1;
+          if (pp_end < end && s.pos(pp_end) == Pos::kDet) ++pp_end;
+          int x = pp_end < end ? s.entity(pp_end) : -1;
+          if (x >= 0) {
+            while (pp_end < end && s.entity(pp_end) == x) ++pp_end;
+          } else {
+            pp_end = k + 1;
+          }
+          if (pp_end > k + 1 && pp_end < end && (s.pos(pp_end) == Pos::kDet || s.pos(pp_end) == Pos::kNum))
+            k = pp_end;
+        }
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
@@ -281,6 +436,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     } else {
       for (size_t j = head + 1; j < end && actors.empty(); ++j) {
         if (used[j]) continue;
+        if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
         size_t np = MatchPreps(s, j, e.words);
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
@@ -292,13 +448,31 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         after = np_end;
         how = "after '" + std::string(s.surface(j)) + "'";
       }
+      // "de [T]" after a noun of the pattern is also the title that noun heads:
+      // "convoquer l'ambassadeur russe" as "convoquer l'ambassadeur de Russie". (A bare
+      // demonym, "deux diplomates biélorusses", is left to the patterns with a direct object.)
+      if (actors.empty() && last_word != SIZE_MAX &&
+          std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
+        const auto& ents = s.doc().entities;
+        int x = s.entity(last_word);
+        if (x >= 0 && ents[x].type != "LOC" && !events::ActorCode(ents[x]).empty()) {
+          actors = {x};
+          how = "the title the pattern's noun heads";
+        }
+      }
+    }
+    if (e.actor_class == "pop") {
+      // A population named by a demonym noun ("des milliers de Vénézuéliens"), not a state.
+      std::erase_if(actors, [&](int x) { return !IsPopulation(s, x); });
+      if (actors.empty()) return false;
+      ++constrained;
     }
     if (actors.empty()) return false;
     (source ? m->sources : m->targets) = std::move(actors);
     (source ? m->source_how : m->target_how) = how;
     ++slots;
   }
-  m->score = 2 * words + slots + (p.reflexive ? 1 : 0);
+  m->score = 2 * words + slots + constrained + (p.reflexive ? 1 : 0);
   return true;
 }
 
@@ -411,6 +585,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         size_t lo = a->pattern->noun ? a->head : a->group.start;
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
+      // A nominal event with its own agent inside another event's object is an event too:
+      // "n'ont pas condamné les frappes américaines contre l'Iran".
+      if (nested && candidate.pattern->noun && DemonymAgent(s, candidate.head) >= 0 &&
+          std::none_of(accepted.begin(), accepted.end(), [&](const Match* a) { return a->head == candidate.head; }))
+        nested = false;
       if (nested) {
         if (trace) note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
@@ -421,6 +600,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // Source.
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
+      if (m.sources.empty() && p.noun) {
+        int agent = DemonymAgent(s, m.head);
+        if (agent >= 0 && std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
+          m.sources = {agent};
+          m.source_how = "demonym adjective of the noun";
+          // Its own agent: the clause's verb ("n'ont pas condamné les frappes russes") is not its polarity.
+          g = VerbGroup{};
+        }
+      }
       if (m.sources.empty()) {
         if (!p.noun && (g.passive || m.group.participle_only)) {
           m.sources = AgentAfter(s, m.head);
@@ -497,6 +685,17 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       bool domestic = false;
       if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (m.targets.empty() && !p.noun && g.passive) {
+          // The passive's subject is the object: "les restrictions sur le commerce avec Cuba
+          // ont été assouplies par Washington".
+          m.targets = SubjectOf(s, g, &m.target_how);
+          std::erase_if(m.targets, [&](int t) {
+            return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) {
+              return events::ActorCode(doc.entities[src]).substr(0, 3) == events::ActorCode(doc.entities[t]).substr(0, 3);
+            });
+          });
+          m.target_how = "passive: the subject (" + m.target_how + ") is the object";
+        }
         if (m.targets.empty() && p.code.compare(0, 2, "15") == 0) {
           // Forces deployed in the source's own country ("des policiers à Lima"): domestic.
           if (!place_known) {
@@ -519,6 +718,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
+      if (g.infinitive) {  // "sans rompre avec Caracas": the act did not happen
+        bool without = false;
+        if (events::AdverbialInfinitiveVerb(s, g.start, &without) != SIZE_MAX && without) negated = true;
+      }
       size_t gov = g.infinitive ? events::GoverningVerb(s, g.start) : QueGovernor(s, g.start);
       if (gov != SIZE_MAX) {
         VerbGroup gg = GroupOf(s, gov);

@@ -56,11 +56,22 @@ VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
   if (p.reflexive && p.noun) line.Fail("a noun head cannot be reflexive");
   p.head = head;
   std::vector<std::string> pending_preps;  // a preposition waiting for its slot
+  // "[S]", "[T]", or with a class of actor: "[T:pop]" (a population named by a demonym noun).
+  auto is_slot = [](const std::string& w) {
+    return w.size() >= 3 && w[0] == '[' && (w[1] == 'S' || w[1] == 'T') && (w[2] == ']' || w[2] == ':');
+  };
   for (; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (w == "[S]" || w == "[T]") {
+    if (is_slot(w)) {
       PatternElement e;
-      e.kind = w == "[S]" ? PatternElement::Kind::kSource : PatternElement::Kind::kTarget;
+      e.kind = w[1] == 'S' ? PatternElement::Kind::kSource : PatternElement::Kind::kTarget;
+      if (w[2] == ':') {
+        e.actor_class = w.substr(3, w.size() - 4);
+        if (w.back() != ']' || e.actor_class != "pop")
+          line.Fail("unknown slot class in '" + w + "' (the class is 'pop': [T:pop])");
+      } else if (w.size() != 3) {
+        line.Fail("unknown slot '" + w + "' (slots are [S] and [T])");
+      }
       e.words = pending_preps;
       pending_preps.clear();
       for (const auto& prior : p.elements)
@@ -76,7 +87,7 @@ VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
     for (const auto& a : alts)
       if (!IsLowerWord(a)) line.Fail("pattern words are lower-case lemmas: '" + a + "'");
     bool all_preps = std::all_of(alts.begin(), alts.end(), [](const std::string& a) { return kPrepositions.count(a); });
-    bool next_is_slot = i + 1 < words.size() && (words[i + 1] == "[S]" || words[i + 1] == "[T]");
+    bool next_is_slot = i + 1 < words.size() && is_slot(words[i + 1]);
     if (all_preps && next_is_slot) {
       if (!pending_preps.empty()) line.Fail("two prepositions before one slot");
       pending_preps = alts;

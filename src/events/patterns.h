@@ -16,6 +16,7 @@ struct PatternElement {
   enum class Kind { kWord, kSource, kTarget };
   Kind kind = Kind::kWord;
   std::vector<std::string> words;  // kWord: alternative lemmas; slots: prepositions ("" none)
+  std::string actor_class;         // slots: "" any actor, "pop" a population ("des Vénézuéliens")
 };
 
 struct VerbPattern {

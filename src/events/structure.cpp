@@ -71,6 +71,14 @@ bool InPhrase(const SentenceView& s, size_t i) {
   }
 }
 
+// A determiner right after a noun, a name or an adjective starts another noun phrase:
+// "arrivés à Pékin le ministre russe", "a reçu mardi Lavrov le président…".
+bool NewPhrase(const SentenceView& s, size_t i) {
+  if (i == 0 || s.pos(i) != Pos::kDet || s.entity(i) >= 0) return false;
+  Pos p = s.pos(i - 1);
+  return (p == Pos::kNoun || p == Pos::kPropn || p == Pos::kAdj) && !s.InTimex(i - 1);
+}
+
 // The best actor of each conjunct of tokens [a, b).
 std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
   std::vector<int> out;
@@ -176,6 +184,13 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
   }
   for (size_t k = head + 1; k < s.size() && k <= head + 2; ++k)
     if (IsNegationWord(s.lemma(k))) neg_word = true;
+  // A negative subject goes with "ne" alone: "Ni Paris ni Berlin n'ont condamné",
+  // "Aucun accord n'a été signé".
+  for (size_t k = g.start; ne && !neg_word && k > 0 && g.start - k < 12;) {
+    --k;
+    if (s.IsClauseBoundary(k) || s.IsComma(k) || s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) break;
+    if (In(s.lemma(k), {"ni", "aucun", "aucune", "nul", "personne", "rien"})) neg_word = true;
+  }
   g.negated = ne && neg_word;
   bool participle = s.HasFeat(head, "VerbForm=Part");
   // "avoir livré", "être reçu": compound infinitives take their subject from the governing verb too.
@@ -192,14 +207,14 @@ std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) 
     if (k > start && s.lemma(k) == "puis") return k + 1 < s.size() && s.pos(k + 1) == Pos::kAdp;
     return k > start && s.pos(k) == Pos::kAdp && (s.pos(k - 1) == Pos::kCconj || s.lemma(k - 1) == "puis");
   };
-  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i))) ++i;
+  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i)) && (i == start || !NewPhrase(s, i))) ++i;
   if (end) *end = i;
   return ActorsIn(s, start, i);
 }
 
 std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* start) {
   size_t i = end;
-  while (i > 0 && i + 12 > end && InPhrase(s, i - 1)) --i;
+  while (i > 0 && i + 12 > end && InPhrase(s, i - 1) && (i == end || !NewPhrase(s, i))) --i;
   if (start) *start = i;
   return ActorsIn(s, i, end);
 }
@@ -233,8 +248,22 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
   bool opens = g.start == 0 || s.IsPunct(g.start - 1);
   if (!opens) return {};
   size_t k = g.head + 1;
-  while (k < s.size() && k <= g.head + 3 && s.pos(k) == Pos::kAdv) ++k;
-  if (k >= s.size() || s.pos(k) == Pos::kAdp) return {};
+  // Over adverbs, time expressions and prepositional complements: "Sont arrivés lundi à
+  // Pékin le ministre russe…", "Se sont réunis à Brasilia les ministres…".
+  while (k < s.size() && k <= g.head + 12) {
+    if (s.pos(k) == Pos::kAdv || s.InTimex(k) ||
+        In(s.lemma(k), {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})) {
+      ++k;
+    } else if (s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "par") && s.lemma(k) != "selon") {
+      size_t pp_end = k + 1;
+      PhraseActors(s, k + 1, &pp_end);
+      if (pp_end == k + 1) return {};
+      k = pp_end;
+    } else {
+      break;
+    }
+  }
+  if (k >= s.size() || s.pos(k) == Pos::kAdp || s.IsPunct(k)) return {};
   std::vector<int> actors = PhraseActors(s, k);
   if (!actors.empty() && how) *how = "inverted subject after the verb";
   return actors;
@@ -248,6 +277,12 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     if (gv != SIZE_MAX && gv < g.start) {
       std::vector<int> a = SubjectOf(s, GroupOf(s, gv), how);
       if (how) *how = "subject of the governing verb '" + std::string(s.surface(gv)) + "' (" + *how + ")";
+      return a;
+    }
+    size_t main = AdverbialInfinitiveVerb(s, g.start);
+    if (main != SIZE_MAX) {
+      std::vector<int> a = SubjectOf(s, GroupOf(s, main), how);
+      if (how) *how = "subject of the main clause '" + std::string(s.surface(main)) + "' (" + *how + ")";
       return a;
     }
   }
@@ -310,13 +345,58 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     while (v > 0 && s.pos(v) != Pos::kVerb) --v;
     if (s.pos(v) == Pos::kVerb && v < g.start) return SubjectOf(s, GroupOf(s, v), how);
   }
+  // The subject noun phrase read from the clause start, over its prepositional
+  // complements: "La proposition russe de trêve pour le Noël orthodoxe a été rejetée".
+  size_t clause = g.start;
+  while (clause > 0 && !s.IsComma(clause - 1) && !s.IsClauseBoundary(clause - 1) && s.pos(clause - 1) != Pos::kVerb &&
+         s.pos(clause - 1) != Pos::kAux && (InPhrase(s, clause - 1) || s.pos(clause - 1) == Pos::kAdp ||
+                                            s.pos(clause - 1) == Pos::kAdv || s.InTimex(clause - 1)))
+    --clause;
+  bool opens = clause == 0 || s.IsComma(clause - 1) || s.IsClauseBoundary(clause - 1);
+  if (opens && clause < g.start && s.pos(clause) != Pos::kAdp) {
+    std::vector<int> head = PhraseActors(s, clause);
+    if (!head.empty()) {
+      if (how) *how = "subject phrase from the clause start";
+      return head;
+    }
+  }
   size_t start = 0;
   std::vector<int> a = PhraseActorsBefore(s, g.start, &start);
   if (!a.empty()) {
     if (how) *how = "phrase before the verb";
     return a;
   }
+  // "L'Argentine, dont les diplomates ont été expulsés": the possessor is the antecedent of "dont".
+  if (opens && clause > 0 && s.lemma(clause - 1) == "dont") {
+    size_t k = clause - 1;
+    if (k > 0 && s.IsComma(k - 1)) --k;
+    std::vector<int> owner = PhraseActorsBefore(s, k);
+    if (!owner.empty()) {
+      if (how) *how = "antecedent of 'dont' (the subject's possessor)";
+      return owner;
+    }
+  }
   return InvertedSubject(s, g, how);
+}
+
+size_t AdverbialInfinitiveVerb(const SentenceView& s, size_t from, bool* without) {
+  auto introduces = [&](size_t t) { return In(s.lemma(t), {"sans", "avant", "après"}); };
+  size_t k = from;  // over "de" (afin de, avant de), adverbs and "pour autant" back to the introducer
+  while (k > 0 && from - k < 4 && !introduces(k - 1)) {
+    size_t t = k - 1;
+    bool pour_autant = s.lemma(t) == "pour" && s.lemma(t + 1) == "autant";
+    if (!(s.IsPreposition(t, "de") || s.pos(t) == Pos::kAdv || s.lemma(t) == "autant" || pour_autant)) return SIZE_MAX;
+    k = t;
+  }
+  if (k == 0 || !introduces(k - 1)) return SIZE_MAX;
+  size_t intro = k - 1;
+  if (without) *without = s.lemma(intro) == "sans";
+  for (size_t v = intro; v > 0 && intro - v < 25;) {
+    --v;
+    if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+    if (s.pos(v) == Pos::kVerb && !s.HasFeat(v, "VerbForm=Inf")) return v;
+  }
+  return SIZE_MAX;
 }
 
 size_t GoverningVerb(const SentenceView& s, size_t from) {

@@ -77,4 +77,9 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
 // que"), as a sentence token index; SIZE_MAX when none.
 size_t GoverningVerb(const SentenceView& s, size_t from);
 
+// The main clause's verb an adverbial infinitive depends on ("…, sans rompre avec
+// Caracas", "avant de", "après avoir"): its subject is
+// the infinitive's. `without` is set for "sans" (the act is negated). SIZE_MAX when none.
+size_t AdverbialInfinitiveVerb(const SentenceView& s, size_t from, bool* without = nullptr);
+
 }  // namespace veille::events
