@@ -129,7 +129,7 @@ TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
 // dictionary was written ahead of the tagger; kKnownDead is the count still dead
 // when it first ran (lemmatizer misses, examples a longer pattern wins). It may only
 // go down: a new dead entry fails the test.
-constexpr int kKnownDead = 70;
+constexpr int kKnownDead = 69;
 
 TEST(PatternSet, EveryPatternFiresOnItsExample) {
   const EventCoder coder = EventCoder::Load();
