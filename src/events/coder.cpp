@@ -600,6 +600,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // Source.
       size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
+      // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
+      // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
+      if (p.noun && m.sources.size() == 1 && m.sources[0] == DemonymAgent(s, m.head)) g = VerbGroup{};
       if (m.sources.empty() && p.noun) {
         int agent = DemonymAgent(s, m.head);
         if (agent >= 0 && std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
