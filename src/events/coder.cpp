@@ -645,21 +645,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "Lors d'un entretien avec Macron, Poutine a défendu…": the subject of the main
         // clause after the fronted phrase.
-        for (size_t j = m.head + 1; j < s.size() && j < m.head + 12; ++j) {
-          if (s.IsClauseBoundary(j)) break;
-          if (!s.IsComma(j)) continue;
-          for (size_t v = j + 1; v < s.size() && v < j + 10; ++v) {
-            if (s.IsClauseBoundary(v)) break;
-            if (s.pos(v) != Pos::kVerb) continue;
-            VerbGroup main = GroupOf(s, v);
-            if (main.start > j + 1) {
-              m.sources = SubjectOf(s, main, &m.source_how);
-              if (!m.sources.empty()) m.source_how = "subject of the main clause '" + std::string(s.surface(v)) + "'";
-            }
-            break;
-          }
-          break;
-        }
+        m.sources = MainClauseSubject(s, m.head + 1, &m.source_how);
       }
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
