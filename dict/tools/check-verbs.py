@@ -89,18 +89,15 @@ def load_actor_names():
     return sorted(names, key=len, reverse=True)
 
 
-def count_actors(text, names):
-    """Non-overlapping actor mentions in text (longest names first, whole words)."""
-    taken = [False] * len(text)
-    count = 0
-    for name in names:
-        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
-            if any(taken[m.start():m.end()]):
-                continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            count += 1
-    return count
+def actor_regex(names):
+    """One regex for all actor names, longest first, whole words (compiled once: a regex per
+    name and example overflows re's cache and takes minutes)."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def count_actors(text, actors):
+    """Non-overlapping actor mentions in text (left to right, the longest name at each place)."""
+    return sum(1 for _ in actors.finditer(text))
 
 
 def words_of(text):
@@ -256,7 +253,7 @@ def main():
     files = sys.argv[1:] or sorted(glob.glob(os.path.join(VERBS, "[0-9][0-9]-*.tsv"))) + [
         os.path.join(VERBS, "modality.tsv")]
     codes = load_codes()
-    names = load_actor_names()
+    names = actor_regex(load_actor_names())
     stats = []
     modality = None
     for path in files:
