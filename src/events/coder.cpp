@@ -602,10 +602,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
       // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
       // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
-      if (p.noun && m.sources.size() == 1 && m.sources[0] == DemonymAgent(s, m.head)) g = VerbGroup{};
-      if (m.sources.empty() && p.noun) {
-        int agent = DemonymAgent(s, m.head);
-        if (agent >= 0 && std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
+      int agent = p.noun ? DemonymAgent(s, m.head) : -1;
+      if (agent >= 0 && m.sources.size() == 1 && m.sources[0] == agent) g = VerbGroup{};
+      if (m.sources.empty() && agent >= 0) {
+        if (std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
           m.sources = {agent};
           m.source_how = "demonym adjective of the noun";
           // Its own agent: the clause's verb ("n'ont pas condamné les frappes russes") is not its polarity.
