@@ -1,5 +1,7 @@
 // events_eval: precision, recall and F1 of the event coder on the hand-coded test set.
-//   build/bench/events_eval [tests/data/events/gold.tsv] [--errors]   (--errors: the dev split's differences)
+//   build/bench/events_eval [tests/data/events/gold.tsv] [--errors] [--kinds]
+//   --errors: the dev split's differences; --kinds: counts of differences by kind for each
+//   split (no sentence printed, so the held-out split's profile can be seen without its items)
 #include <fmt/format.h>
 
 #include <cstring>
@@ -9,9 +11,10 @@
 
 int main(int argc, char** argv) {
   std::string path = VEILLE_SOURCE_DIR "/tests/data/events/gold.tsv";
-  bool errors = false;
+  bool errors = false, kinds = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--errors")) errors = true;
+    else if (!std::strcmp(argv[i], "--kinds")) kinds = true;
     else path = argv[i];
   }
   std::vector<veille::gold::Item> items = veille::gold::Load(path);
@@ -19,7 +22,9 @@ int main(int argc, char** argv) {
   po.language = "fr";  // one-sentence items are too short to identify
   veille::Pipeline pipeline(po);
   std::vector<std::string> report;
-  auto scores = veille::gold::Evaluate(pipeline, items, errors ? &report : nullptr);
+  veille::Codebook codebook = veille::Codebook::Load();
+  veille::PatternSet patterns = veille::PatternSet::Load(codebook);
+  auto scores = veille::gold::Evaluate(pipeline, items, errors ? &report : nullptr, kinds ? &patterns : nullptr);
   // Only the dev split's differences: the test split is held out (never tune on it).
   std::set<std::string> test_ids;
   for (const auto& it : items)
@@ -35,6 +40,14 @@ int main(int argc, char** argv) {
     const auto& s = scores[split];
     fmt::print("| {} | {} | {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", split, s.items, s.tp + s.fn,
                s.tp + s.fp, s.tp, s.precision(), s.recall(), s.f1(), s.tp ? double(s.polarity_ok) / s.tp : 0.0);
+  }
+  if (kinds) {
+    fmt::print("\n| difference | dev | test | all |\n|---|---:|---:|---:|\n");
+    std::set<std::string> names;
+    for (const auto& [split, s] : scores)
+      for (const auto& kv : s.kinds) names.insert(kv.first);
+    for (const std::string& k : names)
+      fmt::print("| {} | {} | {} | {} |\n", k, scores["dev"].kinds[k], scores["test"].kinds[k], scores["all"].kinds[k]);
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/doc.h"
+#include "events/patterns.h"
 #include "pipeline/pipeline.h"
 
 namespace veille::gold {
@@ -79,6 +81,9 @@ inline std::set<Triple> Coded(const Doc& doc) {
 
 struct Score {
   int tp = 0, fp = 0, fn = 0, polarity_ok = 0, items = 0;
+  // Why each difference happened, by kind (see Kind()): counts only, no sentence, so the
+  // held-out split's error profile can be read without reading its items.
+  std::map<std::string, int> kinds;
   double precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
   double recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
   double f1() const {
@@ -87,10 +92,45 @@ struct Score {
   }
 };
 
+// The kind of a missed gold triple `g` (or, with `extra`, of a coded triple absent from the
+// gold) given the other side's triples of the same item: "nothing coded" in the item, the
+// root never coded/gold ("root"), or the root right with the source, the target or both wrong.
+// `linked`: the countries of the item's linked entities, which tell, for an item where nothing
+// was coded, whether an actor was not found at all.
+// `roots`: the roots of the patterns headed by a word of the item (by its tag and lemma), which
+// tell a missing pattern from a pattern that did not fire.
+inline std::string Kind(const Triple& g, const std::set<Triple>& other, bool extra,
+                        const std::set<std::string>& linked, const std::set<std::string>& roots) {
+  std::string side = extra ? "extra: " : "missing: ";
+  if (other.empty() && extra) return side + "no gold event in the item";
+  if (other.empty()) {
+    bool s = linked.count(g.source), t = g.target == "-" || linked.count(g.target);
+    if (!(s && t)) return side + "nothing coded, " + (s ? "target not linked" : t ? "source not linked" : "neither linked");
+    return side + "nothing coded, both actors linked, " +
+           (roots.count(g.root) ? "a head of the root present" : "no head of the root");
+  }
+  int best = 0;  // 3 = same root and source, 2 = same root and target, 1 = same root
+  for (const Triple& o : other) {
+    if (o.root != g.root) continue;
+    best = std::max(best, o.source == g.source ? 3 : o.target == g.target ? 2 : 1);
+  }
+  switch (best) {
+    case 3: return side + "right root and source, other target";
+    case 2: return side + "right root and target, other source";
+    case 1: return side + "right root, other source and target";
+    default:
+      if (extra) return side + "root not in the gold of the item";
+      return side + "root not coded in the item, " + (roots.count(g.root) ? "a head of the root present" : "no head of the root");
+  }
+}
+
 // Codes every item with `pipeline` and scores it into by_split["dev"|"test"|"all"];
 // `report` (optional) receives one line per item with a difference.
+// `patterns` (optional) sorts the misses by whether a word of the item heads a pattern of the
+// gold root (Score::kinds).
 inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std::vector<Item>& items,
-                                             std::vector<std::string>* report = nullptr) {
+                                             std::vector<std::string>* report = nullptr,
+                                             const PatternSet* patterns = nullptr) {
   std::map<std::string, Score> by_split;
   for (const Item& it : items) {
     Doc doc;
@@ -102,6 +142,15 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
     doc.date_source = "metadata";
     pipeline.Run(doc);
     std::set<Triple> got = Coded(doc);
+    std::set<std::string> linked;
+    for (const Entity& e : doc.entities)
+      if (!e.actor.empty()) linked.insert(CountryOf(e.actor));
+    std::set<std::string> roots;
+    if (patterns)
+      for (const Token& t : doc.tokens) {
+        if (t.pos != Pos::kVerb && t.pos != Pos::kNoun) continue;
+        for (const VerbPattern* p : patterns->ForHead(t.lemma, t.pos == Pos::kNoun)) roots.insert(p->code.substr(0, 2));
+      }
     Score s;
     s.items = 1;
     std::string missing, extra;
@@ -109,6 +158,7 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       auto f = got.find(g);
       if (f == got.end()) {
         ++s.fn;
+        ++s.kinds[Kind(g, got, false, linked, roots)];
         missing += fmt::format(" {}>{}>{}", g.source, g.root, g.target);
       } else {
         ++s.tp;
@@ -118,6 +168,7 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
     for (const Triple& c : got)
       if (!it.events.count(c)) {
         ++s.fp;
+        ++s.kinds[Kind(c, it.events, true, linked, roots)];
         extra += fmt::format(" {}>{}>{}", c.source, c.root, c.target);
       }
     if (report && (!missing.empty() || !extra.empty()))
@@ -129,6 +180,7 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       t.fn += s.fn;
       t.polarity_ok += s.polarity_ok;
       t.items += 1;
+      for (const auto& [kind, n] : s.kinds) t.kinds[kind] += n;
     }
   }
   return by_split;
