@@ -1,7 +1,8 @@
 // events_eval: precision, recall and F1 of the event coder on the hand-coded test set.
 //   build/bench/events_eval [tests/data/events/gold.tsv] [--errors] [--kinds]
 //   --errors: the dev split's differences; --kinds: counts of differences by kind for each
-//   split (no sentence printed, so the held-out split's profile can be seen without its items)
+//   split (no sentence printed, so the held-out split's profile can be seen without its items),
+//   and with --errors each dev difference's kind
 #include <fmt/format.h>
 
 #include <cstring>

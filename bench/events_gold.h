@@ -98,16 +98,22 @@ struct Score {
 // `linked`: the countries of the item's linked entities, which tell, for an item where nothing
 // was coded, whether an actor was not found at all.
 // `roots`: the roots of the patterns headed by a word of the item (by its tag and lemma), which
-// tell a missing pattern from a pattern that did not fire.
+// tell a missing pattern from a pattern that did not fire; `sourceless`: the roots of patterns
+// that matched but found no source actor (from the coder's trace).
 inline std::string Kind(const Triple& g, const std::set<Triple>& other, bool extra,
-                        const std::set<std::string>& linked, const std::set<std::string>& roots) {
+                        const std::set<std::string>& linked, const std::set<std::string>& roots,
+                        const std::set<std::string>& sourceless) {
+  auto head = [&](const std::string& root) {
+    return std::string(!roots.count(root)        ? "no head of the root"
+                       : sourceless.count(root) ? "a pattern of the root matched without a source"
+                                                : "a head of the root, no pattern matched");
+  };
   std::string side = extra ? "extra: " : "missing: ";
   if (other.empty() && extra) return side + "no gold event in the item";
   if (other.empty()) {
     bool s = linked.count(g.source), t = g.target == "-" || linked.count(g.target);
     if (!(s && t)) return side + "nothing coded, " + (s ? "target not linked" : t ? "source not linked" : "neither linked");
-    return side + "nothing coded, both actors linked, " +
-           (roots.count(g.root) ? "a head of the root present" : "no head of the root");
+    return side + "nothing coded, both actors linked, " + head(g.root);
   }
   int best = 0;  // 3 = same root and source, 2 = same root and target, 1 = same root
   for (const Triple& o : other) {
@@ -120,7 +126,7 @@ inline std::string Kind(const Triple& g, const std::set<Triple>& other, bool ext
     case 1: return side + "right root, other source and target";
     default:
       if (extra) return side + "root not in the gold of the item";
-      return side + "root not coded in the item, " + (roots.count(g.root) ? "a head of the root present" : "no head of the root");
+      return side + "root not coded in the item, " + head(g.root);
   }
 }
 
@@ -140,7 +146,14 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
     doc.original = doc.text = it.text;
     doc.date = it.date;
     doc.date_source = "metadata";
-    pipeline.Run(doc);
+    std::vector<std::string> trace;
+    pipeline.Run(doc, patterns ? &trace : nullptr);
+    std::set<std::string> sourceless;  // "match RULE [CODE] ..." then "  no source actor: no event"
+    for (size_t i = 0; i + 1 < trace.size(); ++i)
+      if (trace[i].rfind("match ", 0) == 0 && trace[i + 1].rfind("  no source actor", 0) == 0) {
+        size_t b = trace[i].find(" [");
+        if (b != std::string::npos) sourceless.insert(trace[i].substr(b + 2, 2));
+      }
     std::set<Triple> got = Coded(doc);
     std::set<std::string> linked;
     for (const Entity& e : doc.entities)
@@ -158,8 +171,10 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       auto f = got.find(g);
       if (f == got.end()) {
         ++s.fn;
-        ++s.kinds[Kind(g, got, false, linked, roots)];
+        std::string kind = Kind(g, got, false, linked, roots, sourceless);
+        ++s.kinds[kind];
         missing += fmt::format(" {}>{}>{}", g.source, g.root, g.target);
+        if (patterns) missing += " (" + kind.substr(9) + ")";
       } else {
         ++s.tp;
         if (f->polarity == g.polarity) ++s.polarity_ok;
@@ -168,8 +183,10 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
     for (const Triple& c : got)
       if (!it.events.count(c)) {
         ++s.fp;
-        ++s.kinds[Kind(c, it.events, true, linked, roots)];
+        std::string kind = Kind(c, it.events, true, linked, roots, sourceless);
+        ++s.kinds[kind];
         extra += fmt::format(" {}>{}>{}", c.source, c.root, c.target);
+        if (patterns) extra += " (" + kind.substr(7) + ")";
       }
     if (report && (!missing.empty() || !extra.empty()))
       report->push_back(fmt::format("line {} {}: missing [{}] extra [{}] | {}", it.line, it.id, missing, extra, it.text));
