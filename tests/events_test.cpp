@@ -253,7 +253,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Berlin menace Moscou de sanctions en cas d'invasion de la Géorgie.", "2021-03-01",
              "DEU>13>RUS>asserted;"},
         Case{"Le Hamas a tué trois soldats lors de son attaque contre Israël.", "2021-03-01",
-             "PSE>19>ISR>asserted;"}));
+             "PSE>19>ISR>asserted;"},
+        // The second of two coordinated verbs has the first one's subject, not its object;
+        // a bare participle after "et" shares the first verb's auxiliary.
+        Case{"La Russie a rencontré l'Ukraine et a signé un accord avec la Chine.", "2021-03-01",
+             "RUS>04>UKR>asserted;RUS>05>CHN>asserted;"},
+        Case{"Le Mali a dénoncé l'accord de défense avec la France et expulsé l'ambassadeur français.",
+             "2022-03-01", "MLI>12>FRA>asserted;MLI>16>FRA>asserted;"},
+        // A noun phrase's actor is its head's, not one of its "de" complements.
+        Case{"Téhéran menace d'attaquer les navires américains du golfe d'Oman.", "2021-03-01",
+             "IRN>13>USA>asserted;"},
+        // An agentless passive reported by an actor is that actor's act, except violence.
+        Case{"Des renseignements ont été fournis à la Colombie, a indiqué le Pentagone.", "2021-03-01",
+             "USA>06>COL>asserted;"},
+        Case{"Trois soldats ont été tués à la frontière, a indiqué l'armée colombienne.", "2021-03-01", ""},
+        // A meeting asked for has not happened: only the demand is an event.
+        Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
+             "RUS>10>USA>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "events/places.h"
 #include "events/structure.h"
@@ -21,6 +23,10 @@ struct EventCoder::Knowledge {
   Codebook codebook;
   PatternSet patterns;
   PlaceTable places;
+  // Verbs that ask for an act (heads of appeal 02 or demand 10 patterns, and of no
+  // statement, disapproval, rejection or conflict pattern): "réclame une rencontre
+  // entre X et Y" asks for the meeting, which has not happened.
+  std::unordered_set<std::string> request_verbs;
 };
 
 namespace {
@@ -171,6 +177,13 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
 bool DomesticRoot(std::string_view code) {
   std::string_view r = code.substr(0, 2);
   return r == "14" || r == "17" || r == "18" || r == "20";
+}
+
+// Roots whose agentless passive, reported by an actor, is that actor's own act: not
+// disapproval (11), threats (13) or violence (18–20), which the speaker suffers or observes.
+bool SpeakerActs(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return !(r == "11" || r == "13" || r == "18" || r == "19" || r == "20");
 }
 
 bool Possessive(std::string_view w) {
@@ -502,6 +515,16 @@ EventCoder EventCoder::Load() {
   c.k_->codebook = Codebook::Load();
   c.k_->patterns = PatternSet::Load(c.k_->codebook);
   c.k_->places = PlaceTable::Load();
+  std::unordered_map<std::string, std::pair<bool, bool>> heads;  // verb head -> (asks, other roots)
+  for (const VerbPattern& p : c.k_->patterns.all()) {
+    if (p.noun) continue;
+    std::string_view r = std::string_view(p.code).substr(0, 2);
+    auto& [asks, other] = heads[p.head];
+    asks = asks || r == "02" || r == "10";
+    other = other || r == "01" || r == "11" || r == "12" || (r >= "14" && r <= "20");
+  }
+  for (const auto& [head, kinds] : heads)
+    if (kinds.first && !kinds.second) c.k_->request_verbs.insert(head);
   return c;
 }
 
@@ -603,6 +626,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
       // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
       int agent = p.noun ? DemonymAgent(s, m.head) : -1;
+      bool clause_agent = false;  // a noun's source is the subject of the clause's verb
       if (agent >= 0 && m.sources.size() == 1 && m.sources[0] == agent) g = VerbGroup{};
       if (m.sources.empty() && agent >= 0) {
         if (std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
@@ -617,8 +641,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           m.sources = AgentAfter(s, m.head);
           m.source_how = g.passive ? "passive agent after 'par'" : "agent of the participle";
           if (m.sources.empty() && g.passive && m.group.participle_only) m.source_how = "no agent";
+          // An agentless passive in a reported clause: the speaker announces its own act ("des
+          // informations ont été partagées avec…, a indiqué le FBI"), not one done to it.
+          if (m.sources.empty() && g.passive && !m.group.participle_only && SpeakerActs(p.code)) {
+            m.sources = events::QuoteSpeaker(s, m.head, true);
+            m.source_how = "agentless passive: the speaker of the reported clause";
+          }
         } else if (verb != SIZE_MAX) {
           m.sources = SubjectOf(s, g, &m.source_how);
+          clause_agent = true;
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
@@ -660,6 +691,13 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       if (m.sources.empty()) {
         if (trace) note("  no source actor: no event");
+        continue;
+      }
+      // An act between other actors asked for by the clause's subject ("Kiev réclame une
+      // rencontre entre Zelensky et Poutine") has not happened; the subject's own act
+      // ("a appelé à une grève générale") is coded as the dictionary says.
+      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
+        if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
         continue;
       }
       accepted.push_back(&candidate);
