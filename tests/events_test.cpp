@@ -267,6 +267,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Des renseignements ont été fournis à la Colombie, a indiqué le Pentagone.", "2021-03-01",
              "USA>06>COL>asserted;"},
         Case{"Trois soldats ont été tués à la frontière, a indiqué l'armée colombienne.", "2021-03-01", ""},
+        // Force used on a place abroad with no actor named: the place's country is the target;
+        // at home, the act stays domestic.
+        Case{"Des soldats russes ont massacré des civils à Kharkiv.", "2022-03-01", "RUS>20>UKR>asserted;"},
+        Case{"Des soldats russes ont massacré des civils à Moscou.", "2022-03-01", "RUS>20>RUS>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"}));

@@ -41,6 +41,7 @@ struct Match {
   bool target_is_subject = false;  // passive: the grammatical subject is the target
   std::string source_how, target_how;
   int score = 0;
+  std::optional<EventActor> place_target;  // the country of the place acted on, when no actor is named
 };
 
 bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
@@ -170,6 +171,13 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     return {e};
   }
   return {};
+}
+
+// Roots whose act, done at a place abroad with no actor named, is done to the place's
+// country: withdrawals (08), posture (15), coercion (17) and force (18–20).
+bool PlaceRoot(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return r == "08" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 
 // Roots whose events without a named target are domestic: the state acts on its own
@@ -735,13 +743,26 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             domestic = true;
           }
         }
-        if (m.targets.empty() && DomesticRoot(p.code)) {
+        if (m.targets.empty() && PlaceRoot(p.code)) {
+          // Force used on a place abroad: the place's country is the target ("ont massacré des
+          // civils à Axoum" by Eritrean forces is against Ethiopia; "retirer ses troupes de la
+          // centrale de Zaporijjia").
+          auto at = events::PlaceAfter(s, k_->places, m.head + 1);
+          std::string own = events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3);
+          if (at && at->first.country != own) {
+            m.place_target = EventActor{s.tok(at->second).span, "country:" + at->first.country, at->first.name,
+                                        at->first.country};
+            m.target_how = "the country of the place '" + at->first.name + "'";
+          }
+        }
+        if (m.targets.empty() && !m.place_target && DomesticRoot(p.code)) {
           m.targets = m.sources;
           m.target_how = "domestic: no other actor, the source's own state";
           domestic = true;
         }
       }
       if (trace && !m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
+      if (trace && m.place_target) note(fmt::format("  target: {} [{}] — {}", m.place_target->name, m.place_target->id, m.target_how));
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
@@ -814,6 +835,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         ev.span = Span{a, b};
         ev.source = ActorOf(doc, src);
         if (tgt >= 0) ev.target = ActorOf(doc, tgt);
+        if (tgt < 0 && m.place_target) {
+          ev.target = m.place_target;
+          ev.span = Span{std::min(a, m.place_target->span.start), std::max(b, m.place_target->span.end)};
+        }
         ev.code = code;
         ev.root = code.substr(0, 2);
         ev.plover = cc->plover;
