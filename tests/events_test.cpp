@@ -271,6 +271,13 @@ INSTANTIATE_TEST_SUITE_P(
         // at home, the act stays domestic.
         Case{"Des soldats russes ont massacré des civils à Kharkiv.", "2022-03-01", "RUS>20>UKR>asserted;"},
         Case{"Des soldats russes ont massacré des civils à Moscou.", "2022-03-01", "RUS>20>RUS>asserted;"},
+        // A possessive in an adjunct: the noun's agent is the clause's subject, however far its verb.
+        Case{"Emmanuel Macron a salué le partenariat avec la Chine lors de sa visite à Pékin.", "2023-04-01",
+             "FRA>04>CHN>asserted;FRA>05>CHN>asserted;"},
+        // Agentless passives: the participants after "entre" each way; a meeting's seat of power.
+        Case{"Un accord de libre-échange a été signé entre le Chili et la Corée du Sud.", "2023-04-01",
+             "CHL>05>KOR>asserted;KOR>05>CHL>asserted;"},
+        Case{"Les dirigeants du Hezbollah ont été reçus mardi à Téhéran.", "2023-04-01", "IRN>04>LBN>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"}));

@@ -113,6 +113,31 @@ std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   return {};
 }
 
+// The agents of an agentless passive named otherwise after it: the participants after
+// "entre" ("un accord a été signé entre Moscou et Kiev": each way), or for a meeting (04)
+// the seat of power it took place in ("ont été reçus jeudi à Moscou").
+std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::string_view code, std::string* how) {
+  const auto& ents = s.doc().entities;
+  for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux || s.IsComma(j)) break;
+    if (s.IsPreposition(j, "entre")) {
+      std::vector<int> both = PhraseActors(s, j + 1);
+      if (both.size() >= 2) {
+        *how = "agentless passive: the participants after 'entre'";
+        return both;
+      }
+    }
+    if (code.substr(0, 2) == "04" && s.IsPreposition(j, "à") && j + 1 < s.size()) {
+      int e = s.entity(j + 1);
+      if (e >= 0 && ents[e].type == "LOC" && !events::ActorCode(ents[e]).empty()) {
+        *how = "agentless passive of a meeting: the seat of power it took place in";
+        return {e};
+      }
+    }
+  }
+  return {};
+}
+
 // A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
 // "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
 bool LocutionNoun(std::string_view lemma) {
@@ -212,6 +237,16 @@ size_t VerbBefore(const SentenceView& s, size_t head) {
     bool adjunct = l == "après" || l == "avant" || l == "pendant" || l == "durant" || l == "malgré" ||
                    l == "depuis" || l == "dès" || l == "lors" || (l == "cas" && k > 0 && s.lemma(k - 1) == "en");
     if (adjunct && !Possessive(s.surface(head - 1))) return SIZE_MAX;
+    if (adjunct) {
+      // "a fait l'éloge de … lors de sa visite à Téhéran": the possessive is the clause's
+      // subject, whose verb may be further back.
+      for (size_t v = k; v > 0 && k - v < 25;) {
+        --v;
+        if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+        if (s.pos(v) == Pos::kVerb && !s.HasFeat(v, "VerbForm=Inf")) return v;
+      }
+      return SIZE_MAX;
+    }
     if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
       // The main verb of the group: skip forward over auxiliaries.
       size_t v = k;
@@ -655,6 +690,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.sources = events::QuoteSpeaker(s, m.head, true);
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
+          if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
         } else if (verb != SIZE_MAX) {
           m.sources = SubjectOf(s, g, &m.source_how);
           clause_agent = true;
