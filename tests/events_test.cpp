@@ -278,6 +278,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Un accord de libre-échange a été signé entre le Chili et la Corée du Sud.", "2023-04-01",
              "CHL>05>KOR>asserted;KOR>05>CHL>asserted;"},
         Case{"Les dirigeants du Hezbollah ont été reçus mardi à Téhéran.", "2023-04-01", "IRN>04>LBN>asserted;"},
+        // Multi-word prepositions stand for the pattern's preposition.
+        Case{"La Russie a adopté des sanctions à l'encontre de la Pologne.", "2023-04-01", "RUS>16>POL>asserted;"},
+        Case{"L'Iran a tiré des missiles en direction d'Israël.", "2024-04-14", "IRN>19>ISR>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"}));

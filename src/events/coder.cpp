@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -56,12 +57,54 @@ bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>
   return false;
 }
 
+// Multi-word prepositions that stand for a pattern's one-word preposition: "à
+// l'encontre de X" is "contre X", "en direction de X" is "vers X". Words are lemmas
+// ("à" and "de" as IsPreposition reads them, "le" any article).
+struct Locution {
+  std::string_view prep;
+  std::array<std::string_view, 4> words;  // "" after the last
+};
+constexpr Locution kLocutions[] = {
+    {"contre", {"à", "le", "encontre", "de"}}, {"contre", {"en", "direction", "de"}},
+    {"sur", {"en", "direction", "de"}},        {"vers", {"en", "direction", "de"}},
+    {"vers", {"à", "destination", "de"}},      {"à", {"à", "destination", "de"}},
+    {"envers", {"vis-à-vis", "de"}},           {"envers", {"à", "le", "égard", "de"}},
+    {"avec", {"à", "côté", "de"}},             {"pour", {"à", "profit", "de"}},
+    {"pour", {"en", "faveur", "de"}},          {"à", {"à", "profit", "de"}},
+};
+
+// The index after the locution standing for `prep` that starts at i, or SIZE_MAX.
+size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
+  for (const Locution& l : kLocutions) {
+    if (l.prep != prep) continue;
+    size_t k = i;
+    bool ok = true;
+    for (std::string_view w : l.words) {
+      if (w.empty()) break;
+      if (k >= s.size()) {
+        ok = false;
+        break;
+      }
+      bool det = w == "le" && s.pos(k) == Pos::kDet;
+      if (!(det || s.IsPreposition(k, w) || s.lemma(k) == w)) {
+        // "aux côtés de": "aux" is à + the article in one word.
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (ok) return k;
+  }
+  return SIZE_MAX;
+}
+
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
 size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string>& preps) {
   for (const auto& p : preps) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
       if (s.IsPreposition(i, p)) return i + 1;
+      if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
     }
     // Multi-word prepositions: "auprès_de", "face_à".
@@ -141,8 +184,9 @@ std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::st
 // A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
 // "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
 bool LocutionNoun(std::string_view lemma) {
-  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",
-                                                "issue", "large", "cours", "cadre", "sujet"};
+  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",   "issue",
+                                                "large", "cours",   "cadre",     "sujet",    "direction",
+                                                "destination", "profit", "côté", "faveur", "peine"};
   return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
 }
 
