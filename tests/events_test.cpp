@@ -281,6 +281,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Multi-word prepositions stand for the pattern's preposition.
         Case{"La Russie a adopté des sanctions à l'encontre de la Pologne.", "2023-04-01", "RUS>16>POL>asserted;"},
         Case{"L'Iran a tiré des missiles en direction d'Israël.", "2024-04-14", "IRN>19>ISR>asserted;"},
+        // A fronted verb whose inverted subject follows its object and a complement.
+        Case{"Ont signé un accord de coopération à Pékin la Chine et le Brésil.", "2023-04-01",
+             "BRA>05>CHN>asserted;CHN>05>BRA>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"}));

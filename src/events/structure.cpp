@@ -326,7 +326,22 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
     }
   }
   if (k >= s.size() || s.pos(k) == Pos::kAdp || s.IsPunct(k)) return {};
-  std::vector<int> actors = PhraseActors(s, k);
+  size_t end = k;
+  std::vector<int> actors = PhraseActors(s, k, &end);
+  // "Ont rappelé leur ambassadeur à Caracas le Chili et le Pérou": a direct object
+  // without actor and its complements before the subject, which starts a new phrase.
+  for (int hop = 0; actors.empty() && hop < 3 && end > k && end < s.size(); ++hop) {
+    size_t next = end;
+    if (s.pos(next) == Pos::kAdp && !s.IsPreposition(next, "par") && s.lemma(next) != "selon") {
+      PhraseActors(s, next + 1, &end);
+      if (end == next + 1) break;
+      continue;
+    }
+    if (!(s.pos(next) == Pos::kDet || s.pos(next) == Pos::kPropn) || !NewPhrase(s, next)) break;
+    actors = PhraseActors(s, next, &end);
+    if (!actors.empty() && how) *how = "inverted subject after the object";
+    return actors;
+  }
   if (!actors.empty() && how) *how = "inverted subject after the verb";
   return actors;
 }
