@@ -284,6 +284,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A fronted verb whose inverted subject follows its object and a complement.
         Case{"Ont signé un accord de coopération à Pékin la Chine et le Brésil.", "2023-04-01",
              "BRA>05>CHN>asserted;CHN>05>BRA>asserted;"},
+        // A present participle after a comma has the main clause's subject.
+        Case{"La Pologne a fermé sa frontière, accusant la Biélorussie d'orchestrer la crise.", "2021-11-10",
+             "POL>11>BLR>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"}));

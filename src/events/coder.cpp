@@ -724,7 +724,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         }
       }
       if (m.sources.empty()) {
-        if (!p.noun && (g.passive || m.group.participle_only)) {
+        bool participial_clause = !p.noun && events::ParticipialClauseVerb(s, m.group) != SIZE_MAX;
+        if (!p.noun && (g.passive || (m.group.participle_only && !participial_clause))) {
           m.sources = AgentAfter(s, m.head);
           m.source_how = g.passive ? "passive agent after 'par'" : "agent of the participle";
           if (m.sources.empty() && g.passive && m.group.participle_only) m.source_how = "no agent";

@@ -348,6 +348,22 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
 
 }  // namespace
 
+size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g) {
+  if (!g.participle_only || !s.HasFeat(g.head, "Tense=Pres")) return SIZE_MAX;
+  size_t j = g.start;
+  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) --j;  // "en accusant"
+  if (j == 0 || !s.IsComma(j - 1)) return SIZE_MAX;
+  for (size_t v = j - 1; v > 0 && j - v < 30;) {
+    --v;
+    if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+    if (s.pos(v) != Pos::kVerb || s.HasFeat(v, "VerbForm=Inf")) continue;
+    VerbGroup main = GroupOf(s, v);
+    if (main.participle_only) continue;
+    return v;
+  }
+  return SIZE_MAX;
+}
+
 std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last) {
   const Doc& doc = s.doc();
   Span at = s.tok(i).span;
@@ -374,6 +390,14 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     if (how) {
       std::string said = std::move(*how);
       how->assign("subject of the coordinated verb '").append(s.surface(g.coordinated)).append("' (").append(said).append(")");
+    }
+    return a;
+  }
+  if (size_t main = ParticipialClauseVerb(s, g); main != SIZE_MAX) {
+    std::vector<int> a = SubjectOf(s, GroupOf(s, main), how);
+    if (how) {
+      std::string said = std::move(*how);
+      how->assign("subject of the main clause '").append(s.surface(main)).append("' (").append(said).append(")");
     }
     return a;
   }

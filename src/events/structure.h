@@ -82,6 +82,11 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
 // its clause (followed by . , ; ! ? or the end of the text).
 std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last);
 
+// The main clause's verb of a present participle after a comma ("a fermé sa frontière,
+// accusant Minsk de…", ", en accusant…"): its subject is the participle's. SIZE_MAX when
+// `g` is not such a participle or no finite verb comes before.
+size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g);
+
 // The verb governing an infinitive ("a décidé de livrer") or a que-clause ("a démenti
 // que"), as a sentence token index; SIZE_MAX when none.
 size_t GoverningVerb(const SentenceView& s, size_t from);
