@@ -253,7 +253,43 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Berlin menace Moscou de sanctions en cas d'invasion de la Géorgie.", "2021-03-01",
              "DEU>13>RUS>asserted;"},
         Case{"Le Hamas a tué trois soldats lors de son attaque contre Israël.", "2021-03-01",
-             "PSE>19>ISR>asserted;"}));
+             "PSE>19>ISR>asserted;"},
+        // The second of two coordinated verbs has the first one's subject, not its object;
+        // a bare participle after "et" shares the first verb's auxiliary.
+        Case{"La Russie a rencontré l'Ukraine et a signé un accord avec la Chine.", "2021-03-01",
+             "RUS>04>UKR>asserted;RUS>05>CHN>asserted;"},
+        Case{"Le Mali a dénoncé l'accord de défense avec la France et expulsé l'ambassadeur français.",
+             "2022-03-01", "MLI>12>FRA>asserted;MLI>16>FRA>asserted;"},
+        // A noun phrase's actor is its head's, not one of its "de" complements.
+        Case{"Téhéran menace d'attaquer les navires américains du golfe d'Oman.", "2021-03-01",
+             "IRN>13>USA>asserted;"},
+        // An agentless passive reported by an actor is that actor's act, except violence.
+        Case{"Des renseignements ont été fournis à la Colombie, a indiqué le Pentagone.", "2021-03-01",
+             "USA>06>COL>asserted;"},
+        Case{"Trois soldats ont été tués à la frontière, a indiqué l'armée colombienne.", "2021-03-01", ""},
+        // Force used on a place abroad with no actor named: the place's country is the target;
+        // at home, the act stays domestic.
+        Case{"Des soldats russes ont massacré des civils à Kharkiv.", "2022-03-01", "RUS>20>UKR>asserted;"},
+        Case{"Des soldats russes ont massacré des civils à Moscou.", "2022-03-01", "RUS>20>RUS>asserted;"},
+        // A possessive in an adjunct: the noun's agent is the clause's subject, however far its verb.
+        Case{"Emmanuel Macron a salué le partenariat avec la Chine lors de sa visite à Pékin.", "2023-04-01",
+             "FRA>04>CHN>asserted;FRA>05>CHN>asserted;"},
+        // Agentless passives: the participants after "entre" each way; a meeting's seat of power.
+        Case{"Un accord de libre-échange a été signé entre le Chili et la Corée du Sud.", "2023-04-01",
+             "CHL>05>KOR>asserted;KOR>05>CHL>asserted;"},
+        Case{"Les dirigeants du Hezbollah ont été reçus mardi à Téhéran.", "2023-04-01", "IRN>04>LBN>asserted;"},
+        // Multi-word prepositions stand for the pattern's preposition.
+        Case{"La Russie a adopté des sanctions à l'encontre de la Pologne.", "2023-04-01", "RUS>16>POL>asserted;"},
+        Case{"L'Iran a tiré des missiles en direction d'Israël.", "2024-04-14", "IRN>19>ISR>asserted;"},
+        // A fronted verb whose inverted subject follows its object and a complement.
+        Case{"Ont signé un accord de coopération à Pékin la Chine et le Brésil.", "2023-04-01",
+             "BRA>05>CHN>asserted;CHN>05>BRA>asserted;"},
+        // A present participle after a comma has the main clause's subject.
+        Case{"La Pologne a fermé sa frontière, accusant la Biélorussie d'orchestrer la crise.", "2021-11-10",
+             "POL>11>BLR>asserted;"},
+        // A meeting asked for has not happened: only the demand is an event.
+        Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
+             "RUS>10>USA>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

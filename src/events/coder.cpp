@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "events/places.h"
 #include "events/structure.h"
@@ -21,6 +24,10 @@ struct EventCoder::Knowledge {
   Codebook codebook;
   PatternSet patterns;
   PlaceTable places;
+  // Verbs that ask for an act (heads of appeal 02 or demand 10 patterns, and of no
+  // statement, disapproval, rejection or conflict pattern): "réclame une rencontre
+  // entre X et Y" asks for the meeting, which has not happened.
+  std::unordered_set<std::string> request_verbs;
 };
 
 namespace {
@@ -35,6 +42,7 @@ struct Match {
   bool target_is_subject = false;  // passive: the grammatical subject is the target
   std::string source_how, target_how;
   int score = 0;
+  std::optional<EventActor> place_target;  // the country of the place acted on, when no actor is named
 };
 
 bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
@@ -49,12 +57,54 @@ bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>
   return false;
 }
 
+// Multi-word prepositions that stand for a pattern's one-word preposition: "à
+// l'encontre de X" is "contre X", "en direction de X" is "vers X". Words are lemmas
+// ("à" and "de" as IsPreposition reads them, "le" any article).
+struct Locution {
+  std::string_view prep;
+  std::array<std::string_view, 4> words;  // "" after the last
+};
+constexpr Locution kLocutions[] = {
+    {"contre", {"à", "le", "encontre", "de"}}, {"contre", {"en", "direction", "de"}},
+    {"sur", {"en", "direction", "de"}},        {"vers", {"en", "direction", "de"}},
+    {"vers", {"à", "destination", "de"}},      {"à", {"à", "destination", "de"}},
+    {"envers", {"vis-à-vis", "de"}},           {"envers", {"à", "le", "égard", "de"}},
+    {"avec", {"à", "côté", "de"}},             {"pour", {"à", "profit", "de"}},
+    {"pour", {"en", "faveur", "de"}},          {"à", {"à", "profit", "de"}},
+};
+
+// The index after the locution standing for `prep` that starts at i, or SIZE_MAX.
+size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
+  for (const Locution& l : kLocutions) {
+    if (l.prep != prep) continue;
+    size_t k = i;
+    bool ok = true;
+    for (std::string_view w : l.words) {
+      if (w.empty()) break;
+      if (k >= s.size()) {
+        ok = false;
+        break;
+      }
+      bool det = w == "le" && s.pos(k) == Pos::kDet;
+      if (!(det || s.IsPreposition(k, w) || s.lemma(k) == w)) {
+        // "aux côtés de": "aux" is à + the article in one word.
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (ok) return k;
+  }
+  return SIZE_MAX;
+}
+
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
 size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string>& preps) {
   for (const auto& p : preps) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
       if (s.IsPreposition(i, p)) return i + 1;
+      if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
     }
     // Multi-word prepositions: "auprès_de", "face_à".
@@ -106,11 +156,37 @@ std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   return {};
 }
 
+// The agents of an agentless passive named otherwise after it: the participants after
+// "entre" ("un accord a été signé entre Moscou et Kiev": each way), or for a meeting (04)
+// the seat of power it took place in ("ont été reçus jeudi à Moscou").
+std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::string_view code, std::string* how) {
+  const auto& ents = s.doc().entities;
+  for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux || s.IsComma(j)) break;
+    if (s.IsPreposition(j, "entre")) {
+      std::vector<int> both = PhraseActors(s, j + 1);
+      if (both.size() >= 2) {
+        *how = "agentless passive: the participants after 'entre'";
+        return both;
+      }
+    }
+    if (code.substr(0, 2) == "04" && s.IsPreposition(j, "à") && j + 1 < s.size()) {
+      int e = s.entity(j + 1);
+      if (e >= 0 && ents[e].type == "LOC" && !events::ActorCode(ents[e]).empty()) {
+        *how = "agentless passive of a meeting: the seat of power it took place in";
+        return {e};
+      }
+    }
+  }
+  return {};
+}
+
 // A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
 // "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
 bool LocutionNoun(std::string_view lemma) {
-  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",
-                                                "issue", "large", "cours", "cadre", "sujet"};
+  static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",   "issue",
+                                                "large", "cours",   "cadre",     "sujet",    "direction",
+                                                "destination", "profit", "côté", "faveur", "peine"};
   return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
 }
 
@@ -166,11 +242,25 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
   return {};
 }
 
+// Roots whose act, done at a place abroad with no actor named, is done to the place's
+// country: withdrawals (08), posture (15), coercion (17) and force (18–20).
+bool PlaceRoot(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return r == "08" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
+}
+
 // Roots whose events without a named target are domestic: the state acts on its own
 // population (protest 14, coercion 17, assault 18, mass violence 20).
 bool DomesticRoot(std::string_view code) {
   std::string_view r = code.substr(0, 2);
   return r == "14" || r == "17" || r == "18" || r == "20";
+}
+
+// Roots whose agentless passive, reported by an actor, is that actor's own act: not
+// disapproval (11), threats (13) or violence (18–20), which the speaker suffers or observes.
+bool SpeakerActs(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return !(r == "11" || r == "13" || r == "18" || r == "19" || r == "20");
 }
 
 bool Possessive(std::string_view w) {
@@ -191,6 +281,16 @@ size_t VerbBefore(const SentenceView& s, size_t head) {
     bool adjunct = l == "après" || l == "avant" || l == "pendant" || l == "durant" || l == "malgré" ||
                    l == "depuis" || l == "dès" || l == "lors" || (l == "cas" && k > 0 && s.lemma(k - 1) == "en");
     if (adjunct && !Possessive(s.surface(head - 1))) return SIZE_MAX;
+    if (adjunct) {
+      // "a fait l'éloge de … lors de sa visite à Téhéran": the possessive is the clause's
+      // subject, whose verb may be further back.
+      for (size_t v = k; v > 0 && k - v < 25;) {
+        --v;
+        if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+        if (s.pos(v) == Pos::kVerb && !s.HasFeat(v, "VerbForm=Inf")) return v;
+      }
+      return SIZE_MAX;
+    }
     if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
       // The main verb of the group: skip forward over auxiliaries.
       size_t v = k;
@@ -502,6 +602,16 @@ EventCoder EventCoder::Load() {
   c.k_->codebook = Codebook::Load();
   c.k_->patterns = PatternSet::Load(c.k_->codebook);
   c.k_->places = PlaceTable::Load();
+  std::unordered_map<std::string, std::pair<bool, bool>> heads;  // verb head -> (asks, other roots)
+  for (const VerbPattern& p : c.k_->patterns.all()) {
+    if (p.noun) continue;
+    std::string_view r = std::string_view(p.code).substr(0, 2);
+    auto& [asks, other] = heads[p.head];
+    asks = asks || r == "02" || r == "10";
+    other = other || r == "01" || r == "11" || r == "12" || (r >= "14" && r <= "20");
+  }
+  for (const auto& [head, kinds] : heads)
+    if (kinds.first && !kinds.second) c.k_->request_verbs.insert(head);
   return c;
 }
 
@@ -603,6 +713,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
       // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
       int agent = p.noun ? DemonymAgent(s, m.head) : -1;
+      bool clause_agent = false;  // a noun's source is the subject of the clause's verb
       if (agent >= 0 && m.sources.size() == 1 && m.sources[0] == agent) g = VerbGroup{};
       if (m.sources.empty() && agent >= 0) {
         if (std::find(m.targets.begin(), m.targets.end(), agent) == m.targets.end()) {
@@ -613,12 +724,21 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         }
       }
       if (m.sources.empty()) {
-        if (!p.noun && (g.passive || m.group.participle_only)) {
+        bool participial_clause = !p.noun && events::ParticipialClauseVerb(s, m.group) != SIZE_MAX;
+        if (!p.noun && (g.passive || (m.group.participle_only && !participial_clause))) {
           m.sources = AgentAfter(s, m.head);
           m.source_how = g.passive ? "passive agent after 'par'" : "agent of the participle";
           if (m.sources.empty() && g.passive && m.group.participle_only) m.source_how = "no agent";
+          // An agentless passive in a reported clause: the speaker announces its own act ("des
+          // informations ont été partagées avec…, a indiqué le FBI"), not one done to it.
+          if (m.sources.empty() && g.passive && !m.group.participle_only && SpeakerActs(p.code)) {
+            m.sources = events::QuoteSpeaker(s, m.head, true);
+            m.source_how = "agentless passive: the speaker of the reported clause";
+          }
+          if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
         } else if (verb != SIZE_MAX) {
           m.sources = SubjectOf(s, g, &m.source_how);
+          clause_agent = true;
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
       }
@@ -662,6 +782,13 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (trace) note("  no source actor: no event");
         continue;
       }
+      // An act between other actors asked for by the clause's subject ("Kiev réclame une
+      // rencontre entre Zelensky et Poutine") has not happened; the subject's own act
+      // ("a appelé à une grève générale") is coded as the dictionary says.
+      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
+        if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
+        continue;
+      }
       accepted.push_back(&candidate);
       if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
       // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
@@ -697,13 +824,26 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             domestic = true;
           }
         }
-        if (m.targets.empty() && DomesticRoot(p.code)) {
+        if (m.targets.empty() && PlaceRoot(p.code)) {
+          // Force used on a place abroad: the place's country is the target ("ont massacré des
+          // civils à Axoum" by Eritrean forces is against Ethiopia; "retirer ses troupes de la
+          // centrale de Zaporijjia").
+          auto at = events::PlaceAfter(s, k_->places, m.head + 1);
+          std::string own = events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3);
+          if (at && at->first.country != own) {
+            m.place_target = EventActor{s.tok(at->second).span, "country:" + at->first.country, at->first.name,
+                                        at->first.country};
+            m.target_how = "the country of the place '" + at->first.name + "'";
+          }
+        }
+        if (m.targets.empty() && !m.place_target && DomesticRoot(p.code)) {
           m.targets = m.sources;
           m.target_how = "domestic: no other actor, the source's own state";
           domestic = true;
         }
       }
       if (trace && !m.targets.empty()) note("  target: " + Describe(doc, m.targets) + " — " + m.target_how);
+      if (trace && m.place_target) note(fmt::format("  target: {} [{}] — {}", m.place_target->name, m.place_target->id, m.target_how));
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
@@ -776,6 +916,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         ev.span = Span{a, b};
         ev.source = ActorOf(doc, src);
         if (tgt >= 0) ev.target = ActorOf(doc, tgt);
+        if (tgt < 0 && m.place_target) {
+          ev.target = m.place_target;
+          ev.span = Span{std::min(a, m.place_target->span.start), std::max(b, m.place_target->span.end)};
+        }
         ev.code = code;
         ev.root = code.substr(0, 2);
         ev.plover = cc->plover;

@@ -85,5 +85,25 @@ std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
   return std::nullopt;
 }
 
+std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const PlaceTable& table, size_t from) {
+  const Doc& doc = s.doc();
+  for (size_t i = from; i < s.size(); ++i) {
+    std::string_view w = s.surface(i);
+    if (w == "." || w == ";" || w == "?" || w == "!" || s.lemma(i) == "selon") break;
+    // ", a indiqué X": the reporting clause names no place of the act.
+    if (s.IsComma(i) && i + 1 < s.size() &&
+        (s.pos(i + 1) == Pos::kAux || (s.pos(i + 1) == Pos::kVerb && !s.HasFeat(i + 1, "VerbForm=Part"))))
+      break;
+    int e = s.entity(i);
+    if (e < 0 || doc.entities[e].type != "LOC") continue;
+    const Entity& ent = doc.entities[e];
+    if (const Place* p = table.Find(ent.span.of(doc.text))) return std::pair{*p, i};
+    if (const Place* p = table.Find(ent.name)) return std::pair{*p, i};
+    if (ent.id.rfind("country:", 0) == 0)
+      if (const Place* p = table.Capital(std::string_view(ent.id).substr(8))) return std::pair{*p, i};
+  }
+  return std::nullopt;
+}
+
 }  // namespace events
 }  // namespace veille

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "core/doc.h"
 
@@ -36,6 +37,10 @@ class SentenceView;
 // The place of the sentence: its first location entity found in the table, else the
 // first listed name after a place preposition; nullopt when none.
 std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table);
+// The first location named after token `from` in the clause of the act (up to a
+// reporting clause, "selon", or the end of the sentence) that is in the table, with
+// the sentence token it starts at; nullopt when none.
+std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const PlaceTable& table, size_t from);
 }  // namespace events
 
 }  // namespace veille

@@ -88,13 +88,19 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     best = -1;
   };
   const auto& ents = s.doc().entities;
+  // An actor of the head noun comes before those of its "de" complements: "les bases
+  // américaines de l'île de Guam" is American. Only a person named later replaces it.
+  bool complement = false;
   for (size_t i = a; i < b; ++i) {
     if ((s.pos(i) == Pos::kCconj || s.lemma(i) == "puis") && s.entity(i) < 0) {
       flush();
+      complement = false;
       continue;
     }
+    if (best >= 0 && s.entity(i) < 0 && s.IsPreposition(i, "de")) complement = true;
     int e = s.entity(i);
     if (e < 0 || ActorCode(ents[e]).empty()) continue;
+    if (complement && ents[e].type != "PER") continue;
     if (best < 0 || Rank(ents[e]) < Rank(ents[best])) best = e;
   }
   flush();
@@ -154,6 +160,48 @@ bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
   return l == prep;
 }
 
+namespace {
+
+// The head of the verb group a group starting at `start` is coordinated with: "et",
+// "puis", "mais" or "ou" right before it and, earlier in the sentence, a finite or
+// compound verb (infinitives and bare participles are passed over); when the group is a
+// bare participle, the earlier one must be compound ("a dénoncé… et ordonné…").
+size_t CoordinatedWith(const SentenceView& s, size_t start) {
+  if (start < 2) return SIZE_MAX;
+  size_t c = start - 1;
+  if (!(In(s.lemma(c), {"et", "puis", "mais", "ou"}) && (s.pos(c) == Pos::kCconj || s.lemma(c) == "puis")))
+    return SIZE_MAX;
+  bool bare = s.pos(start) == Pos::kVerb && s.HasFeat(start, "VerbForm=Part");
+  if (!bare && !(s.pos(start) == Pos::kVerb || s.pos(start) == Pos::kAux || s.lemma(start) == "ne" || s.surface(start) == "n'"))
+    return SIZE_MAX;
+  if (!bare && s.pos(start) == Pos::kVerb && (s.HasFeat(start, "VerbForm=Inf") || s.HasFeat(start, "VerbForm=Ger")))
+    return SIZE_MAX;
+  for (size_t k = c; k > 0 && c - k < 25;) {
+    --k;
+    if (s.IsPunct(k) && s.IsClauseBoundary(k)) break;
+    if (s.pos(k) != Pos::kVerb) continue;
+    if (s.HasFeat(k, "VerbForm=Inf")) continue;
+    bool part = s.HasFeat(k, "VerbForm=Part");
+    bool aux = k > 0 && s.pos(k - 1) == Pos::kAux;
+    for (size_t a = k; !aux && a > 0 && k - a < 4;) {
+      --a;
+      if (s.pos(a) == Pos::kAux) aux = true;
+      else if (!(s.pos(a) == Pos::kAdv || s.pos(a) == Pos::kPron)) break;
+    }
+    // "l'aide envoyée par Moscou et …": a bare participle is passed over by a finite verb;
+    // a bare participle after "et" is coordinated with it ("imposées par X et levées par Y").
+    if (part && !aux) {
+      if (bare) return SIZE_MAX;
+      continue;
+    }
+    if (bare && !part) return SIZE_MAX;
+    return k;
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace
+
 VerbGroup GroupOf(const SentenceView& s, size_t head) {
   VerbGroup g;
   g.head = head;
@@ -197,6 +245,20 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
   g.infinitive = s.HasFeat(head, "VerbForm=Inf") || (participle && aux_infinitive);
   g.passive = etre && participle && !g.reflexive && !TakesEtre(s.lemma(head));
   g.participle_only = participle && !has_aux;
+  // The second of two coordinated verbs ("a rencontré Y et a signé", "a dénoncé… et
+  // ordonné…") shares the first one's subject; a bare participle shares its auxiliary.
+  size_t prev = CoordinatedWith(s, g.start);
+  if (prev != SIZE_MAX) {
+    g.coordinated = prev;
+    if (g.participle_only) {
+      VerbGroup first = GroupOf(s, prev);
+      g.participle_only = false;
+      g.passive = first.passive;
+      g.negated = g.negated || first.negated;
+      g.conditional = g.conditional || first.conditional;
+      g.future = g.future || first.future;
+    }
+  }
   return g;
 }
 
@@ -264,14 +326,81 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
     }
   }
   if (k >= s.size() || s.pos(k) == Pos::kAdp || s.IsPunct(k)) return {};
-  std::vector<int> actors = PhraseActors(s, k);
+  size_t end = k;
+  std::vector<int> actors = PhraseActors(s, k, &end);
+  // "Ont rappelé leur ambassadeur à Caracas le Chili et le Pérou": a direct object
+  // without actor and its complements before the subject, which starts a new phrase.
+  for (int hop = 0; actors.empty() && hop < 3 && end > k && end < s.size(); ++hop) {
+    size_t next = end;
+    if (s.pos(next) == Pos::kAdp && !s.IsPreposition(next, "par") && s.lemma(next) != "selon") {
+      PhraseActors(s, next + 1, &end);
+      if (end == next + 1) break;
+      continue;
+    }
+    if (!(s.pos(next) == Pos::kDet || s.pos(next) == Pos::kPropn) || !NewPhrase(s, next)) break;
+    actors = PhraseActors(s, next, &end);
+    if (!actors.empty() && how) *how = "inverted subject after the object";
+    return actors;
+  }
   if (!actors.empty() && how) *how = "inverted subject after the verb";
   return actors;
 }
 
 }  // namespace
 
+size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g) {
+  if (!g.participle_only || !s.HasFeat(g.head, "Tense=Pres")) return SIZE_MAX;
+  size_t j = g.start;
+  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) --j;  // "en accusant"
+  if (j == 0 || !s.IsComma(j - 1)) return SIZE_MAX;
+  for (size_t v = j - 1; v > 0 && j - v < 30;) {
+    --v;
+    if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
+    if (s.pos(v) != Pos::kVerb || s.HasFeat(v, "VerbForm=Inf")) continue;
+    VerbGroup main = GroupOf(s, v);
+    if (main.participle_only) continue;
+    return v;
+  }
+  return SIZE_MAX;
+}
+
+std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last) {
+  const Doc& doc = s.doc();
+  Span at = s.tok(i).span;
+  for (const Quote& q : doc.quotes) {
+    if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker || q.speaker->id.empty()) continue;
+    if (clause_last) {
+      // The speaker closes the reporting clause: "…, a indiqué le FBI." (not "…, a reconnu X comme…").
+      size_t k = q.speaker->span.end;
+      while (k < doc.text.size() && doc.text[k] == ' ') ++k;
+      if (k < doc.text.size() && std::string_view(".,;!?").find(doc.text[k]) == std::string_view::npos) continue;
+    }
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const Entity& ent = doc.entities[e];
+      if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
+      if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) return {static_cast<int>(e)};
+    }
+  }
+  return {};
+}
+
 std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::string* how) {
+  if (g.coordinated != SIZE_MAX) {
+    std::vector<int> a = SubjectOf(s, GroupOf(s, g.coordinated), how);
+    if (how) {
+      std::string said = std::move(*how);
+      how->assign("subject of the coordinated verb '").append(s.surface(g.coordinated)).append("' (").append(said).append(")");
+    }
+    return a;
+  }
+  if (size_t main = ParticipialClauseVerb(s, g); main != SIZE_MAX) {
+    std::vector<int> a = SubjectOf(s, GroupOf(s, main), how);
+    if (how) {
+      std::string said = std::move(*how);
+      how->assign("subject of the main clause '").append(s.surface(main)).append("' (").append(said).append(")");
+    }
+    return a;
+  }
   if (g.infinitive) {
     size_t gv = GoverningVerb(s, g.start);
     if (gv != SIZE_MAX && gv < g.start) {
@@ -319,18 +448,10 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     // "« Nous exigeons des preuves », a lancé Maria Zakharova": the quotation's speaker.
     if (In(w, {"nous", "je", "j'"})) {
-      const Doc& doc = s.doc();
-      Span at = s.tok(j).span;
-      for (const Quote& q : doc.quotes) {
-        if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker || q.speaker->id.empty()) continue;
-        for (size_t e = 0; e < doc.entities.size(); ++e) {
-          const Entity& ent = doc.entities[e];
-          if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
-          if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) {
-            if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
-            return {static_cast<int>(e)};
-          }
-        }
+      std::vector<int> speaker = QuoteSpeaker(s, j, false);
+      if (!speaker.empty()) {
+        if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
+        return speaker;
       }
     }
     // Sequoia lemmatises il/elle as "lui": test the surface form.

@@ -3,6 +3,7 @@
 // "qui", pronouns), governing verbs of infinitives and que-clauses. Works on the
 // tagger's tokens; no full parse.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,9 @@ struct VerbGroup {
   bool future = false;
   bool infinitive = false;
   bool participle_only = false;  // a past participle without auxiliary ("reçu par Poutine")
+  // The head of the verb group this one is coordinated with ("a rencontré Y et a signé",
+  // "a dénoncé… et ordonné…": the subject is that group's); SIZE_MAX when none.
+  size_t coordinated = SIZE_MAX;
 };
 
 VerbGroup GroupOf(const SentenceView& s, size_t head);
@@ -72,6 +76,16 @@ std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* s
 // the antecedent of "qui", a pronoun's referent, the subject of the governing verb
 // for infinitives, the inverted subject of reporting clauses. `how` says which.
 std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::string* how);
+
+// The actors of the speaker of the quotation or reported clause holding token `i`
+// ("…, a indiqué le FBI"); empty when none. With `clause_last`, only a speaker that ends
+// its clause (followed by . , ; ! ? or the end of the text).
+std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last);
+
+// The main clause's verb of a present participle after a comma ("a fermé sa frontière,
+// accusant Minsk de…", ", en accusant…"): its subject is the participle's. SIZE_MAX when
+// `g` is not such a participle or no finite verb comes before.
+size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g);
 
 // The verb governing an infinitive ("a décidé de livrer") or a que-clause ("a démenti
 // que"), as a sentence token index; SIZE_MAX when none.
