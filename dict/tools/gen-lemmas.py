@@ -58,6 +58,7 @@ IRREGULAR = {
     "couvrir": ("couvre", "couvrent", "couvr", "couvert", "couvrir"),
     "découvrir": ("découvre", "découvrent", "découvr", "découvert", "découvrir"),
     "voir": ("voit", "voient", "voy", "vu", "verr"),
+    "revoir": ("revoit", "revoient", "revoy", "revu", "reverr"),
     "savoir": ("sait", "savent", "sav", "su", "saur"),
     "croire": ("croit", "croient", "croy", "cru", "croir"),
     "lire": ("lit", "lisent", "lis", "lu", "lir"),
