@@ -40,6 +40,9 @@ IRREGULAR = {
     "dissoudre": ("dissout", "dissolvent", "dissolv", "dissous", "dissoudr"),
     "conquérir": ("conquiert", "conquièrent", "conquér", "conquis", "conquerr"),
     "servir": ("sert", "servent", "serv", "servi", "servir"),
+    "assaillir": ("assaille", "assaillent", "assaill", "assailli", "assaillir"),
+    "consentir": ("consent", "consentent", "consent", "consenti", "consentir"),
+    "satisfaire": ("satisfait", "satisfont", "satisfais", "satisfait", "satisfer"),
     "démentir": ("dément", "démentent", "dément", "démenti", "démentir"),
     "déchoir": ("déchoit", "déchoient", "déchoy", "déchu", "déchoir"),
     "rompre": ("rompt", "rompent", "romp", "rompu", "rompr"),
@@ -55,6 +58,7 @@ IRREGULAR = {
     "couvrir": ("couvre", "couvrent", "couvr", "couvert", "couvrir"),
     "découvrir": ("découvre", "découvrent", "découvr", "découvert", "découvrir"),
     "voir": ("voit", "voient", "voy", "vu", "verr"),
+    "revoir": ("revoit", "revoient", "revoy", "revu", "reverr"),
     "savoir": ("sait", "savent", "sav", "su", "saur"),
     "croire": ("croit", "croient", "croy", "cru", "croir"),
     "lire": ("lit", "lisent", "lis", "lu", "lir"),
@@ -156,6 +160,42 @@ def from_parts(inf, sg3, pl3, stem, part, fut):
     return forms
 
 
+CONSONANT = "bcdfghjklmnpqrstvwxzç"
+# -eler/-eter verbs that take a grave accent instead of doubling the consonant.
+GRAVE_ELER_ETER = {"acheter", "racheter", "geler", "dégeler", "congeler", "harceler", "modeler",
+                   "marteler", "peler", "démanteler", "crocheter", "fureter"}
+# -yer verbs whose future stem is irregular.
+YER_FUTURE = {"envoyer": "enverr", "renvoyer": "renverr"}
+
+
+def strong_stem(verb, stem):
+    """The -er stem before a mute e and the future stems, when they differ from the infinitive's:
+    é + consonants -> è ("protég" -> "protèg"; future keeps é, the reformed è is added),
+    e + one consonant -> è ("lev" -> "lèv"), doubled for -eler/-eter ("appel" -> "appell"),
+    -oyer/-uyer -> i ("déploy" -> "déploi"), -ayer -> both. (None, []) otherwise."""
+    i = len(stem)
+    while i > 0 and stem[i - 1] in CONSONANT:
+        i -= 1
+    cons = stem[i:]
+    if not cons or i == 0:
+        if stem.endswith(("oy", "uy", "ay")):
+            strong = stem[:-1] + "i"
+            fut = YER_FUTURE.get(verb, strong + "er")
+            return strong, [fut]
+        return None, []
+    vowel = stem[i - 1]
+    if vowel == "é":
+        strong = stem[: i - 1] + "è" + cons
+        return strong, [strong + "er"]
+    if vowel == "e" and len(cons) == 1 and (i < 2 or stem[i - 2] not in "aeiouéèêâîôûy"):
+        if (verb.endswith("eler") or verb.endswith("eter")) and verb not in GRAVE_ELER_ETER:
+            strong = stem + cons
+        else:
+            strong = stem[: i - 1] + "è" + cons
+        return strong, [strong + "er"]
+    return None, []
+
+
 def conjugate(verb):
     if verb in IRREGULAR:
         return from_parts(verb, *IRREGULAR[verb])
@@ -179,6 +219,14 @@ def conjugate(verb):
         fut = stem + "er"
         forms.update(fut + e for e in ("a", "ont", "ai", "ais", "ait", "aient", "ons", "ez"))
         forms.update(participles(stem + "é"))
+        # Stems that change before a mute e ("protège", "lève", "appelle", "déploie"): the
+        # present and subjunctive forms ending in e/es/ent, and for e/-eler/-eter/-yer verbs
+        # the future and conditional too ("lèvera", "appellera", "déploiera").
+        strong, strong_future = strong_stem(verb, stem)
+        if strong:
+            forms.update(strong + e for e in ("e", "es", "ent"))
+            for fut in strong_future:
+                forms.update(fut + e for e in ("a", "ont", "ai", "ais", "ait", "aient", "ons", "ez"))
         return forms
     if verb.endswith("ir"):
         stem = verb[:-2]
