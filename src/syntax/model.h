@@ -84,14 +84,10 @@ struct Model {
   void Index();
 
   // The best class for the features (scores has classes.size() slots).
-  int Predict(const uint64_t* feats, int n, int32_t* scores) const {
-    const size_t nc = classes.size();
-    // Accumulated over dense_width_ >= nc lanes (the padding lanes stay 0), then copied.
-    alignas(32) int32_t acc[kMaxClasses + kLanes];
-    const size_t width = dense_width_ ? dense_width_ : nc;
-    for (size_t c = 0; c < width; c++) acc[c] = 0;
-    // Three passes so that the memory accesses of different features overlap: prefetch the
-    // slots, find them and prefetch their weights, then add the weights.
+  // (Always inlined: TagForms is compiled for AVX2 too, and the sums use its vector width.)
+  [[gnu::always_inline]] int Predict(const uint64_t* feats, int n, int32_t* scores) const {
+    // Two passes so that the memory accesses of different features overlap: prefetch the
+    // slots, then find them and prefetch their weights; the weights are added by Sum.
     uint64_t slot[kMaxFeatures];
     for (int k = 0; k < n; k++) {
       slot[k] = feats[k] & slot_mask_;
@@ -112,28 +108,20 @@ struct Model {
         if (sl.check == 0) break;
       }
     }
-    for (int k = 0; k < m; k++) {
-      if (dense_width_ && (found[k] & 0xFF) == kDense) {  // all lanes at once (integer sums: the order does not matter)
-        const int16_t* row = &dense_[(found[k] >> 8) * dense_width_];
-        for (size_t c = 0; c < dense_width_; c += kLanes) {
-          V16 w;
-          __builtin_memcpy(&w, row + c, sizeof w);
-          V32 a;
-          __builtin_memcpy(&a, acc + c, sizeof a);
-          a += __builtin_convertvector(w, V32);
-          __builtin_memcpy(acc + c, &a, sizeof a);
-        }
-        continue;
-      }
-      const Weight* w = &weights_[found[k] >> 8];
-      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) acc[w[e].cls] += w[e].w;
+    // The dense rows are summed in registers when they are a few vectors wide (37 classes:
+    // 5 vectors of 8 lanes), the sparse weights in memory; integer sums, so the order does
+    // not change the result.
+    switch (dense_width_ / kLanes) {
+      case 1: return Sum<1>(found, m, scores);
+      case 2: return Sum<2>(found, m, scores);
+      case 3: return Sum<3>(found, m, scores);
+      case 4: return Sum<4>(found, m, scores);
+      case 5: return Sum<5>(found, m, scores);
+      case 6: return Sum<6>(found, m, scores);
+      case 7: return Sum<7>(found, m, scores);
+      case 8: return Sum<8>(found, m, scores);
+      default: return Sum<0>(found, m, scores);
     }
-    int32_t top = acc[0];
-    for (size_t c = 1; c < nc; c++) top = acc[c] > top ? acc[c] : top;
-    int best = 0;
-    while (acc[best] != top) best++;
-    for (size_t c = 0; c < nc; c++) scores[c] = acc[c];
-    return best;
   }
 
   // The class of a frequent unambiguous word, or -1.
@@ -174,6 +162,56 @@ struct Model {
   static constexpr uint32_t kDenseMin = 12;  // weights from which a row is dense
   typedef int16_t V16 __attribute__((vector_size(16)));
   typedef int32_t V32 __attribute__((vector_size(32)));
+  // Adds the weights of the found slots and returns the best class (the first of the
+  // highest score). N > 0: dense_width_ == N * kLanes, the dense rows summed in N vector
+  // registers; N == 0: any width, everything summed in memory.
+  template <int N>
+  [[gnu::always_inline]] int Sum(const uint32_t* found, int m, int32_t* scores) const {
+    const size_t nc = classes.size();
+    alignas(32) int32_t acc[kMaxClasses + kLanes];
+    const size_t width = dense_width_ ? dense_width_ : nc;
+    for (size_t c = 0; c < width; c++) acc[c] = 0;
+    V32 reg[N > 0 ? N : 1] = {};
+    for (int k = 0; k < m; k++) {
+      if (dense_width_ && (found[k] & 0xFF) == kDense) {
+        const int16_t* row = &dense_[(found[k] >> 8) * dense_width_];
+        if constexpr (N > 0) {
+          for (int j = 0; j < N; j++) {
+            V16 w;
+            __builtin_memcpy(&w, row + j * kLanes, sizeof w);
+            reg[j] += __builtin_convertvector(w, V32);
+          }
+        } else {
+          for (size_t c = 0; c < dense_width_; c += kLanes) {
+            V16 w;
+            __builtin_memcpy(&w, row + c, sizeof w);
+            V32 a;
+            __builtin_memcpy(&a, acc + c, sizeof a);
+            a += __builtin_convertvector(w, V32);
+            __builtin_memcpy(acc + c, &a, sizeof a);
+          }
+        }
+        continue;
+      }
+      const Weight* w = &weights_[found[k] >> 8];
+      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) acc[w[e].cls] += w[e].w;
+    }
+    if constexpr (N > 0) {
+      for (int j = 0; j < N; j++) {
+        V32 a;
+        __builtin_memcpy(&a, acc + j * kLanes, sizeof a);
+        a += reg[j];
+        __builtin_memcpy(acc + j * kLanes, &a, sizeof a);
+      }
+    }
+    int32_t top = acc[0];
+    for (size_t c = 1; c < nc; c++) top = acc[c] > top ? acc[c] : top;
+    int best = 0;
+    while (acc[best] != top) best++;
+    for (size_t c = 0; c < nc; c++) scores[c] = acc[c];
+    return best;
+  }
+
   std::vector<int16_t> dense_;
   size_t dense_width_ = 0;
   std::vector<Slot> slots_;
