@@ -289,7 +289,16 @@ INSTANTIATE_TEST_SUITE_P(
              "POL>11>BLR>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
-             "RUS>10>USA>asserted;"}));
+             "RUS>10>USA>asserted;"},
+        // A material act whose object names no actor is still an act: each coordinated
+        // source alone; domestic for violence at home; the place's country abroad, each
+        // source on its own; a statement about no actor is no event.
+        Case{"Kiev et Varsovie enquêtent sur la chute d'un drone.", "2022-11-20",
+             "POL>09>->asserted;UKR>09>->asserted;"},
+        Case{"Des policiers vénézuéliens ont torturé des étudiants.", "2021-03-01", "VEN>18>VEN>asserted;"},
+        Case{"Les armées russe et syrienne ont bombardé les quartiers rebelles d'Alep.", "2016-10-01",
+             "RUS>19>SYR>asserted;SYR>19>SYR>asserted;"},
+        Case{"La Russie a évoqué la situation au Venezuela.", "2021-03-01", ""}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

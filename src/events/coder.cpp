@@ -43,6 +43,9 @@ struct Match {
   std::string source_how, target_how;
   int score = 0;
   std::optional<EventActor> place_target;  // the country of the place acted on, when no actor is named
+  // The target slot's phrase is there but names no actor ("enquêtent sur la chute d'un
+  // missile", "ont torturé des militaires"): the act has no actor target.
+  bool open_target = false;
 };
 
 bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
@@ -455,6 +458,23 @@ bool IsPopulation(const SentenceView& s, int x) {
   return false;
 }
 
+// Roots of material acts, which happen whether or not their object is an actor
+// ("enquêtent sur la chute d'un missile", "ont torturé des militaires", "ont bombardé
+// les quartiers rebelles"); statements, appeals, consultations and cooperation are
+// addressed to an actor and are no event without one.
+bool MaterialRoot(std::string_view code) {
+  std::string_view r = code.substr(0, 2);
+  return r == "09" || r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
+}
+
+// Whether tokens [a, b) are a noun phrase naming something: a common noun, not only a
+// pronoun, a determiner or a time word.
+bool NamesThing(const SentenceView& s, size_t a, size_t b) {
+  for (size_t k = a; k < b; ++k)
+    if (s.pos(k) == Pos::kNoun && !s.InTimex(k)) return true;
+  return false;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -493,6 +513,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     bool source = e.kind == PatternElement::Kind::kSource;
     std::vector<int> actors;
     std::string how;
+    std::pair<size_t, size_t> open{SIZE_MAX, SIZE_MAX};  // a slot phrase without actor
     if (e.words.empty()) {
       if (!source && m->group.passive && !p.noun) {
         actors = SubjectOf(s, m->group, &how);
@@ -524,6 +545,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
           if (!actors.empty()) np_end = ActorsEnd(s, k, np_end, actors);
+          else if (NamesThing(s, k, np_end)) open = {k, np_end};
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
           how = "direct object";
@@ -541,7 +563,10 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
-        if (actors.empty()) continue;
+        if (actors.empty()) {
+          if (open.first == SIZE_MAX && NamesThing(s, np, np_end)) open = {j, np_end};
+          continue;
+        }
         np_end = ActorsEnd(s, np, np_end, actors);
         for (size_t k = j; k < np_end; ++k) used[k] = 1;
         m->hi = std::max(m->hi, np_end - 1);
@@ -567,12 +592,24 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       if (actors.empty()) return false;
       ++constrained;
     }
+    if (actors.empty() && !source && e.actor_class.empty() && open.first != SIZE_MAX && !m->open_target &&
+        m->targets.empty() && MaterialRoot(p.code)) {
+      // The target's phrase is there and names no actor: an act without an actor target.
+      for (size_t k = open.first; k < open.second; ++k) used[k] = 1;
+      m->hi = std::max(m->hi, open.second - 1);
+      after = open.second;
+      m->open_target = true;
+      m->target_how = "the object names no actor";
+      continue;
+    }
     if (actors.empty()) return false;
     (source ? m->sources : m->targets) = std::move(actors);
     (source ? m->source_how : m->target_how) = how;
     ++slots;
   }
   m->score = 2 * words + slots + constrained + (p.reflexive ? 1 : 0);
+  // A slot without actor ranks below every complete match, and never hides one.
+  if (m->open_target) m->score = -1;
   return true;
 }
 
@@ -796,10 +833,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       std::erase_if(m.targets, [&](int t) {
         return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) { return doc.entities[src].id == doc.entities[t].id; });
       });
-      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1)
+      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target)
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
       bool domestic = false;
-      if (m.targets.empty() && m.sources.size() == 1 && !p.has_target_slot()) {
+      if (m.targets.empty() && m.sources.size() == 1 && (!p.has_target_slot() || m.open_target)) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
         if (m.targets.empty() && !p.noun && g.passive) {
           // The passive's subject is the object: "les restrictions sur le commerce avec Cuba
@@ -947,6 +984,23 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         for (int src : m.sources)
           for (int tgt : m.targets)
             if (domestic || ents[src].id != ents[tgt].id) emit(src, tgt);
+      } else if (m.open_target) {
+        // The object names no actor: each source acts alone (on its own state for the
+        // domestic roots: "ont torturé des militaires détenus").
+        // Several sources: the place acted on is abroad for some, at home for others ("les
+        // armées russe et syrienne ont bombardé les quartiers rebelles d'Alep").
+        std::optional<std::pair<Place, size_t>> at;
+        if (m.sources.size() > 1 && PlaceRoot(p.code)) at = events::PlaceAfter(s, k_->places, m.head + 1);
+        for (int src : m.sources) {
+          std::string own = events::ActorCode(ents[src]).substr(0, 3);
+          if (at && at->first.country != own)
+            m.place_target = EventActor{s.tok(at->second).span, "country:" + at->first.country, at->first.name,
+                                        at->first.country};
+          else if (at)
+            m.place_target.reset();
+          bool home = (at && at->first.country == own) || (DomesticRoot(p.code) && !m.place_target);
+          emit(src, home ? src : -1);
+        }
       } else if (m.sources.size() >= 2) {
         for (int src : m.sources)
           for (int tgt : m.sources)
