@@ -298,7 +298,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Des policiers vénézuéliens ont torturé des étudiants.", "2021-03-01", "VEN>18>VEN>asserted;"},
         Case{"Les armées russe et syrienne ont bombardé les quartiers rebelles d'Alep.", "2016-10-01",
              "RUS>19>SYR>asserted;SYR>19>SYR>asserted;"},
-        Case{"La Russie a évoqué la situation au Venezuela.", "2021-03-01", ""}));
+        Case{"La Russie a évoqué la situation au Venezuela.", "2021-03-01", ""},
+        // The slot names the source's own state again: a domestic act, not the next actor.
+        Case{"Des exilés vénézuéliens ont manifesté devant l'ambassade du Venezuela à Madrid contre l'accord "
+             "pétrolier avec la Chine.",
+             "2021-03-01", "VEN>14>VEN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -830,12 +830,24 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
       // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
       // Washington"): the target is another actor.
-      std::erase_if(m.targets, [&](int t) {
-        return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) { return doc.entities[src].id == doc.entities[t].id; });
-      });
+      // Another mention of the source's own actor in the slot is a domestic act: "des
+      // opposants russes ont manifesté devant l'ambassade de Russie".
+      bool own_mention = !m.targets.empty() && m.sources.size() == 1 &&
+                         std::all_of(m.targets.begin(), m.targets.end(), [&](int t) {
+                           // Not the source's nationals ("deux ressortissants français"), whom others act on.
+                           return t != m.sources[0] && doc.entities[t].id == doc.entities[m.sources[0]].id &&
+                                  doc.entities[t].via != "demonym" &&
+                                  doc.entities[t].span.start > doc.entities[m.sources[0]].span.end;
+                         });
+      if (!own_mention)
+        std::erase_if(m.targets, [&](int t) {
+          return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) { return doc.entities[src].id == doc.entities[t].id; });
+        });
+      else
+        m.target_how += " (the source's own actor: domestic)";
       if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target)
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
-      bool domestic = false;
+      bool domestic = own_mention;
       if (m.targets.empty() && m.sources.size() == 1 && (!p.has_target_slot() || m.open_target)) {
         m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
         if (m.targets.empty() && !p.noun && g.passive) {
