@@ -302,7 +302,14 @@ INSTANTIATE_TEST_SUITE_P(
         // The slot names the source's own state again: a domestic act, not the next actor.
         Case{"Des exilés vénézuéliens ont manifesté devant l'ambassade du Venezuela à Madrid contre l'accord "
              "pétrolier avec la Chine.",
-             "2021-03-01", "VEN>14>VEN>asserted;"}));
+             "2021-03-01", "VEN>14>VEN>asserted;"},
+        // A noun subject of a passive is done by the passive's agent, or by the agent of a
+        // participle in apposition; not when the verb judges it ("saluée par").
+        Case{"Une enquête sur le naufrage d'un ferry a été ouverte par la justice italienne.", "2021-03-01",
+             "ITA>09>->asserted;"},
+        Case{"La suspension des relations diplomatiques avec le Pérou, décidée mardi par Caracas, entre en vigueur.",
+             "2021-03-01", "VEN>16>PER>asserted;"},
+        Case{"L'enquête sur la Russie a été saluée par Kiev.", "2021-03-01", "UKR>05>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

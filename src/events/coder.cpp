@@ -28,6 +28,11 @@ struct EventCoder::Knowledge {
   // statement, disapproval, rejection or conflict pattern): "réclame une rencontre
   // entre X et Y" asks for the meeting, which has not happened.
   std::unordered_set<std::string> request_verbs;
+  // Verbs that judge or answer what their object is ("saluer [T]", "rejeter [T]",
+  // "condamner [T]": heads of a direct-object pattern of roots 01, 02, 05, 10, 11, 12):
+  // the agent of their passive is not the agent of the noun subject ("l'ouverture d'une
+  // enquête a été saluée par Paris").
+  std::unordered_set<std::string> judging_verbs;
 };
 
 namespace {
@@ -475,6 +480,30 @@ bool NamesThing(const SentenceView& s, size_t a, size_t b) {
   return false;
 }
 
+// The agent of the passive (or past participle) a noun head is the subject of: "une
+// enquête visant l'armée russe a été ouverte par la justice ukrainienne", "la suspension
+// des relations, décidée lundi par Caracas". Present participles of the noun's phrase
+// ("visant …") are passed over; a verb that judges the noun ("saluée par") is not its agent.
+std::vector<int> NounPassiveAgent(const SentenceView& s, size_t head,
+                                  const std::unordered_set<std::string>& judging, std::string* how, size_t* verb) {
+  for (size_t j = head + 1; j < s.size() && j < head + 25; ++j) {
+    if (s.IsClauseBoundary(j)) break;
+    if (s.pos(j) != Pos::kVerb) continue;
+    if (s.HasFeat(j, "VerbForm=Part") && s.HasFeat(j, "Tense=Pres")) continue;  // "visant"
+    VerbGroup g = GroupOf(s, j);
+    // A bare participle is the noun's only as an apposition after a comma: after another
+    // noun ("l'aide aux migrants envoyée par…") it is that noun's.
+    bool participle = g.participle_only && s.HasFeat(j, "Tense=Past") && g.start > 0 && s.IsComma(g.start - 1);
+    if (!(g.passive || participle) || judging.count(s.lemma(j))) return {};
+    std::vector<int> agent = AgentAfter(s, j);
+    *verb = j;
+    if (!agent.empty() && how)
+      *how = "agent of the passive '" + std::string(s.surface(j)) + "' the noun is the subject of";
+    return agent;
+  }
+  return {};
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -649,6 +678,13 @@ EventCoder EventCoder::Load() {
   }
   for (const auto& [head, kinds] : heads)
     if (kinds.first && !kinds.second) c.k_->request_verbs.insert(head);
+  for (const VerbPattern& p : c.k_->patterns.all()) {
+    std::string_view r = std::string_view(p.code).substr(0, 2);
+    bool judges = r == "01" || r == "02" || r == "05" || r == "10" || r == "11" || r == "12";
+    if (!p.noun && judges && !p.elements.empty() && p.elements[0].kind == PatternElement::Kind::kTarget &&
+        p.elements[0].words.empty())
+      c.k_->judging_verbs.insert(p.head);
+  }
   return c;
 }
 
@@ -798,6 +834,17 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.source_how = "genitive of the noun";
           }
         }
+      }
+      if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
+        // "Une enquête sur le sabotage … a été ouverte par la justice allemande": the noun
+        // is the subject of a passive whose agent does it.
+        size_t agent_verb = SIZE_MAX;
+        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, &m.source_how, &agent_verb);
+        // A verb coding an event of its own is that event's, not the noun's.
+        bool coded = std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
+          return !o.pattern->noun && o.head > m.head && o.head < m.head + 25 && o.head == agent_verb;
+        });
+        if (!coded) m.sources = std::move(agent);
       }
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "Lors d'un entretien avec Macron, Poutine a défendu…": the subject of the main
