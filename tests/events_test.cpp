@@ -309,7 +309,13 @@ INSTANTIATE_TEST_SUITE_P(
              "ITA>09>->asserted;"},
         Case{"La suspension des relations diplomatiques avec le Pérou, décidée mardi par Caracas, entre en vigueur.",
              "2021-03-01", "VEN>16>PER>asserted;"},
-        Case{"L'enquête sur la Russie a été saluée par Kiev.", "2021-03-01", "UKR>05>RUS>asserted;"}));
+        Case{"L'enquête sur la Russie a été saluée par Kiev.", "2021-03-01", "UKR>05>RUS>asserted;"},
+        // A future act reported by a commitment is an intent; by a plain statement it stays
+        // hypothetical. A regular future the tagger reads as a present is still a future.
+        Case{"La Chine soutiendra l'Argentine, a promis Xi Jinping.", "2023-03-01", "CHN>03>ARG>asserted;"},
+        Case{"La Chine soutiendra l'Argentine, a déclaré Xi Jinping.", "2023-03-01", "CHN>05>ARG>hypothetical;"},
+        Case{"« Nous livrerons des armes à l'Ukraine », a promis le chancelier allemand.", "2023-03-01",
+             "DEU>03>UKR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

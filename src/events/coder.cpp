@@ -379,6 +379,25 @@ size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patter
   return SIZE_MAX;
 }
 
+// The verb of the reporting clause that closes the sentence after `from` ("…, a promis Xi
+// Jinping.", "… », a menacé Moscou."): a comma, then the verb group and its subject.
+// SIZE_MAX when none.
+size_t ReportingVerbAfter(const SentenceView& s, size_t from) {
+  for (size_t j = from; j + 1 < s.size(); ++j) {
+    std::string_view w = s.surface(j);
+    if (w == "." || w == ";" || w == "?" || w == "!" || w == ":") break;
+    if (!s.IsComma(j)) continue;
+    size_t v = j + 1;
+    while (v < s.size() && v < j + 4 && (s.pos(v) == Pos::kAux || s.pos(v) == Pos::kAdv || s.lemma(v) == "se" ||
+                                         s.surface(v) == "s'"))
+      ++v;
+    if (v < s.size() && s.pos(v) == Pos::kVerb && !s.HasFeat(v, "VerbForm=Inf") &&
+        !(s.HasFeat(v, "VerbForm=Part") && s.HasFeat(v, "Tense=Pres")) && v > j + 1)
+      return v;
+  }
+  return SIZE_MAX;
+}
+
 // The code of an act governed by a commitment, threat or refusal: intent 03x for a
 // cooperative act (meet 036, diplomatic 032, material 031, aid 033, yield 035; "" for
 // the other roots, whose commitment stays hypothetical), threat 13x, reject 120.
@@ -975,6 +994,22 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (mapped.empty()) {
             hypothetical = true;
           } else {
+            code = mapped;
+            hypothetical = false;
+          }
+        }
+      }
+      // A future act reported by a commitment or a threat ("La Chine soutiendra
+      // l'Argentine, a promis Xi Jinping", "« Nous frapperons », a menacé…") is that
+      // commitment or threat.
+      if (!p.noun && !g.infinitive && (g.future || g.conditional) && !g.negated && code == p.code) {
+        size_t say = ReportingVerbAfter(s, m.hi + 1);
+        Modality mod = say == SIZE_MAX ? Modality::kNone : patterns.ModalityOf(s.lemma(say));
+        if (mod == Modality::kIntent || mod == Modality::kThreat) {
+          std::string mapped = IntentCode(mod, p.code);
+          if (trace) note(fmt::format("  reported by '{}' ({}){}", s.surface(say), *patterns.ModalityRule(s.lemma(say)),
+                           mapped.empty() ? "" : ": coded " + mapped));
+          if (!mapped.empty()) {
             code = mapped;
             hypothetical = false;
           }

@@ -42,6 +42,19 @@ bool TakesEtre(std::string_view lemma) {
                     "naître", "mourir", "décéder", "survenir"});
 }
 
+// A regular future or conditional: the infinitive (without the final "e" of -re verbs)
+// and the ending ("livrer" → "livrerons", "dire" → "dirait"). 1 future, 2 conditional, 0
+// neither.
+int FutureOrConditional(std::string_view lemma, std::string_view form) {
+  if (lemma.size() < 3 || (lemma.back() != 'r' && !(lemma.size() > 3 && lemma.ends_with("re")))) return 0;
+  std::string_view stem = lemma.back() == 'e' ? lemma.substr(0, lemma.size() - 1) : lemma;
+  if (form.size() <= stem.size() || form.substr(0, stem.size()) != stem) return 0;
+  std::string_view end = form.substr(stem.size());
+  if (In(end, {"ai", "as", "a", "ons", "ez", "ont"})) return 1;
+  if (In(end, {"ais", "ait", "ions", "iez", "aient"})) return 2;
+  return 0;
+}
+
 // Preference among the entities of one conjunct: a person, then an organisation, then
 // a state or seat of power named, then a demonym.
 int Rank(const Entity& e) {
@@ -229,6 +242,12 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
     if (s.pos(k) == Pos::kPron && (s.lemma(k) == "se" || s.lemma(k) == "soi" || s.surface(k) == "s'" || s.surface(k) == "se")) g.reflexive = true;
     if (s.HasFeat(k, "Mood=Cnd")) g.conditional = true;
     if (s.HasFeat(k, "Tense=Fut")) g.future = true;
+    if (s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) {
+      // The tagger reads some futures as presents ("Nous livrerons"): the form says it.
+      int tense = FutureOrConditional(s.lemma(k), s.surface(k));
+      if (tense == 1) g.future = true;
+      if (tense == 2) g.conditional = true;
+    }
   }
   for (size_t k = head + 1; k < s.size() && k <= head + 2; ++k)
     if (IsNegationWord(s.lemma(k))) neg_word = true;
