@@ -315,7 +315,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"La Chine soutiendra l'Argentine, a promis Xi Jinping.", "2023-03-01", "CHN>03>ARG>asserted;"},
         Case{"La Chine soutiendra l'Argentine, a déclaré Xi Jinping.", "2023-03-01", "CHN>05>ARG>hypothetical;"},
         Case{"« Nous livrerons des armes à l'Ukraine », a promis le chancelier allemand.", "2023-03-01",
-             "DEU>03>UKR>asserted;"}));
+             "DEU>03>UKR>asserted;"},
+        // The subject of a reaction (disapproval, protest) does not do the act its object
+        // names; the subject of an announcement does.
+        Case{"La Russie a dénoncé l'envoi de chars à l'Ukraine.", "2023-03-01", ""},
+        Case{"La Russie a annoncé l'envoi de chars au Venezuela.", "2023-03-01",
+             "RUS>01>VEN>asserted;RUS>07>VEN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

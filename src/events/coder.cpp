@@ -33,6 +33,11 @@ struct EventCoder::Knowledge {
   // the agent of their passive is not the agent of the noun subject ("l'ouverture d'une
   // enquête a été saluée par Paris").
   std::unordered_set<std::string> judging_verbs;
+  // Verbs of reaction (heads of a disapproval 11, rejection 12 or protest 14 pattern made
+  // of the verb and its target alone, and
+  // of no material or cooperative one): the subject reacts to the act its object names,
+  // it does not do it ("Pékin a protesté contre la vente d'armes à Taïwan").
+  std::unordered_set<std::string> reaction_verbs;
 };
 
 namespace {
@@ -697,6 +702,19 @@ EventCoder EventCoder::Load() {
   }
   for (const auto& [head, kinds] : heads)
     if (kinds.first && !kinds.second) c.k_->request_verbs.insert(head);
+  std::unordered_map<std::string, std::pair<bool, bool>> reacts;  // verb head -> (reaction, other acts)
+  for (const VerbPattern& p : c.k_->patterns.all()) {
+    if (p.noun) continue;
+    std::string_view r = std::string_view(p.code).substr(0, 2);
+    auto& [reaction, other] = reacts[p.head];
+    // The verb alone says it: "dénoncer [T]", "protester contre [T]" (not "tenir [T] pour responsable").
+    bool alone = p.elements.size() == 1 && p.elements[0].kind == PatternElement::Kind::kTarget;
+    reaction = reaction || ((r == "11" || r == "12" || r == "14") && alone);
+    // Reducing relations (16: "dénoncer un traité") and threats (13) are reactions too.
+    other = other || (r >= "03" && r <= "10") || r == "15" || r >= "17";
+  }
+  for (const auto& [head, kinds] : reacts)
+    if (kinds.first && !kinds.second) c.k_->reaction_verbs.insert(head);
   for (const VerbPattern& p : c.k_->patterns.all()) {
     std::string_view r = std::string_view(p.code).substr(0, 2);
     bool judges = r == "01" || r == "02" || r == "05" || r == "10" || r == "11" || r == "12";
@@ -890,6 +908,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // ("a appelé à une grève générale") is coded as the dictionary says.
       if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
+        continue;
+      }
+      if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
+        if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
         continue;
       }
       accepted.push_back(&candidate);
