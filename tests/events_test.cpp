@@ -320,7 +320,9 @@ INSTANTIATE_TEST_SUITE_P(
         // names; the subject of an announcement does.
         Case{"La Russie a dénoncé l'envoi de chars à l'Ukraine.", "2023-03-01", ""},
         Case{"La Russie a annoncé l'envoi de chars au Venezuela.", "2023-03-01",
-             "RUS>01>VEN>asserted;RUS>07>VEN>asserted;"}));
+             "RUS>01>VEN>asserted;RUS>07>VEN>asserted;"},
+        // A non-governmental body reporting arrests did not make them.
+        Case{"Selon Amnesty International, trente opposants ont été arrêtés à Minsk.", "2021-03-01", ""}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

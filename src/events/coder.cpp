@@ -843,6 +843,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           // informations ont été partagées avec…, a indiqué le FBI"), not one done to it.
           if (m.sources.empty() && g.passive && !m.group.participle_only && SpeakerActs(p.code)) {
             m.sources = events::QuoteSpeaker(s, m.head, true);
+            // A non-governmental or international body reports force and coercion, it does not
+            // use them ("Selon l'ONG Foro Penal, 1 300 manifestants auraient été arrêtés").
+            std::erase_if(m.sources, [&](int x) {
+              std::string_view a = events::ActorCode(doc.entities[x]);
+              return p.code.compare(0, 2, "15") >= 0 && (a.starts_with("NGO") || a.starts_with("IGO"));
+            });
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
           if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
