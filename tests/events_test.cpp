@@ -322,7 +322,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"La Russie a annoncé l'envoi de chars au Venezuela.", "2023-03-01",
              "RUS>01>VEN>asserted;RUS>07>VEN>asserted;"},
         // A non-governmental body reporting arrests did not make them.
-        Case{"Selon Amnesty International, trente opposants ont été arrêtés à Minsk.", "2021-03-01", ""}));
+        Case{"Selon Amnesty International, trente opposants ont été arrêtés à Minsk.", "2021-03-01", ""},
+        // An object relative: the antecedent holds the pattern's object words or is the
+        // direct object.
+        Case{"L'aide que la Chine a envoyée à Cuba est arrivée mardi.", "2021-03-01", "CHN>07>CUB>asserted;"},
+        Case{"Les diplomates russes que la Pologne a expulsés sont rentrés à Moscou.", "2021-03-01",
+             "POL>16>RUS>asserted;"},
+        // A passive subject holds the pattern's word and the slot after it.
+        Case{"Les ambassadeurs de France et d'Allemagne ont été convoqués par Moscou.", "2021-03-01",
+             "RUS>11>DEU>asserted;RUS>11>FRA>asserted;"},
+        // A dative clitic fills "à [T]" with the last actor of another state named before.
+        Case{"Nicolás Maduro a reçu Sergueï Lavrov. La Russie lui a livré des armes.", "2021-03-01",
+             "RUS>07>VEN>asserted;VEN>04>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -346,7 +346,7 @@ size_t ActorsEnd(const SentenceView& s, size_t from, size_t to, const std::vecto
 
 // The referent of an object clitic in the verb group ("Il l'a remercié", "les a
 // reçus"): the last actor named before the group that is not its subject.
-std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
+std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool other_state = false) {
   bool clitic = false;
   for (size_t k = g.start; k < g.head; ++k)
     if (s.pos(k) == Pos::kPron) {
@@ -363,7 +363,10 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g) {
     if (ent.span.end > before) continue;
     if (ent.span.start < floor) break;
     if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
-    bool is_subject = std::any_of(subject.begin(), subject.end(), [&](int x) { return doc.entities[x].id == ent.id; });
+    bool is_subject = std::any_of(subject.begin(), subject.end(), [&](int x) {
+      return doc.entities[x].id == ent.id ||
+             (other_state && events::ActorCode(doc.entities[x]).substr(0, 3) == events::ActorCode(ent).substr(0, 3));
+    });
     if (!is_subject) return {static_cast<int>(e)};
   }
   return {};
@@ -540,17 +543,23 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   used.assign(s.size(), 0);
   size_t after = head + 1;  // where a direct slot starts
   size_t last_word = SIZE_MAX;  // the token the previous word element matched
+  size_t rel_a = 0, rel_b = 0;  // the antecedent of an object relative ("l'aide que …")
+  bool relative = !p.noun && !m->group.passive && events::ObjectRelativeAntecedent(s, m->group, &rel_a, &rel_b);
+  size_t fronted_word = SIZE_MAX;  // a word element found before the verb (passive subject, antecedent)
   int words = 0, slots = 0, constrained = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
-      if (j >= end && !p.noun && m->group.passive) {
+      if (j >= end && !p.noun && (m->group.passive || relative)) {
         // The passive makes the object the subject: "De nouvelles sanctions ont été
-        // imposées à la Russie" matches "imposer sanction à [T]".
-        size_t k = ClauseStart(s, m->group.start);
-        while (k < m->group.start && !WordMatches(s, k, e.words)) ++k;
-        if (k < m->group.start) {
+        // imposées à la Russie" matches "imposer sanction à [T]"; an object relative puts
+        // it before "que": "l'aide que la Chine a envoyée à Cuba".
+        size_t k = m->group.passive ? ClauseStart(s, m->group.start) : rel_a;
+        size_t k_end = m->group.passive ? m->group.start : rel_b;
+        while (k < k_end && !WordMatches(s, k, e.words)) ++k;
+        if (k < k_end) {
+          fronted_word = k;
           ++words;
           continue;
         }
@@ -603,6 +612,17 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
           after = np_end;
           how = "direct object";
         }
+        if (actors.empty() && relative) {
+          // The antecedent of an object relative is the direct object: "les diplomates russes
+          // que la Pologne a expulsés".
+          actors = PhraseActors(s, rel_a);
+          std::erase_if(actors, [&](int x) {
+            for (size_t k = rel_a; k < rel_b; ++k)
+              if (s.entity(k) == x) return false;
+            return true;
+          });
+          if (!actors.empty()) how = "antecedent of the object relative";
+        }
         if (actors.empty() && !p.noun) {
           actors = CliticObject(s, m->group);
           if (!actors.empty()) how = "object clitic -> the last other actor named before";
@@ -625,6 +645,28 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
         how = "after '" + std::string(s.surface(j)) + "'";
+      }
+      // The slot in the fronted object after its word: "les ambassadeurs de France ont
+      // été convoqués" matches "convoquer ambassadeur de [T]".
+      if (actors.empty() && fronted_word != SIZE_MAX) {
+        size_t k_end = m->group.passive ? m->group.start : rel_b;
+        for (size_t j = fronted_word + 1; j < k_end && actors.empty(); ++j) {
+          size_t np = MatchPreps(s, j, e.words);
+          if (np == SIZE_MAX || np >= k_end) continue;
+          actors = PhraseActors(s, np);
+          if (!actors.empty()) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
+        }
+        if (!actors.empty() && m->group.passive) m->target_is_subject = true;
+      }
+      // A dative clitic for "à [T]": "La Russie lui a livré des armes".
+      if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), "à") != e.words.end()) {
+        bool dative = false;
+        for (size_t k = m->group.start; k < m->group.head; ++k)
+          if (s.pos(k) == Pos::kPron && (s.surface(k) == "lui" || s.surface(k) == "leur")) dative = true;
+        if (dative) {
+          actors = CliticObject(s, m->group, true);
+          if (!actors.empty()) how = "dative clitic -> the last actor of another state named before";
+        }
       }
       // "de [T]" after a noun of the pattern is also the title that noun heads:
       // "convoquer l'ambassadeur russe" as "convoquer l'ambassadeur de Russie". (A bare

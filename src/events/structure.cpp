@@ -519,6 +519,19 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
   return InvertedSubject(s, g, how);
 }
 
+bool ObjectRelativeAntecedent(const SentenceView& s, const VerbGroup& g, size_t* a, size_t* b) {
+  size_t k = g.start;
+  while (k > 0 && g.start - k < 8 && InPhrase(s, k - 1) && s.lemma(k - 1) != "que") --k;
+  if (k == g.start || k < 2 || s.lemma(k - 1) != "que" || s.surface(k - 1).empty()) return false;
+  Pos before = s.pos(k - 2);
+  if (!(before == Pos::kNoun || before == Pos::kPropn || before == Pos::kAdj)) return false;
+  *b = k - 1;
+  size_t i = *b;
+  while (i > 0 && *b - i < 10 && InPhrase(s, i - 1)) --i;
+  *a = i;
+  return true;
+}
+
 size_t AdverbialInfinitiveVerb(const SentenceView& s, size_t from, bool* without) {
   auto introduces = [&](size_t t) { return In(s.lemma(t), {"sans", "avant", "après"}); };
   size_t k = from;  // over "de" (afin de, avant de), adverbs and "pour autant" back to the introducer

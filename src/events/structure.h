@@ -87,6 +87,11 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
 // `g` is not such a participle or no finite verb comes before.
 size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g);
 
+// The antecedent of an object relative the verb group is the verb of ("l'aide que la
+// Chine a envoyée à Cuba": [a, b) = "L'aide"): the phrase before "que" and the subject.
+// False when the group is not in such a clause.
+bool ObjectRelativeAntecedent(const SentenceView& s, const VerbGroup& g, size_t* a, size_t* b);
+
 // The verb governing an infinitive ("a décidé de livrer") or a que-clause ("a démenti
 // que"), as a sentence token index; SIZE_MAX when none.
 size_t GoverningVerb(const SentenceView& s, size_t from);
