@@ -333,7 +333,9 @@ INSTANTIATE_TEST_SUITE_P(
              "RUS>11>DEU>asserted;RUS>11>FRA>asserted;"},
         // A dative clitic fills "à [T]" with the last actor of another state named before.
         Case{"Nicolás Maduro a reçu Sergueï Lavrov. La Russie lui a livré des armes.", "2021-03-01",
-             "RUS>07>VEN>asserted;VEN>04>RUS>asserted;"}));
+             "RUS>07>VEN>asserted;VEN>04>RUS>asserted;"},
+        // An act asked of the request's object has not happened.
+        Case{"Paris a demandé à Moscou de retirer ses troupes d'Ukraine.", "2022-03-01", "FRA>02>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

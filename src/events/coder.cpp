@@ -314,6 +314,25 @@ size_t VerbBefore(const SentenceView& s, size_t head) {
   return SIZE_MAX;
 }
 
+// The request verb an infinitive is asked by, through the verb's object ("a demandé à
+// Moscou de retirer", "a exhorté Kiev à négocier"): the verb's index, or SIZE_MAX.
+size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<std::string>& request_verbs) {
+  size_t k = from;
+  if (k == 0 || !(s.IsPreposition(k - 1, "de") || s.IsPreposition(k - 1, "à"))) return SIZE_MAX;
+  --k;
+  bool object = false;
+  for (size_t n = 0; k > 0 && n < 10; ++n) {
+    size_t t = k - 1;
+    if (s.IsClauseBoundary(t) || s.IsComma(t)) return SIZE_MAX;
+    if (s.pos(t) == Pos::kVerb) return object && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
+    if (s.entity(t) >= 0 || (s.pos(t) == Pos::kPron && (s.surface(t) == "lui" || s.surface(t) == "leur" ||
+                                                        s.surface(t) == "les" || s.surface(t) == "l'")))
+      object = true;
+    k = t;
+  }
+  return SIZE_MAX;
+}
+
 // The verb before "que" governing the clause of `from` ("a démenti que ..."), SIZE_MAX if none.
 size_t QueGovernor(const SentenceView& s, size_t from) {
   for (size_t k = from; k > 0 && from - k < 14;) {
@@ -957,6 +976,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
         continue;
+      }
+      if (!p.noun && g.infinitive) {
+        // "Paris a demandé à Moscou de retirer ses troupes": the act asked of the object has
+        // not happened.
+        size_t asks = RequestedOf(s, g.start, k_->request_verbs);
+        if (asks != SIZE_MAX) {
+          if (trace) note(fmt::format("  asked of its object by '{}', not done: no event", s.surface(asks)));
+          continue;
+        }
       }
       if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
         if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
