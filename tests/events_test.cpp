@@ -335,7 +335,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nicolás Maduro a reçu Sergueï Lavrov. La Russie lui a livré des armes.", "2021-03-01",
              "RUS>07>VEN>asserted;VEN>04>RUS>asserted;"},
         // An act asked of the request's object has not happened.
-        Case{"Paris a demandé à Moscou de retirer ses troupes d'Ukraine.", "2022-03-01", "FRA>02>RUS>asserted;"}));
+        Case{"Paris a demandé à Moscou de retirer ses troupes d'Ukraine.", "2022-03-01", "FRA>02>RUS>asserted;"},
+        // The object is an act named with its agent: the agent is the target.
+        Case{"Les ministres des Affaires étrangères du G7 ont condamné l'annexion de la Crimée par la Russie.",
+             "2014-03-20", "IGOGOS>11>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -625,8 +625,22 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
           actors = PhraseActors(s, k, &np_end);
-          if (!actors.empty()) np_end = ActorsEnd(s, k, np_end, actors);
-          else if (NamesThing(s, k, np_end)) open = {k, np_end};
+          // An act named with its agent ("l'annexion de la Crimée par la Russie", "l'attaque
+          // menée par le Hamas"): the agent is the one the verb is about.
+          size_t by = np_end;
+          if (by < end && s.pos(by) == Pos::kVerb && s.HasFeat(by, "VerbForm=Part") && s.HasFeat(by, "Tense=Past")) ++by;
+          std::vector<int> agent;
+          size_t agent_end = by;
+          if (NamesThing(s, k, np_end) && by + 1 < end && s.IsPreposition(by, "par"))
+            agent = PhraseActors(s, by + 1, &agent_end);
+          if (!agent.empty()) {
+            actors = std::move(agent);
+            np_end = ActorsEnd(s, by + 1, agent_end, actors);
+          } else if (!actors.empty()) {
+            np_end = ActorsEnd(s, k, np_end, actors);
+          } else if (NamesThing(s, k, np_end)) {
+            open = {k, np_end};
+          }
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
           how = "direct object";
