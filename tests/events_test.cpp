@@ -338,7 +338,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Paris a demandé à Moscou de retirer ses troupes d'Ukraine.", "2022-03-01", "FRA>02>RUS>asserted;"},
         // The object is an act named with its agent: the agent is the target.
         Case{"Les ministres des Affaires étrangères du G7 ont condamné l'annexion de la Crimée par la Russie.",
-             "2014-03-20", "IGOGOS>11>RUS>asserted;"}));
+             "2014-03-20", "IGOGOS>11>RUS>asserted;"},
+        // "Nous" in a quotation whose speaker is not linked as a whole: the actor inside it.
+        Case{"« Nous condamnons fermement les frappes israéliennes », a déclaré le ministère iranien des "
+             "Affaires étrangères.",
+             "2024-04-01", "IRN>11>ISR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -387,7 +387,17 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
   const Doc& doc = s.doc();
   Span at = s.tok(i).span;
   for (const Quote& q : doc.quotes) {
-    if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker || q.speaker->id.empty()) continue;
+    if (!(q.span.start <= at.start && at.end <= q.span.end) || !q.speaker) continue;
+    if (q.speaker->id.empty()) {
+      // A speaker not linked as a whole ("le ministère iranien des Affaires étrangères"): the
+      // actor named inside it.
+      for (size_t e = 0; e < doc.entities.size(); ++e) {
+        const Entity& ent = doc.entities[e];
+        if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end && !ActorCode(ent).empty())
+          return {static_cast<int>(e)};
+      }
+      continue;
+    }
     if (clause_last) {
       // The speaker closes the reporting clause: "…, a indiqué le FBI." (not "…, a reconnu X comme…").
       size_t k = q.speaker->span.end;
