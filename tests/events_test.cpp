@@ -342,7 +342,10 @@ INSTANTIATE_TEST_SUITE_P(
         // "Nous" in a quotation whose speaker is not linked as a whole: the actor inside it.
         Case{"« Nous condamnons fermement les frappes israéliennes », a déclaré le ministère iranien des "
              "Affaires étrangères.",
-             "2024-04-01", "IRN>11>ISR>asserted;"}));
+             "2024-04-01", "IRN>11>ISR>asserted;"},
+        // A fallback target is not taken from another clause ("alors que", "tandis que").
+        Case{"Le Venezuela a levé les restrictions, alors que la Colombie a fermé sa frontière.", "2024-04-01",
+             "VEN>08>->asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

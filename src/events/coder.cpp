@@ -229,6 +229,14 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
+    // Another clause with its own participants: "…, tandis que la Russie a appelé au dialogue".
+    {
+      std::string_view l = s.lemma(j);
+      if ((l == "tandis" || l == "lorsque" || l == "quand" || l == "puisque" || l == "mais" ||
+           (l == "alors" && j + 1 < s.size() && s.lemma(j + 1) == "que")) &&
+          (s.pos(j) == Pos::kSconj || s.pos(j) == Pos::kCconj || s.pos(j) == Pos::kAdv))
+        break;
+    }
     // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does
     // not. The reporting clause may name the addressee ("a lancé X à l'adresse de Londres").
     if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part")))) {
