@@ -345,7 +345,13 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-04-01", "IRN>11>ISR>asserted;"},
         // A fallback target is not taken from another clause ("alors que", "tandis que").
         Case{"Le Venezuela a levé les restrictions, alors que la Colombie a fermé sa frontière.", "2024-04-01",
-             "VEN>08>->asserted;"}));
+             "VEN>08>->asserted;"},
+        // Anaphoric subjects: "les deux dirigeants" are the last two actors of different
+        // states named before, "ce dernier" the last actor.
+        Case{"Xi Jinping s'est rendu à Moscou. Les deux dirigeants ont signé un accord de coopération.", "2023-03-21",
+             "CHN>04>RUS>asserted;CHN>05>RUS>asserted;RUS>05>CHN>asserted;"},
+        Case{"Antony Blinken a rencontré Wang Yi. Ce dernier a dénoncé les restrictions américaines.", "2023-03-21",
+             "CHN>11>USA>asserted;USA>04>CHN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

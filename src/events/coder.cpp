@@ -813,9 +813,13 @@ const PatternSet& EventCoder::patterns() const { return k_->patterns; }
 
 namespace {
 
-// Whether `text` has a subject pronoun (il, elle, ils, elles) as a word.
+// Whether `text` has a subject pronoun (il, elle, ils, elles) or an anaphoric subject
+// ("les deux", "ce dernier", "celui-ci") as a word.
 bool HasSubjectPronoun(std::string_view text) {
-  static constexpr std::string_view kWords[] = {"il", "Il", "elle", "Elle", "ils", "Ils", "elles", "Elles"};
+  static constexpr std::string_view kWords[] = {"il",          "Il",           "elle",         "Elle",
+                                                "ils",         "Ils",          "elles",        "Elles",
+                                                "Les deux",    "les deux",     "Ce dernier",   "ce dernier",
+                                                "Cette dernière", "cette dernière", "Celui-ci", "Celle-ci"};
   auto is_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
   for (std::string_view w : kWords) {
     for (size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {

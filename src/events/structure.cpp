@@ -325,6 +325,48 @@ std::vector<int> Referent(const Doc& doc, uint32_t sentence, uint32_t offset, bo
   return {};
 }
 
+// A subject phrase that names earlier actors: "les deux pays|dirigeants|présidents…" →
+// the last two actors of different states named before (this sentence, then the two
+// before); "ce dernier", "celui-ci" → the last actor named before.
+std::vector<int> AnaphoricSubject(const SentenceView& s, size_t a, size_t b, std::string* how) {
+  auto lower = [&](size_t i) {
+    std::string w(s.surface(i));
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return w;
+  };
+  int want = 0;
+  if (b - a >= 3 && lower(a) == "les" && lower(a + 1) == "deux" &&
+      In(s.lemma(a + 2), {"pays", "dirigeant", "président", "chef", "ministre", "partie", "gouvernement", "capitale",
+                          "nation", "voisin", "allié", "délégation", "état", "puissance", "homologue", "diplomatie",
+                          "camp", "armée", "rival"}))
+    want = 2;
+  else if (b - a == 2 && ((In(lower(a), {"ce", "cette"}) && In(lower(a + 1), {"dernier", "dernière"})) ||
+                          (In(lower(a), {"celui", "celle"}) && s.surface(a + 1) == "-ci")))
+    want = 1;
+  else if (b - a == 1 && In(lower(a), {"celui-ci", "celle-ci"}))
+    want = 1;
+  if (!want) return {};
+  const Doc& doc = s.doc();
+  uint32_t before = s.tok(a).span.start;
+  uint32_t floor = doc.sentences[s.sentence() >= 2 ? s.sentence() - 2 : 0].start;
+  std::vector<int> out;
+  std::set<std::string> states;
+  for (size_t e = doc.entities.size(); e-- > 0 && static_cast<int>(out.size()) < want;) {
+    const Entity& ent = doc.entities[e];
+    if (ent.span.end > before) continue;
+    if (ent.span.start < floor) break;
+    std::string code = ActorCode(ent);
+    if (code.empty() || (want == 1 && ent.type == "LOC")) continue;
+    if (!states.insert(code.substr(0, 3)).second) continue;
+    out.push_back(static_cast<int>(e));
+  }
+  if (static_cast<int>(out.size()) < want) return {};
+  std::reverse(out.begin(), out.end());
+  if (how) *how = want == 2 ? "'les deux …' -> the last two actors of different states named before"
+                            : "'ce dernier' -> the last actor named before";
+  return out;
+}
+
 std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std::string* how) {
   bool opens = g.start == 0 || s.IsPunct(g.start - 1);
   if (!opens) return {};
@@ -509,6 +551,11 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
       if (how) *how = "subject phrase from the clause start";
       return head;
     }
+  }
+  if (opens && clause < g.start) {
+    // "Les deux dirigeants ont signé…", "Ce dernier a dénoncé…": actors named before.
+    std::vector<int> back = AnaphoricSubject(s, clause, g.start, how);
+    if (!back.empty()) return back;
   }
   size_t start = 0;
   std::vector<int> a = PhraseActorsBefore(s, g.start, &start);
