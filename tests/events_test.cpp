@@ -351,7 +351,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Xi Jinping s'est rendu à Moscou. Les deux dirigeants ont signé un accord de coopération.", "2023-03-21",
              "CHN>04>RUS>asserted;CHN>05>RUS>asserted;RUS>05>CHN>asserted;"},
         Case{"Antony Blinken a rencontré Wang Yi. Ce dernier a dénoncé les restrictions américaines.", "2023-03-21",
-             "CHN>11>USA>asserted;USA>04>CHN>asserted;"}));
+             "CHN>11>USA>asserted;USA>04>CHN>asserted;"},
+        // The act an accusation blames its object for is alleged: not coded.
+        Case{"Kiev a accusé Moscou d'avoir bombardé une maternité à Marioupol.", "2022-03-10", "UKR>11>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

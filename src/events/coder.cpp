@@ -1011,6 +1011,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (trace) note(fmt::format("  asked of its object by '{}', not done: no event", s.surface(asks)));
           continue;
         }
+        // "Kiev a accusé Moscou d'avoir bombardé…": the act its object is blamed for is alleged.
+        size_t blames = RequestedOf(s, g.start, k_->reaction_verbs);
+        if (blames != SIZE_MAX) {
+          if (trace) note(fmt::format("  alleged by '{}': no event", s.surface(blames)));
+          continue;
+        }
       }
       if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
         if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
