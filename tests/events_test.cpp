@@ -353,7 +353,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Antony Blinken a rencontré Wang Yi. Ce dernier a dénoncé les restrictions américaines.", "2023-03-21",
              "CHN>11>USA>asserted;USA>04>CHN>asserted;"},
         // The act an accusation blames its object for is alleged: not coded.
-        Case{"Kiev a accusé Moscou d'avoir bombardé une maternité à Marioupol.", "2022-03-10", "UKR>11>RUS>asserted;"}));
+        Case{"Kiev a accusé Moscou d'avoir bombardé une maternité à Marioupol.", "2022-03-10", "UKR>11>RUS>asserted;"},
+        // An adjunct between commas after the verb is passed over by the pattern.
+        Case{"La Russie a signé mardi, lors d'une cérémonie au Kremlin en présence de nombreux responsables, un "
+             "accord avec la Chine.",
+             "2023-03-21", "RUS>05>CHN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -558,6 +558,25 @@ std::vector<int> NounPassiveAgent(const SentenceView& s, size_t head,
   return {};
 }
 
+// The comma opening an adjunct incise within three tokens after a verb head, SIZE_MAX when
+// none; NextComma the comma closing it: no verb and no clause boundary in between.
+size_t InciseAfter(const SentenceView& s, size_t head) {
+  if (s.pos(head) != Pos::kVerb) return SIZE_MAX;
+  for (size_t k = head + 1; k < s.size() && k <= head + 3; ++k) {
+    if (s.IsComma(k)) return k + 1 < s.size() && s.pos(k + 1) != Pos::kVerb && s.pos(k + 1) != Pos::kAux ? k : SIZE_MAX;
+    if (s.IsClauseBoundary(k) || s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) return SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+
+size_t NextComma(const SentenceView& s, size_t c1) {
+  for (size_t k = c1 + 1; k < s.size() && k <= c1 + 16; ++k) {
+    if (s.IsComma(k)) return k + 1 < s.size() && !s.IsClauseBoundary(k + 1) ? k : SIZE_MAX;
+    if (s.IsClauseBoundary(k) || s.pos(k) == Pos::kVerb || s.pos(k) == Pos::kAux) return SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
@@ -568,6 +587,13 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   size_t end = WindowEnd(s, head);
   thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
   used.assign(s.size(), 0);
+  // An adjunct between commas right after the verb ("a signé mardi, lors d'une cérémonie au
+  // Kremlin, un accord avec la Chine") is passed over: the window starts after it, and
+  // nothing in it fills the pattern.
+  if (size_t c1 = InciseAfter(s, head), c2 = c1 == SIZE_MAX ? SIZE_MAX : NextComma(s, c1); c2 != SIZE_MAX) {
+    for (size_t k = c1; k <= c2; ++k) used[k] = 1;
+    end = std::max(end, WindowEnd(s, head + (c2 - c1 + 1)));
+  }
   size_t after = head + 1;  // where a direct slot starts
   size_t last_word = SIZE_MAX;  // the token the previous word element matched
   size_t rel_a = 0, rel_b = 0;  // the antecedent of an object relative ("l'aide que …")
@@ -615,7 +641,9 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         how = "past participle: " + how;
       } else {
         size_t k = after;
-        while (k < end && k < after + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
+        while (k < end && used[k]) ++k;  // over an incise
+        size_t from = k;
+        while (k < end && k < from + 4 && (s.pos(k) == Pos::kAdv || s.pos(k) == Pos::kPunct || s.InTimex(k))) ++k;
         // A place or time complement before the object: "a arrêté à Bogota deux membres…".
         if (k < end && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "par")) {
           // The complement: a place's name ("à Bogota", "en République dominicaine").
