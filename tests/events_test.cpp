@@ -357,7 +357,11 @@ INSTANTIATE_TEST_SUITE_P(
         // An adjunct between commas after the verb is passed over by the pattern.
         Case{"La Russie a signé mardi, lors d'une cérémonie au Kremlin en présence de nombreux responsables, un "
              "accord avec la Chine.",
-             "2023-03-21", "RUS>05>CHN>asserted;"}));
+             "2023-03-21", "RUS>05>CHN>asserted;"},
+        // A noun head the tagger reads as an adjective after another noun ("vastes/NOUN
+        // manœuvres/ADJ") is still a noun head.
+        Case{"Moscou a lancé mardi de vastes manœuvres militaires près de la Finlande.", "2023-03-21",
+             "RUS>15>FIN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

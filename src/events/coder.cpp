@@ -901,7 +901,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
 
     std::vector<Match> matches;
     for (size_t i = 0; i < s.size(); ++i) {
-      bool noun = s.pos(i) == Pos::kNoun;
+      // A noun the tagger read as an adjective after a determiner or a noun ("de vastes/NOUN
+      // manœuvres/ADJ"): a noun head still.
+      bool noun = s.pos(i) == Pos::kNoun ||
+                  (s.pos(i) == Pos::kAdj && i > 0 && s.entity(i) < 0 &&
+                   (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), true).empty());
       if (!noun && s.pos(i) != Pos::kVerb) continue;
       for (const VerbPattern* p : patterns.ForHead(s.lemma(i), noun)) {
         Match m;
