@@ -361,7 +361,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A noun head the tagger reads as an adjective after another noun ("vastes/NOUN
         // manœuvres/ADJ") is still a noun head.
         Case{"Moscou a lancé mardi de vastes manœuvres militaires près de la Finlande.", "2023-03-21",
-             "RUS>15>FIN>asserted;"}));
+             "RUS>15>FIN>asserted;"},
+        // A material act in the passive whose subject names no actor.
+        Case{"Plusieurs villages ont été bombardés par l'aviation syrienne.", "2016-03-21", "SYR>19>->asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -634,6 +634,11 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         actors = SubjectOf(s, m->group, &how);
         m->target_is_subject = true;
         how = "passive: the subject (" + how + ") is the target";
+        // "Plusieurs villages ont été bombardés par…": a subject naming no actor.
+        if (actors.empty()) {
+          size_t c = ClauseStart(s, m->group.start);
+          if (c < m->group.start && NamesThing(s, c, m->group.start)) open = {m->group.start, m->group.start};
+        }
       } else if (!source && !p.noun && m->group.participle_only && !m->group.reflexive &&
                  s.HasFeat(head, "Tense=Past")) {
         actors = ParticipleObject(s, m->group, &how);
@@ -759,9 +764,11 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     if (actors.empty() && !source && e.actor_class.empty() && open.first != SIZE_MAX && !m->open_target &&
         m->targets.empty() && MaterialRoot(p.code)) {
       // The target's phrase is there and names no actor: an act without an actor target.
-      for (size_t k = open.first; k < open.second; ++k) used[k] = 1;
-      m->hi = std::max(m->hi, open.second - 1);
-      after = open.second;
+      if (open.second > open.first) {  // after the head (a passive's subject is before it)
+        for (size_t k = open.first; k < open.second; ++k) used[k] = 1;
+        m->hi = std::max(m->hi, open.second - 1);
+        after = open.second;
+      }
       m->open_target = true;
       m->target_how = "the object names no actor";
       continue;
