@@ -363,7 +363,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Moscou a lancé mardi de vastes manœuvres militaires près de la Finlande.", "2023-03-21",
              "RUS>15>FIN>asserted;"},
         // A material act in the passive whose subject names no actor.
-        Case{"Plusieurs villages ont été bombardés par l'aviation syrienne.", "2016-03-21", "SYR>19>->asserted;"}));
+        Case{"Plusieurs villages ont été bombardés par l'aviation syrienne.", "2016-03-21", "SYR>19>->asserted;"},
+        // Enumerated subjects: every conjunct is a source.
+        Case{"Washington, Londres et Paris ont condamné la Corée du Nord.", "2023-03-21",
+             "FRA>11>PRK>asserted;GBR>11>PRK>asserted;USA>11>PRK>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -455,6 +455,34 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
   return {};
 }
 
+// The earlier conjuncts of an enumeration whose last one ("… et l'Iran") starts at
+// `last` after a comma: phrases naming actors between commas back to the sentence or
+// clause start ("La Russie, la Chine et l'Iran"). Empty when `last` is not such a conjunct.
+std::vector<int> EnumerationBefore(const SentenceView& s, size_t last, size_t end) {
+  bool coordinated = false;
+  for (size_t c = last; c < end; ++c)
+    if (s.pos(c) == Pos::kCconj && s.entity(c) < 0) coordinated = true;
+  if (!coordinated || last == 0 || !s.IsComma(last - 1)) return {};
+  std::vector<std::vector<int>> parts;
+  size_t k = last - 1;  // a comma
+  while (true) {
+    size_t b = k, a = k;
+    while (a > 0 && b - a < 8 && InPhrase(s, a - 1) && s.pos(a - 1) != Pos::kCconj) --a;
+    if (a == b) return {};
+    std::vector<int> actors = ActorsIn(s, a, b);
+    if (actors.empty()) return {};
+    parts.push_back(std::move(actors));
+    if (a == 0 || (s.IsPunct(a - 1) && s.IsClauseBoundary(a - 1))) break;
+    if (!s.IsComma(a - 1)) return {};
+    k = a - 1;
+  }
+  std::vector<int> out;
+  for (size_t p = parts.size(); p-- > 0;)
+    for (int x : parts[p])
+      if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+  return out;
+}
+
 std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::string* how) {
   if (g.coordinated != SIZE_MAX) {
     std::vector<int> a = SubjectOf(s, GroupOf(s, g.coordinated), how);
@@ -548,6 +576,14 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
   if (opens && clause < g.start && s.pos(clause) != Pos::kAdp) {
     std::vector<int> head = PhraseActors(s, clause);
     if (!head.empty()) {
+      // The last conjunct of an enumeration: "La Russie, la Chine et l'Iran ont mené…".
+      std::vector<int> list = EnumerationBefore(s, clause, g.start);
+      if (!list.empty()) {
+        for (int x : head)
+          if (std::find(list.begin(), list.end(), x) == list.end()) list.push_back(x);
+        if (how) *how = "enumerated subjects from the clause start";
+        return list;
+      }
       if (how) *how = "subject phrase from the clause start";
       return head;
     }
