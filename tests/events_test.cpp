@@ -366,7 +366,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Plusieurs villages ont été bombardés par l'aviation syrienne.", "2016-03-21", "SYR>19>->asserted;"},
         // Enumerated subjects: every conjunct is a source.
         Case{"Washington, Londres et Paris ont condamné la Corée du Nord.", "2023-03-21",
-             "FRA>11>PRK>asserted;GBR>11>PRK>asserted;USA>11>PRK>asserted;"}));
+             "FRA>11>PRK>asserted;GBR>11>PRK>asserted;USA>11>PRK>asserted;"},
+        // An incise between the auxiliary and the participle.
+        Case{"La Russie a, selon le Pentagone, livré des missiles à l'Iran.", "2023-03-21", "RUS>07>IRN>reported;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

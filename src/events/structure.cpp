@@ -222,6 +222,18 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
   bool has_aux = false, etre = false, aux_infinitive = false;
   while (i > 0) {
     size_t t = i - 1;
+    if (s.IsComma(t) && i == head) {
+      // An incise between the auxiliary and the participle: "a, une nouvelle fois, accusé".
+      size_t c = t;
+      while (c > 0 && t - c < 8) {
+        --c;
+        if (s.IsComma(c) || s.IsClauseBoundary(c) || s.pos(c) == Pos::kVerb || s.pos(c) == Pos::kAux) break;
+      }
+      if (c > 0 && c < t && s.IsComma(c) && s.pos(c - 1) == Pos::kAux) {
+        i = c;
+        continue;
+      }
+    }
     if (s.pos(t) == Pos::kAux) {
       has_aux = true;
       if (s.HasFeat(t, "VerbForm=Inf")) aux_infinitive = true;
