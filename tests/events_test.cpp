@@ -368,7 +368,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Washington, Londres et Paris ont condamné la Corée du Nord.", "2023-03-21",
              "FRA>11>PRK>asserted;GBR>11>PRK>asserted;USA>11>PRK>asserted;"},
         // An incise between the auxiliary and the participle.
-        Case{"La Russie a, selon le Pentagone, livré des missiles à l'Iran.", "2023-03-21", "RUS>07>IRN>reported;"}));
+        Case{"La Russie a, selon le Pentagone, livré des missiles à l'Iran.", "2023-03-21", "RUS>07>IRN>reported;"},
+        // A preposition inside a proper name opens no slot; a relative "où" closes the
+        // pattern window; a noun in an incise after a phrase is that phrase's act.
+        Case{"Sergueï Lavrov, en visite en Afrique du Sud où il doit participer au sommet des BRICS, a "
+             "rencontré Cyril Ramaphosa.",
+             "2023-08-21", "RUS>04>ZAF>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

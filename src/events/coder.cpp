@@ -706,6 +706,10 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       for (size_t j = head + 1; j < end && actors.empty(); ++j) {
         if (used[j]) continue;
         if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
+        // Inside a proper name ("Afrique du Sud"), not a title ("l'ambassadeur de Russie").
+        if (s.entity(j) >= 0 && s.doc().entities[s.entity(j)].via == "name" &&
+            s.doc().entities[s.entity(j)].span.start < s.tok(j).span.start)
+          continue;
         size_t np = MatchPreps(s, j, e.words);
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
@@ -1014,6 +1018,20 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           return !o.pattern->noun && o.head > m.head && o.head < m.head + 25 && o.head == agent_verb;
         });
         if (!coded) m.sources = std::move(agent);
+      }
+      if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
+        // "Sergueï Lavrov, en visite à Pretoria, a…": a noun in an incise after the phrase
+        // it describes.
+        size_t k = m.head;
+        while (k > 0 && m.head - k < 4 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1) && s.pos(k - 1) != Pos::kVerb &&
+               s.pos(k - 1) != Pos::kAux)
+          --k;
+        size_t np = 0;
+        if (k > 1 && k < m.head && s.IsComma(k - 1) && (s.pos(k) == Pos::kAdp || s.lemma(k) == "lors") &&
+            !PhraseActorsBefore(s, k - 1, &np).empty() && (np == 0 || s.pos(np - 1) != Pos::kAdp)) {
+          m.sources = PhraseActorsBefore(s, k - 1);
+          if (!m.sources.empty()) m.source_how = "the phrase before the incise holding the noun";
+        }
       }
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "Lors d'un entretien avec Macron, Poutine a défendu…": the subject of the main

@@ -161,6 +161,7 @@ bool SentenceView::IsClauseBoundary(size_t i) const {
   }
   std::string_view l = lemma(i);
   if (pos(i) == Pos::kSconj) return true;
+  if (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) return true;  // relative "où"
   return pos(i) == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"});
 }
 
