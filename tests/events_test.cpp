@@ -373,7 +373,11 @@ INSTANTIATE_TEST_SUITE_P(
         // pattern window; a noun in an incise after a phrase is that phrase's act.
         Case{"Sergueï Lavrov, en visite en Afrique du Sud où il doit participer au sommet des BRICS, a "
              "rencontré Cyril Ramaphosa.",
-             "2023-08-21", "RUS>04>ZAF>asserted;"}));
+             "2023-08-21", "RUS>04>ZAF>asserted;"},
+        // A condition ("si …") is no event; a concession ("même si …") is.
+        Case{"La Russie a averti qu'elle réagirait si l'OTAN déployait des troupes en Ukraine.", "2023-08-21", ""},
+        Case{"Même si la Chine a signé un accord avec le Brésil, les tensions persistent.", "2023-08-21",
+             "CHN>05>BRA>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -322,6 +322,20 @@ size_t VerbBefore(const SentenceView& s, size_t head) {
   return SIZE_MAX;
 }
 
+// Whether token `from` is in a clause opened by "si" ("si Kiev attaquait la Crimée", "s'il
+// le faut"), not "même si": back over the clause's words to its first boundary.
+bool InConditionClause(const SentenceView& s, size_t from) {
+  for (size_t k = from; k > 0 && from - k < 12;) {
+    --k;
+    if (s.IsComma(k) || (s.IsPunct(k) && s.IsClauseBoundary(k))) return false;
+    if (s.pos(k) == Pos::kVerb && k + 1 < from) return false;
+    // "même si" concedes a fact: "même si la Russie a signé l'accord".
+    if (s.lemma(k) == "si" && s.pos(k) == Pos::kSconj) return k == 0 || s.lemma(k - 1) != "même";
+    if (s.IsClauseBoundary(k)) return false;
+  }
+  return false;
+}
+
 // The request verb an infinitive is asked by, through the verb's object ("a demandé à
 // Moscou de retirer", "a exhorté Kiev à négocier"): the verb's index, or SIZE_MAX.
 size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<std::string>& request_verbs) {
@@ -1058,6 +1072,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // ("a appelé à une grève générale") is coded as the dictionary says.
       if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
+        continue;
+      }
+      if (InConditionClause(s, p.noun ? m.head : m.group.start)) {
+        // "… si l'OTAN déployait des troupes en Ukraine": a condition, not an event.
+        if (trace) note("  in a condition ('si …'): no event");
         continue;
       }
       if (!p.noun && g.infinitive) {
