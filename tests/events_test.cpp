@@ -377,7 +377,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A condition ("si …") is no event; a concession ("même si …") is.
         Case{"La Russie a averti qu'elle réagirait si l'OTAN déployait des troupes en Ukraine.", "2023-08-21", ""},
         Case{"Même si la Chine a signé un accord avec le Brésil, les tensions persistent.", "2023-08-21",
-             "CHN>05>BRA>asserted;"}));
+             "CHN>05>BRA>asserted;"},
+        // A past participle right after a noun head gives the noun its agent.
+        Case{"L'offensive lancée par la Russie contre l'Ukraine entre dans sa troisième année.", "2024-03-01",
+             "RUS>19>UKR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

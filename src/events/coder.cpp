@@ -561,7 +561,12 @@ std::vector<int> NounPassiveAgent(const SentenceView& s, size_t head,
     VerbGroup g = GroupOf(s, j);
     // A bare participle is the noun's only as an apposition after a comma: after another
     // noun ("l'aide aux migrants envoyée par…") it is that noun's.
-    bool participle = g.participle_only && s.HasFeat(j, "Tense=Past") && g.start > 0 && s.IsComma(g.start - 1);
+    // or right after the noun and its adjectives ("l'offensive lancée par la Russie").
+    bool adjacent = true;
+    for (size_t k = head + 1; k < g.start; ++k)
+      if (s.pos(k) != Pos::kAdj || s.entity(k) >= 0) adjacent = false;
+    bool participle = g.participle_only && s.HasFeat(j, "Tense=Past") && g.start > 0 &&
+                      (s.IsComma(g.start - 1) || adjacent);
     if (!(g.passive || participle) || judging.count(s.lemma(j))) return {};
     std::vector<int> agent = AgentAfter(s, j);
     *verb = j;
