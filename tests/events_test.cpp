@@ -380,7 +380,12 @@ INSTANTIATE_TEST_SUITE_P(
              "CHN>05>BRA>asserted;"},
         // A past participle right after a noun head gives the noun its agent.
         Case{"L'offensive lancée par la Russie contre l'Ukraine entre dans sa troisième année.", "2024-03-01",
-             "RUS>19>UKR>asserted;"}));
+             "RUS>19>UKR>asserted;"},
+        // A past participle after its noun finds the pattern's object word in that noun.
+        Case{"Les armes livrées par l'Iran à la Russie ont été utilisées en Ukraine.", "2024-03-01",
+             "IRN>07>RUS>asserted;"},
+        Case{"L'accord signé mardi par la Russie et la Chine prévoit des livraisons de gaz.", "2024-03-01",
+             "CHN>05>RUS>asserted;RUS>05>CHN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -564,7 +564,7 @@ std::vector<int> NounPassiveAgent(const SentenceView& s, size_t head,
     // or right after the noun and its adjectives ("l'offensive lancée par la Russie").
     bool adjacent = true;
     for (size_t k = head + 1; k < g.start; ++k)
-      if (s.pos(k) != Pos::kAdj || s.entity(k) >= 0) adjacent = false;
+      if ((s.pos(k) != Pos::kAdj && !s.InTimex(k)) || s.entity(k) >= 0) adjacent = false;
     bool participle = g.participle_only && s.HasFeat(j, "Tense=Past") && g.start > 0 &&
                       (s.IsComma(g.start - 1) || adjacent);
     if (!(g.passive || participle) || judging.count(s.lemma(j))) return {};
@@ -618,17 +618,30 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
   size_t rel_a = 0, rel_b = 0;  // the antecedent of an object relative ("l'aide que …")
   bool relative = !p.noun && !m->group.passive && events::ObjectRelativeAntecedent(s, m->group, &rel_a, &rel_b);
   size_t fronted_word = SIZE_MAX;  // a word element found before the verb (passive subject, antecedent)
+  size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
+  if (!p.noun && m->group.passive) {
+    front_a = ClauseStart(s, m->group.start);
+    front_b = m->group.start;
+  } else if (relative) {
+    front_a = rel_a;
+    front_b = rel_b;
+  } else if (!p.noun && m->group.participle_only && !m->group.reflexive && s.HasFeat(head, "Tense=Past") &&
+             m->group.start > 0 && !s.IsPunct(m->group.start - 1)) {
+    PhraseActorsBefore(s, m->group.start, &front_a);
+    front_b = m->group.start;
+  }
   int words = 0, slots = 0, constrained = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
       while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
-      if (j >= end && !p.noun && (m->group.passive || relative)) {
+      if (j >= end && front_b > front_a) {
         // The passive makes the object the subject: "De nouvelles sanctions ont été
         // imposées à la Russie" matches "imposer sanction à [T]"; an object relative puts
-        // it before "que": "l'aide que la Chine a envoyée à Cuba".
-        size_t k = m->group.passive ? ClauseStart(s, m->group.start) : rel_a;
-        size_t k_end = m->group.passive ? m->group.start : rel_b;
+        // it before "que": "l'aide que la Chine a envoyée à Cuba"; a past participle after
+        // its noun: "l'accord signé mardi par…".
+        size_t k = front_a;
+        size_t k_end = front_b;
         while (k < k_end && !WordMatches(s, k, e.words)) ++k;
         if (k < k_end) {
           fronted_word = k;
@@ -746,7 +759,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       // The slot in the fronted object after its word: "les ambassadeurs de France ont
       // été convoqués" matches "convoquer ambassadeur de [T]".
       if (actors.empty() && fronted_word != SIZE_MAX) {
-        size_t k_end = m->group.passive ? m->group.start : rel_b;
+        size_t k_end = front_b;
         for (size_t j = fronted_word + 1; j < k_end && actors.empty(); ++j) {
           size_t np = MatchPreps(s, j, e.words);
           if (np == SIZE_MAX || np >= k_end) continue;
