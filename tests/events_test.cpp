@@ -385,7 +385,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Les armes livrées par l'Iran à la Russie ont été utilisées en Ukraine.", "2024-03-01",
              "IRN>07>RUS>asserted;"},
         Case{"L'accord signé mardi par la Russie et la Chine prévoit des livraisons de gaz.", "2024-03-01",
-             "CHN>05>RUS>asserted;RUS>05>CHN>asserted;"}));
+             "CHN>05>RUS>asserted;RUS>05>CHN>asserted;"},
+        // A passive's subject noun keeps its infinitive complement: its actor is the noun's.
+        Case{"La décision de la Hongrie de quitter la Cour pénale internationale a été critiquée par Berlin.",
+             "2025-04-03", "DEU>11>HUN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

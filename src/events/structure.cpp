@@ -581,9 +581,17 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
   // The subject noun phrase read from the clause start, over its prepositional
   // complements: "La proposition russe de trêve pour le Noël orthodoxe a été rejetée".
   size_t clause = g.start;
-  while (clause > 0 && !s.IsComma(clause - 1) && !s.IsClauseBoundary(clause - 1) && s.pos(clause - 1) != Pos::kVerb &&
-         s.pos(clause - 1) != Pos::kAux && (InPhrase(s, clause - 1) || s.pos(clause - 1) == Pos::kAdp ||
-                                            s.pos(clause - 1) == Pos::kAdv || s.InTimex(clause - 1)))
+  // An infinitive complement of the subject noun stays in it: "Le refus de la Hongrie de
+  // livrer des armes à l'Ukraine a été critiqué".
+  auto noun_infinitive = [&](size_t k) {
+    return s.pos(k) == Pos::kVerb && s.HasFeat(k, "VerbForm=Inf") && k > 0 &&
+           (s.IsPreposition(k - 1, "de") || s.IsPreposition(k - 1, "à"));
+  };
+  while (clause > 0 && !s.IsComma(clause - 1) && !s.IsClauseBoundary(clause - 1) &&
+         ((s.pos(clause - 1) != Pos::kVerb && s.pos(clause - 1) != Pos::kAux &&
+           (InPhrase(s, clause - 1) || s.pos(clause - 1) == Pos::kAdp || s.pos(clause - 1) == Pos::kAdv ||
+            s.InTimex(clause - 1))) ||
+          noun_infinitive(clause - 1)))
     --clause;
   bool opens = clause == 0 || s.IsComma(clause - 1) || s.IsClauseBoundary(clause - 1);
   if (opens && clause < g.start && s.pos(clause) != Pos::kAdp) {
