@@ -388,7 +388,10 @@ INSTANTIATE_TEST_SUITE_P(
              "CHN>05>RUS>asserted;RUS>05>CHN>asserted;"},
         // A passive's subject noun keeps its infinitive complement: its actor is the noun's.
         Case{"La décision de la Hongrie de quitter la Cour pénale internationale a été critiquée par Berlin.",
-             "2025-04-03", "DEU>11>HUN>asserted;"}));
+             "2025-04-03", "DEU>11>HUN>asserted;"},
+        // A participle right after a noun names the noun's agent over the clause's subject.
+        Case{"Zelensky a salué l'aide militaire fournie par Washington à l'Ukraine.", "2023-04-03",
+             "UKR>05>USA>asserted;USA>07>UKR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

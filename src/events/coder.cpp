@@ -995,6 +995,18 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           g = VerbGroup{};
         }
       }
+      if (m.sources.empty() && p.noun && verb != SIZE_MAX) {
+        // "a opposé une fin de non-recevoir à la demande formulée par Georgetown": a participle
+        // right after the noun names its agent, whatever the clause's subject.
+        size_t by = SIZE_MAX;
+        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, &m.source_how, &by);
+        if (!agent.empty() && by != SIZE_MAX && GroupOf(s, by).participle_only) {
+          bool adjacent = true;
+          for (size_t k = m.head + 1; k < by; ++k)
+            if ((s.pos(k) != Pos::kAdj && !s.InTimex(k)) || s.entity(k) >= 0) adjacent = false;
+          if (adjacent) m.sources = std::move(agent);
+        }
+      }
       if (m.sources.empty()) {
         bool participial_clause = !p.noun && events::ParticipialClauseVerb(s, m.group) != SIZE_MAX;
         if (!p.noun && (g.passive || (m.group.participle_only && !participial_clause))) {
