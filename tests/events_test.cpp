@@ -391,7 +391,10 @@ INSTANTIATE_TEST_SUITE_P(
              "2025-04-03", "DEU>11>HUN>asserted;"},
         // A participle right after a noun names the noun's agent over the clause's subject.
         Case{"Zelensky a salué l'aide militaire fournie par Washington à l'Ukraine.", "2023-04-03",
-             "UKR>05>USA>asserted;USA>07>UKR>asserted;"}));
+             "UKR>05>USA>asserted;USA>07>UKR>asserted;"},
+        // Rebels and their state's forces are two sides for a fallback target.
+        Case{"Les Houthis ont revendiqué l'attaque qui a visé une caserne de l'armée yéménite.", "2023-04-03",
+             "YEM>01>YEM>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -252,9 +252,14 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     if (e < 0 || ents[e].type == "LOC") continue;
     if (events::ActorCode(ents[e]).empty()) continue;
     // Not the source, nor another actor of its state ("Kiev réclame ... Zelensky et Poutine").
-    std::string country = events::ActorCode(ents[e]).substr(0, 3);
+    // Rebels and the state they fight are two sides ("les talibans ont revendiqué l'attentat
+    // qui a visé une base de l'armée afghane").
+    std::string code = events::ActorCode(ents[e]);
+    std::string country = code.substr(0, 3);
+    auto rebel = [](std::string_view c) { return c.find("REB") != std::string_view::npos || c.find("INS") != std::string_view::npos; };
     bool is_source = std::any_of(sources.begin(), sources.end(), [&](int src) {
-      return ents[src].id == ents[e].id || events::ActorCode(ents[src]).substr(0, 3) == country;
+      std::string sc = events::ActorCode(ents[src]);
+      return ents[src].id == ents[e].id || (sc.substr(0, 3) == country && (rebel(sc) == rebel(code) || code.size() <= 3));
     });
     if (is_source) continue;
     if (how) *how = "first actor after the head";
