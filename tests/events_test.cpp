@@ -394,7 +394,9 @@ INSTANTIATE_TEST_SUITE_P(
              "UKR>05>USA>asserted;USA>07>UKR>asserted;"},
         // Rebels and their state's forces are two sides for a fallback target.
         Case{"Les Houthis ont revendiqué l'attaque qui a visé une caserne de l'armée yéménite.", "2023-04-03",
-             "YEM>01>YEM>asserted;"}));
+             "YEM>01>YEM>asserted;"},
+        // A slot is not looked for past an infinitive that is not the pattern's word.
+        Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

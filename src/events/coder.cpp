@@ -229,6 +229,11 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
+    // A purpose clause ("pour financer l'aide aux migrants vénézuéliens") names its own participants.
+    if ((s.lemma(j) == "pour" || s.lemma(j) == "afin") && j + 2 < s.size() &&
+        ((s.pos(j + 1) == Pos::kVerb && s.HasFeat(j + 1, "VerbForm=Inf")) ||
+         (s.IsPreposition(j + 1, "de") && s.pos(j + 2) == Pos::kVerb && s.HasFeat(j + 2, "VerbForm=Inf"))))
+      break;
     // Another clause with its own participants: "…, tandis que la Russie a appelé au dialogue".
     {
       std::string_view l = s.lemma(j);
@@ -741,6 +746,9 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       }
     } else {
       for (size_t j = head + 1; j < end && actors.empty(); ++j) {
+        // An infinitive (not one of the pattern's words) starts its own phrase: "un appel aux
+        // donateurs pour financer l'aide aux migrants vénézuéliens".
+        if (s.pos(j) == Pos::kVerb && s.HasFeat(j, "VerbForm=Inf") && !used[j] && (last_word == SIZE_MAX || j > last_word)) break;
         if (used[j]) continue;
         if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
         // Inside a proper name ("Afrique du Sud"), not a title ("l'ambassadeur de Russie").
