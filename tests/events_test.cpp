@@ -396,7 +396,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Les Houthis ont revendiqué l'attaque qui a visé une caserne de l'armée yéménite.", "2023-04-03",
              "YEM>01>YEM>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
-        Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""}));
+        Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
+        // A reflexive of coordinated subjects is reciprocal: each is the other's object; the
+        // act they blame each other for is alleged.
+        Case{"L'Inde et le Pakistan se sont accusés de violer le cessez-le-feu.", "2023-04-03",
+             "IND>11>PAK>asserted;PAK>11>IND>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -356,7 +356,8 @@ size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<
   for (size_t n = 0; k > 0 && n < 10; ++n) {
     size_t t = k - 1;
     if (s.IsClauseBoundary(t) || s.IsComma(t)) return SIZE_MAX;
-    if (s.pos(t) == Pos::kVerb) return object && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
+    // "se sont accusés de…": the reflexive pronoun is the object.
+    if (s.pos(t) == Pos::kVerb) return (object || GroupOf(s, t).reflexive) && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
     if (s.entity(t) >= 0 || (s.pos(t) == Pos::kPron && (s.surface(t) == "lui" || s.surface(t) == "leur" ||
                                                         s.surface(t) == "les" || s.surface(t) == "l'")))
       object = true;
@@ -609,9 +610,14 @@ size_t NextComma(const SentenceView& s, size_t c1) {
 bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
   m->pattern = &p;
   m->head = m->hi = head;
+  bool reciprocal = false;  // "La Chine et les Philippines se sont accusées": each the other's object
   if (!p.noun) {
     m->group = GroupOf(s, head);
-    if (p.reflexive != m->group.reflexive) return false;
+    if (p.reflexive != m->group.reflexive) {
+      reciprocal = !p.reflexive && !p.elements.empty() && p.elements[0].kind == PatternElement::Kind::kTarget &&
+                   p.elements[0].words.empty() && SubjectOf(s, m->group, nullptr).size() >= 2;
+      if (!reciprocal) return false;
+    }
   }
   size_t end = WindowEnd(s, head);
   thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
@@ -668,6 +674,12 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
       continue;
     }
     bool source = e.kind == PatternElement::Kind::kSource;
+    if (reciprocal && !source && e.words.empty()) {
+      // The reflexive pronoun: the coordinated subjects act on each other (not counted as a
+      // slot: a pattern written reflexive, "se rencontrer", ranks above).
+      m->target_how = "reciprocal: the coordinated subjects on each other";
+      continue;
+    }
     std::vector<int> actors;
     std::string how;
     std::pair<size_t, size_t> open{SIZE_MAX, SIZE_MAX};  // a slot phrase without actor
