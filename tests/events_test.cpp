@@ -400,7 +400,11 @@ INSTANTIATE_TEST_SUITE_P(
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the
         // act they blame each other for is alleged.
         Case{"L'Inde et le Pakistan se sont accusés de violer le cessez-le-feu.", "2023-04-03",
-             "IND>11>PAK>asserted;PAK>11>IND>asserted;"}));
+             "IND>11>PAK>asserted;PAK>11>IND>asserted;"},
+        // "de la part de X" names an agent like "par X"; the act a reaction is about keeps
+        // its own agent.
+        Case{"Pékin a protesté contre les livraisons d'armes de la part de Washington à Taïwan.", "2023-04-03",
+             "CHN>11>USA>asserted;USA>07>TWN>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -156,14 +156,26 @@ size_t WindowEnd(const SentenceView& s, size_t head) {
   return end;
 }
 
-// The agent of a passive or participle head: the actors after "par" in its window.
+// Where the agent after an agent preposition at j starts: "par X", "de la part de X";
+// SIZE_MAX when j opens none.
+size_t AgentStart(const SentenceView& s, size_t j) {
+  if (s.IsPreposition(j, "par")) return j + 1;
+  if (j + 3 < s.size() && s.IsPreposition(j, "de") && s.pos(j + 1) == Pos::kDet && s.lemma(j + 2) == "part" &&
+      s.IsPreposition(j + 3, "de"))
+    return j + 4;
+  return SIZE_MAX;
+}
+
+// The agent of a passive or participle head: the actors after "par" (or "de la part de")
+// in its window.
 std::vector<int> AgentAfter(const SentenceView& s, size_t head) {
   for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
     // Another verb group's agent is not this one's ("une enquête visant l'armée russe a
     // été ouverte par la justice ukrainienne").
     if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
-    if (!s.IsPreposition(j, "par")) continue;
-    std::vector<int> actors = PhraseActors(s, j + 1);
+    size_t at = AgentStart(s, j);
+    if (at == SIZE_MAX) continue;
+    std::vector<int> actors = PhraseActors(s, at);
     if (!actors.empty()) return actors;
   }
   return {};
@@ -1061,9 +1073,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         // "la libération de dix Américains par Caracas": an agent before any verb.
         for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
           if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
-          if (!s.IsPreposition(j, "par")) continue;
-          m.sources = PhraseActors(s, j + 1);
-          if (!m.sources.empty()) m.source_how = "agent of the noun after 'par'";
+          size_t at = AgentStart(s, j);
+          if (at == SIZE_MAX) continue;
+          m.sources = PhraseActors(s, at);
+          if (!m.sources.empty()) m.source_how = "agent of the noun after '" + std::string(s.surface(j)) + "'";
         }
         // "les accusations de Moscou contre Kiev": the genitive when the target is elsewhere.
         if (m.sources.empty() && !m.targets.empty() && m.head + 1 < s.size() && s.IsPreposition(m.head + 1, "de")) {
@@ -1150,8 +1163,20 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         }
       }
       if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
-        if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
-        continue;
+        // The act's own agent, if named: "a dénoncé de nouvelles menaces de la part de Moscou".
+        std::vector<int> own;
+        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && own.empty(); ++j) {
+          if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
+          if (size_t at = AgentStart(s, j); at != SIZE_MAX) own = PhraseActors(s, at);
+        }
+        std::erase_if(own, [&](int x) { return std::find(m.targets.begin(), m.targets.end(), x) != m.targets.end(); });
+        if (own.empty()) {
+          if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
+          continue;
+        }
+        m.sources = std::move(own);
+        m.source_how = "the act's own agent (the subject of '" + std::string(s.surface(verb)) + "' reacts to it)";
+        g = VerbGroup{};  // its polarity is not the reaction's
       }
       accepted.push_back(&candidate);
       if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
