@@ -404,7 +404,13 @@ INSTANTIATE_TEST_SUITE_P(
         // "de la part de X" names an agent like "par X"; the act a reaction is about keeps
         // its own agent.
         Case{"Pékin a protesté contre les livraisons d'armes de la part de Washington à Taïwan.", "2023-04-03",
-             "CHN>11>USA>asserted;USA>07>TWN>asserted;"}));
+             "CHN>11>USA>asserted;USA>07>TWN>asserted;"},
+        // An act without an actor target asked for is the request only.
+        Case{"Le Haut-Commissariat de l'ONU aux droits de l'homme a réclamé l'ouverture d'enquêtes indépendantes "
+             "sur les violences.",
+             "2023-04-03", "IGOUNO>10>->asserted;"},
+        // The source's own state named again is domestic only for the domestic roots.
+        Case{"La Russie a livré des armes à Moscou.", "2023-04-03", "RUS>07>->asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

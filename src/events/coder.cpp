@@ -1138,7 +1138,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // An act between other actors asked for by the clause's subject ("Kiev réclame une
       // rencontre entre Zelensky et Poutine") has not happened; the subject's own act
       // ("a appelé à une grève générale") is coded as the dictionary says.
-      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && !clause_agent) {
+      // An act without an actor target asked for ("a réclamé l'ouverture d'enquêtes sur les
+      // violences") is the request only, whoever is to do it.
+      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && (!clause_agent || m.open_target)) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
         continue;
       }
@@ -1182,9 +1184,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (trace) note("  source: " + Describe(doc, m.sources) + " — " + m.source_how);
       // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
       // Washington"): the target is another actor.
-      // Another mention of the source's own actor in the slot is a domestic act: "des
-      // opposants russes ont manifesté devant l'ambassade de Russie".
-      bool own_mention = !m.targets.empty() && m.sources.size() == 1 &&
+      // Another mention of the source's own actor in the slot of a domestic root is a domestic
+      // act: "des opposants russes ont manifesté devant l'ambassade de Russie".
+      bool own_mention = !m.targets.empty() && m.sources.size() == 1 && DomesticRoot(p.code) &&
                          std::all_of(m.targets.begin(), m.targets.end(), [&](int t) {
                            // Not the source's nationals ("deux ressortissants français"), whom others act on.
                            return t != m.sources[0] && doc.entities[t].id == doc.entities[m.sources[0]].id &&
