@@ -410,7 +410,9 @@ INSTANTIATE_TEST_SUITE_P(
              "sur les violences.",
              "2023-04-03", "IGOUNO>10>->asserted;"},
         // The source's own state named again is domestic only for the domestic roots.
-        Case{"La Russie a livré des armes à Moscou.", "2023-04-03", "RUS>07>->asserted;"}));
+        Case{"La Russie a livré des armes à Moscou.", "2023-04-03", "RUS>07>->asserted;"},
+        // "d'après X" reports like "selon X", and its X is no fallback target.
+        Case{"La Russie a levé ses restrictions, d'après Washington.", "2023-04-03", "RUS>08>->reported;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -241,6 +241,7 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       break;
     // "selon X", ", a indiqué X": attribution, not a participant.
     if (s.pos(j) == Pos::kAdp && patterns.ModalityOf(s.lemma(j)) == Modality::kReported) break;
+    if (s.lemma(j) == "après" && j > 0 && (s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'")) break;  // "d'après X"
     // A purpose clause ("pour financer l'aide aux migrants vénézuéliens") names its own participants.
     if ((s.lemma(j) == "pour" || s.lemma(j) == "afin") && j + 2 < s.size() &&
         ((s.pos(j + 1) == Pos::kVerb && s.HasFeat(j + 1, "VerbForm=Inf")) ||
@@ -1304,7 +1305,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         }
       }
       for (size_t i = 0; i < s.size(); ++i)
-        if (s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) reported = true;
+        if ((s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) ||
+            (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'")))  // "d'après X"
+          reported = true;
       const char* polarity = denied         ? "denied"
                              : negated      ? "negated"
                              : hypothetical ? (reported ? "reported" : "hypothetical")
