@@ -289,6 +289,7 @@ TEST(Tagger, PresentTenseVerbAfterAName) {
       {"La demande de Varsovie a été rejetée.", "demande"},
       {"Il a publié un livre sur la Russie.", "livre"},
       {"La critique de Pékin porte sur les tarifs.", "critique"},
+      {"Dernière mise à jour du rapport annuel.", "mise"},  // "Dernière" is a known adjective, not a name
   };
   for (const auto& [sentence, form] : nouns) {
     std::string s = sentence;
