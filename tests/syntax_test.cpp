@@ -300,6 +300,27 @@ TEST(Tagger, PresentTenseVerbAfterAName) {
   }
 }
 
+TEST(Tagger, PresentTenseVerbAfterANounAndItsAdjective) {
+  const std::pair<const char*, const char*> verbs[] = {
+      {"L'armée russe bombarde Kharkiv.", "bombarde"},                          // was ADJ
+      {"La marine chinoise livre des vedettes au Cambodge.", "livre"},          // was NOUN
+      {"La diplomatie chinoise critique Washington.", "critique"},              // was ADJ
+  };
+  for (const auto& [sentence, form] : verbs) {
+    std::string s = sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, form);
+    ASSERT_TRUE(w) << sentence;
+    EXPECT_EQ(w->pos, Pos::kVerb) << sentence;
+  }
+  // Not when neither a name nor a determiner follows.
+  std::string s = "La situation humanitaire critique inquiète l'ONU.";
+  std::vector<Token> t = Tagged(s);
+  const Token* w = Find(s, t, "critique");
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->pos, Pos::kAdj);
+}
+
 TEST(Tagger, AdjectiveWithoutParticipleEndingIsNotAParticiple) {
   std::string s = "Damas utilise des armes chimiques contre les rebelles.";
   std::vector<Token> t = Tagged(s);

@@ -64,12 +64,18 @@ int Constrain(const Model& m, const LemmaOverrides* verbs, const Position& p, in
     c = Best(m, scores, c, [&](int k) { return !m.class_past_participle[k]; });
   Pos pos = m.class_pos[c];
   if (verbs && (pos == Pos::kNoun || pos == Pos::kAdj || pos == Pos::kAdv || pos == Pos::kSconj) && p.prev >= 0 &&
-      p.form == p.lower && StartsUpper(p.prev_form)) {
+      p.form == p.lower) {
     Pos before = m.class_pos[p.prev];
     const uint32_t propn = 1u << static_cast<int>(Pos::kPropn);
     bool name = before == Pos::kPropn ||
                 ((before == Pos::kNoun || before == Pos::kAdj) && (p.prev_amb == 0 || (p.prev_amb & propn)));
-    if (name && verbs->Find(p.lower)) {
+    bool subject = name && StartsUpper(p.prev_form);
+    // A noun and its adjective ("l'armée russe bombarde Kharkiv", "la marine chinoise livre
+    // des…"), when a name or a determiner follows (not "une situation humanitaire critique").
+    if (!subject && before == Pos::kAdj && p.prev2 >= 0 &&
+        (m.class_pos[p.prev2] == Pos::kNoun || m.class_pos[p.prev2] == Pos::kPropn) && !StartsUpper(p.prev_form))
+      subject = StartsUpper(p.next_form) || (p.next_amb & (1u << static_cast<int>(Pos::kDet)));
+    if (subject && verbs->Find(p.lower)) {
       const bool participle = participle_ok();
       c = Best(m, scores, c, [&](int k) {
         return m.class_pos[k] == Pos::kVerb && (participle || !m.class_past_participle[k]);

@@ -16,7 +16,9 @@
 //   treebanks (few present-tense wire sentences) read as NOUN, ADJ or SCONJ. A capitalised
 //   name: the previous word starts with a capital and was tagged PROPN, or NOUN or ADJ while
 //   the lexicon does not know it or knows it as PROPN (a sentence-initial "Varsovie" read as
-//   ADJ; not "Dernière mise à jour").
+//   ADJ; not "Dernière mise à jour"). Likewise after a noun and its lower-case adjective
+//   when a capitalised word or a determiner follows: "l'armée russe bombarde Kharkiv", "la
+//   marine chinoise livre des vedettes" (not "la situation humanitaire critique inquiète").
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -35,6 +37,9 @@ struct Position {
   std::string_view prev_form;    // the previous word as written ("" at the start)
   int prev = -1;                 // the previous word's class (-1 at the start)
   uint32_t prev_amb = 0;         // the UPOS the previous word has in the lexicon (WordInfo::amb)
+  int prev2 = -1;                // the class of the word before the previous one
+  std::string_view next_form;    // the next word as written ("" at the end)
+  uint32_t next_amb = 0;         // the UPOS the next word has in the lexicon
 };
 
 // The class to use at `p` given the model's choice `c` and its scores for every class.

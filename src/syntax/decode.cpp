@@ -61,8 +61,14 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     if (c < 0) {
       int k = Extract(s->words.data(), static_cast<int>(n), static_cast<int>(i), prev, prev2, feats);
       c = model.Predict(feats, k, s->scores.data());
-      Position p{forms[i], s->lower[i], i > 0 ? forms[i - 1] : std::string_view(), i > 0 ? prev : -1,
-                 i > 0 ? s->words[i - 1].amb : 0};
+      Position p{forms[i],
+                 s->lower[i],
+                 i > 0 ? forms[i - 1] : std::string_view(),
+                 i > 0 ? prev : -1,
+                 i > 0 ? s->words[i - 1].amb : 0,
+                 i > 1 ? prev2 : -1,
+                 i + 1 < n ? forms[i + 1] : std::string_view(),
+                 i + 1 < n ? s->words[i + 1].amb : 0};
       c = Constrain(model, verbs, p, c, s->scores.data());
     }
     s->classes[i] = c;
