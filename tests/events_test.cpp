@@ -438,6 +438,16 @@ TEST(Gdelt, SixtyOneColumnsPerEvent) {
 }
 
 // The quality bar of the hand-coded set: a floor, so a regression fails.
+// Present-tense heads the tagger used to read as nouns or conjunctions, and an adjective it
+// read as a participle (src/syntax/constraints.h): the patterns now match.
+TEST(TaggerConstraints, PresentTenseHeadsAndAdjectivesAreCoded) {
+  EXPECT_EQ(Triples(Code("Pékin critique Washington.", "2024-05-02")), "CHN>11>USA>asserted;");
+  EXPECT_EQ(Triples(Code("La Russie livre du gaz à la Chine.", "2024-05-02")), "RUS>06>CHN>asserted;");
+  EXPECT_EQ(Triples(Code("Varsovie demande des réparations à l'Allemagne.", "2024-05-02")), "POL>10>DEU>asserted;");
+  EXPECT_EQ(Triples(Code("Damas utilise des armes chimiques contre la Turquie.", "2024-05-02")),
+            "SYR>20>TUR>asserted;");
+}
+
 TEST(GoldSet, F1AboveFloor) {
   std::string path = VEILLE_TEST_DATA "/events/gold.tsv";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no gold set";

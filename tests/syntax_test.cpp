@@ -11,6 +11,7 @@
 
 #include "core/dict_file.h"
 #include "syntax/conllu.h"
+#include "syntax/constraints.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model.h"
 #include "syntax/tagger.h"
@@ -257,6 +258,92 @@ TEST(Tagger, LemmasOfVerbForms) {
     EXPECT_EQ(w->pos, Pos::kVerb) << c.sentence;
     EXPECT_EQ(w->lemma, c.lemma) << c.sentence;
   }
+}
+
+// Decoding constraints (src/syntax/constraints.h): a known verb form right after a name is
+// a verb; a word without a participle ending is not a past participle.
+TEST(Tagger, PresentTenseVerbAfterAName) {
+  struct Case {
+    const char* sentence;
+    const char* form;
+    const char* lemma;
+  };
+  const Case cases[] = {
+      {"Varsovie demande des réparations à l'Allemagne.", "demande", "demander"},   // was NOUN
+      {"La Russie livre du gaz à la Chine.", "livre", "livrer"},                    // was NOUN
+      {"L'Ukraine bombarde Belgorod.", "bombarde", "bombarder"},                    // was ADJ
+      {"La Serbie proteste auprès de Pristina.", "proteste", "protester"},          // was ADJ
+      {"Pékin critique Washington.", "critique", "critiquer"},                      // was SCONJ
+  };
+  for (const Case& c : cases) {
+    std::string s = c.sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, c.form);
+    ASSERT_TRUE(w) << c.sentence;
+    EXPECT_EQ(w->pos, Pos::kVerb) << c.sentence;
+    EXPECT_EQ(w->lemma, c.lemma) << c.sentence;
+    EXPECT_EQ(w->feats, "Mood=Ind|Tense=Pres|VerbForm=Fin") << c.sentence;
+  }
+  // The same words after a determiner or a preposition stay nouns.
+  const std::pair<const char*, const char*> nouns[] = {
+      {"La demande de Varsovie a été rejetée.", "demande"},
+      {"Il a publié un livre sur la Russie.", "livre"},
+      {"La critique de Pékin porte sur les tarifs.", "critique"},
+      {"Dernière mise à jour du rapport annuel.", "mise"},  // "Dernière" is a known adjective, not a name
+  };
+  for (const auto& [sentence, form] : nouns) {
+    std::string s = sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, form);
+    ASSERT_TRUE(w) << sentence;
+    EXPECT_EQ(w->pos, Pos::kNoun) << sentence;
+  }
+}
+
+TEST(Tagger, PresentTenseVerbAfterANounAndItsAdjective) {
+  const std::pair<const char*, const char*> verbs[] = {
+      {"L'armée russe bombarde Kharkiv.", "bombarde"},                          // was ADJ
+      {"La marine chinoise livre des vedettes au Cambodge.", "livre"},          // was NOUN
+      {"La diplomatie chinoise critique Washington.", "critique"},              // was ADJ
+  };
+  for (const auto& [sentence, form] : verbs) {
+    std::string s = sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, form);
+    ASSERT_TRUE(w) << sentence;
+    EXPECT_EQ(w->pos, Pos::kVerb) << sentence;
+  }
+  // Not when neither a name nor a determiner follows.
+  std::string s = "La situation humanitaire critique inquiète l'ONU.";
+  std::vector<Token> t = Tagged(s);
+  const Token* w = Find(s, t, "critique");
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->pos, Pos::kAdj);
+}
+
+TEST(Tagger, AdjectiveWithoutParticipleEndingIsNotAParticiple) {
+  std::string s = "Damas utilise des armes chimiques contre les rebelles.";
+  std::vector<Token> t = Tagged(s);
+  const Token* w = Find(s, t, "chimiques");
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->pos, Pos::kAdj);  // was VERB Tense=Past|VerbForm=Part, lemma "chimiqre"
+  EXPECT_EQ(w->lemma, "chimique");
+  // Participles keep their tag.
+  s = "Les armes ont été livrées hier et les villes ont été détruites.";
+  t = Tagged(s);
+  for (const char* form : {"livrées", "détruites"}) {
+    const Token* p = Find(s, t, form);
+    ASSERT_TRUE(p) << form;
+    EXPECT_EQ(p->pos, Pos::kVerb) << form;
+  }
+}
+
+TEST(Constraints, ParticipleEndings) {
+  for (const char* w : {"signé", "signées", "détenu", "détenues", "pris", "mises", "clos", "dissous", "détruites",
+                        "ouvert", "peintes", "née", "dû", "fini", "inclus"})
+    EXPECT_TRUE(syntax::HasParticipleEnding(w)) << w;
+  for (const char* w : {"chimiques", "physique", "fatigue", "armes", "rouge", "nationales", "livre", "demande"})
+    EXPECT_FALSE(syntax::HasParticipleEnding(w)) << w;
 }
 
 TEST(Tagger, ContractionsAndLowerCaseLemmas) {

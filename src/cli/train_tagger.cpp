@@ -8,6 +8,7 @@
 #include "cli/subcommands.h"
 #include "core/diagnostics.h"
 #include "core/dict_file.h"
+#include "syntax/lemmatizer_overrides.h"
 #include "syntax/model.h"
 #include "syntax/trainer.h"
 
@@ -59,12 +60,15 @@ int RunTrainTagger(const TrainTaggerOptions& o) {
   model.Save(output);
   fmt::print("wrote {} ({} bytes)\n", output, std::filesystem::file_size(output));
   syntax::Model loaded = syntax::Model::Load(output);  // what will be used, validated
+  // The decoding constraints use the known verb forms, as the Tagger does.
+  syntax::LemmaOverrides verbs = syntax::LemmaOverrides::Load();
+  fmt::print("decoding constraints: {} known verb forms (dict/syntax/lemmas.tsv)\n", verbs.size());
   fmt::print("{:<32} {:>6} {:>7} {:>10} {:>7} {:>7} {:>7} {:>8} {:>7}\n", "eval", "words", "UPOS", "verb feats",
              "lemma", "unseen", "UPOS/u", "lemma/u", "fixed");
   for (const std::string& path : o.eval) {
     std::vector<UdSentence> gold = syntax::ReadConllu(path);
     std::map<std::string, size_t> errors;
-    syntax::Accuracy a = syntax::Evaluate(loaded, gold, o.errors > 0 ? &errors : nullptr);
+    syntax::Accuracy a = syntax::Evaluate(loaded, gold, o.errors > 0 ? &errors : nullptr, &verbs);
     fmt::print("{:<32} {:>6} {:>6.2f}% {:>9.2f}% {:>6.2f}% {:>6.2f}% {:>6.2f}% {:>7.2f}% {:>6.2f}%\n",
                std::filesystem::path(path).filename().string(), a.words, a.Pct(a.upos, a.words),
                a.Pct(a.verb_feats, a.verbs), a.Pct(a.lemma, a.words), a.Pct(a.unseen, a.words),

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "segment/chars.h"
+#include "syntax/constraints.h"
 
 namespace veille::syntax {
 namespace {
@@ -36,7 +37,7 @@ bool IsPunctuation(std::string_view form) {
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s) {
+void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
   if (s->words.size() < n) s->words.resize(n);
   if (s->lower.size() < n) s->lower.resize(n);
   s->classes.resize(n);
@@ -60,6 +61,15 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     if (c < 0) {
       int k = Extract(s->words.data(), static_cast<int>(n), static_cast<int>(i), prev, prev2, feats);
       c = model.Predict(feats, k, s->scores.data());
+      Position p{forms[i],
+                 s->lower[i],
+                 i > 0 ? forms[i - 1] : std::string_view(),
+                 i > 0 ? prev : -1,
+                 i > 0 ? s->words[i - 1].amb : 0,
+                 i > 1 ? prev2 : -1,
+                 i + 1 < n ? forms[i + 1] : std::string_view(),
+                 i + 1 < n ? s->words[i + 1].amb : 0};
+      c = Constrain(model, verbs, p, c, s->scores.data());
     }
     s->classes[i] = c;
     prev2 = prev;

@@ -25,8 +25,12 @@ struct Scratch {
   std::vector<int32_t> scores;
 };
 
+class LemmaOverrides;
+
 // Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its
-// lower-case form.
-void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch);
+// lower-case form. The model's choices go through Constrain (constraints.h), with `verbs`
+// (may be null) as the known verb forms.
+void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch,
+              const LemmaOverrides* verbs = nullptr);
 
 }  // namespace veille::syntax

@@ -30,6 +30,7 @@ void Model::Index() {
   if (classes.empty() || classes.size() > 255) throw std::runtime_error("between 1 and 255 classes expected");
   class_pos.clear();
   class_feats.clear();
+  class_past_participle.clear();
   punct_class = -1;
   for (const std::string& c : classes) {
     size_t bar = c.find('|');
@@ -38,6 +39,9 @@ void Model::Index() {
     class_pos.push_back(p);
     if (c == "PUNCT") punct_class = static_cast<int>(class_pos.size()) - 1;
     class_feats.push_back(bar == std::string::npos ? "" : c.substr(bar + 1));
+    const std::string& f = class_feats.back();
+    class_past_participle.push_back((p == Pos::kVerb || p == Pos::kAux) && f.find("Tense=Past") != std::string::npos &&
+                                    f.find("VerbForm=Part") != std::string::npos);
   }
   if (feature_begin.size() != feature_keys.size() + 1 || feature_begin.back() != entry_class.size() ||
       entry_class.size() != entry_weight.size())

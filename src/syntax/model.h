@@ -69,6 +69,7 @@ struct Model {
   // Derived by Index().
   std::vector<Pos> class_pos;
   std::vector<std::string> class_feats;
+  std::vector<bool> class_past_participle;  // VERB/AUX with Tense=Past|VerbForm=Part
   int punct_class = -1;  // the class "PUNCT", if any
   // The UPOS each lexicon form has (bit set), by hash of the form.
   FlatIndex amb_index;

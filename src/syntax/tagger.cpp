@@ -29,7 +29,7 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
   tokenizer_->Tokenize(text, span, &spans);
   forms.clear();
   for (const Span& s : spans) forms.push_back(s.of(text));
-  syntax::TagForms(*model_, forms.data(), forms.size(), &scratch);
+  syntax::TagForms(*model_, forms.data(), forms.size(), &scratch, overrides_.get());
   const syntax::Model& m = *model_;
   for (size_t i = 0; i < spans.size(); i++) {
     int c = scratch.classes[i];

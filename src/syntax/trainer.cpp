@@ -130,7 +130,8 @@ Model Train(const std::vector<UdSentence>& train, const TrainOptions& o,
   return m;
 }
 
-Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::map<std::string, size_t>* errors) {
+Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::map<std::string, size_t>* errors,
+                  const LemmaOverrides* verbs) {
   std::unordered_set<std::string> known;
   for (const LexEntry& e : model.lexicon) known.insert(e.form);
   Accuracy a;
@@ -139,7 +140,7 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
   for (const UdSentence& s : gold) {
     forms.clear();
     for (const UdWord& w : s) forms.push_back(w.form);
-    TagForms(model, forms.data(), forms.size(), &scratch);
+    TagForms(model, forms.data(), forms.size(), &scratch, verbs);
     for (size_t i = 0; i < s.size(); i++) {
       const UdWord& w = s[i];
       int c = scratch.classes[i];

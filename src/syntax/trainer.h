@@ -36,11 +36,14 @@ struct Accuracy {
   double Pct(size_t n, size_t d) const { return d == 0 ? 0.0 : 100.0 * n / d; }
 };
 
-// Tags the gold words of `gold` (their tokenization) and compares.
+class LemmaOverrides;
+
+// Tags the gold words of `gold` (their tokenization) and compares; `verbs` (may be null) are
+// the known verb forms of the decoding constraints (constraints.h), as the Tagger uses them.
 // When `errors` is given, counts the mistakes by "GOLD -> PREDICTED" (UPOS, verb features
 // of verbs, and "lemma:" of wrong lemmas of unseen words).
 Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold,
-                  std::map<std::string, size_t>* errors = nullptr);
+                  std::map<std::string, size_t>* errors = nullptr, const LemmaOverrides* verbs = nullptr);
 
 // A baseline on `gold`: each word gets the UPOS it has most often in `train` (NOUN when unseen)
 // and its lower-case form as lemma; verb features are not predicted. Fills words, upos and
