@@ -216,6 +216,48 @@ struct RepeatFinder::Table {
 
 // Per-thread buffers reused from paragraph to paragraph.
 struct RepeatFinder::Scratch {
+  // The hashes of the document's paragraphs: an open-addressing set reused from
+  // document to document without clearing (a slot of an older document is free),
+  // so recording a paragraph allocates nothing.
+  std::vector<uint64_t> paragraph_keys;
+  std::vector<uint32_t> paragraph_docs;  // 0: never used
+  uint32_t doc = 0;
+  size_t paragraphs = 0;  // of this document
+
+  void StartDocument() {
+    if (++doc == 0) {  // wrapped: forget all
+      std::fill(paragraph_docs.begin(), paragraph_docs.end(), 0);
+      doc = 1;
+    }
+    paragraphs = 0;
+  }
+  // Adds `key`; false if this document had it already.
+  bool AddParagraph(uint64_t key) {
+    if (2 * (paragraphs + 1) > paragraph_keys.size()) {
+      size_t size = paragraph_keys.empty() ? 64 : 2 * paragraph_keys.size();
+      std::vector<uint64_t> old_keys(size);
+      std::vector<uint32_t> old_docs(size, 0);
+      old_keys.swap(paragraph_keys);
+      old_docs.swap(paragraph_docs);
+      for (size_t i = 0; i < old_keys.size(); ++i)
+        if (old_docs[i] == doc) Insert(old_keys[i]);
+    }
+    if (!Insert(key)) return false;
+    ++paragraphs;
+    return true;
+  }
+  bool Insert(uint64_t key) {
+    size_t mask = paragraph_keys.size() - 1;
+    for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
+      if (paragraph_docs[k] != doc) {
+        paragraph_keys[k] = key;
+        paragraph_docs[k] = doc;
+        return true;
+      }
+      if (paragraph_keys[k] == key) return false;
+    }
+  }
+
   std::vector<uint64_t> word_bits, stop_bits;  // of the paragraph being checked
   std::vector<Span> sentences;                 // its rough sentences
 };
@@ -231,11 +273,14 @@ RepeatFinder::Scratch& ThreadScratch() {
 }
 }  // namespace
 
-RepeatFinder::RepeatFinder() : table_(ThreadTable()), scratch_(ThreadScratch()) { table_.StartDocument(); }
+RepeatFinder::RepeatFinder() : table_(ThreadTable()), scratch_(ThreadScratch()) {
+  table_.StartDocument();
+  scratch_.StartDocument();
+}
 
 bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
   if (paragraph.size() < kMinParagraphBytes) return false;
-  return !paragraphs_.insert(XXH3_64bits(paragraph.data(), paragraph.size())).second;
+  return !scratch_.AddParagraph(XXH3_64bits(paragraph.data(), paragraph.size()));
 }
 
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
