@@ -60,54 +60,6 @@ inline uint32_t NextSetBit(const uint64_t* bits, uint32_t i, uint32_t n) {
   return n;
 }
 
-// The words of a paragraph in order (runs of set bits of `words`: n / 64 + 1
-// words, no bit set at or past n), found 64 bytes at a time and buffered a
-// few hundred at a time, so memory stays small on a long paragraph.
-class WordStream {
- public:
-  WordStream(const uint64_t* words, uint32_t n) : words_(words), blocks_(n / 64 + 1) {}
-
-  // The next word starting at or after `from` and before `to`: its span in *b, *e.
-  bool Next(uint32_t from, uint32_t to, uint32_t* b, uint32_t* e) {
-    for (;;) {
-      if (i_ == ne_ && !Refill()) return false;
-      if (starts_[i_] >= to) return false;
-      if (starts_[i_] >= from) break;
-      ++i_;
-    }
-    *b = starts_[i_];
-    *e = ends_[i_];
-    ++i_;
-    return true;
-  }
-
- private:
-  static constexpr size_t kBuffer = 256;  // room for 64 + 1 starts more than the refill target
-  bool Refill() {
-    // Keep a start whose end is not found yet.
-    size_t keep = ns_ - ne_;
-    if (keep) starts_[0] = starts_[ne_];
-    ns_ = keep;
-    ne_ = i_ = 0;
-    while (blk_ < blocks_ && ns_ < kBuffer - 64) {
-      uint64_t m = words_[blk_];
-      uint64_t before = (m << 1) | carry_;  // bit k: byte k - 1 is a word byte
-      carry_ = m >> 63;
-      uint32_t base = blk_ * 64;
-      for (uint64_t s = m & ~before; s; s &= s - 1) starts_[ns_++] = base + __builtin_ctzll(s);
-      for (uint64_t s = ~m & before; s; s &= s - 1) ends_[ne_++] = base + __builtin_ctzll(s);
-      ++blk_;
-    }
-    return ne_ > 0;
-  }
-
-  const uint64_t* words_;
-  uint32_t blocks_, blk_ = 0;
-  uint64_t carry_ = 0;  // the last byte of the previous block is a word byte
-  uint32_t starts_[kBuffer], ends_[kBuffer];
-  size_t ns_ = 0, ne_ = 0, i_ = 0;
-};
-
 // Rough sentence ends: . ! ? followed by spaces and an upper-case ASCII letter,
 // a guillemet or a quote, or a non-ASCII byte (accented capitals).
 void RoughSentences(std::string_view p, const uint64_t* stops, std::vector<Span>& out) {
@@ -289,7 +241,7 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   uint32_t n = static_cast<uint32_t>(paragraph.size());
   ClassifyBytes(paragraph.data(), n, scratch_.word_bits, scratch_.stop_bits);
   RoughSentences(paragraph, scratch_.stop_bits.data(), scratch_.sentences);
-  WordStream stream(scratch_.word_bits.data(), n);
+  const uint64_t* word_bits = scratch_.word_bits.data();
   const auto* p = reinterpret_cast<const unsigned char*>(paragraph.data());
   const unsigned char* end = p + n;
   for (Span s : scratch_.sentences) {
@@ -309,34 +261,55 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
     const uint32_t first = t.first;
     const uint8_t* dead = t.dead.data();
     size_t used = t.used;
-    uint32_t b, e;
-    while (stream.Next(s.start, s.end, &b, &e)) {
-      uint64_t h2 = WordHash(p + b, std::min(e, s.end) - b, end);
-      uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
-      h0 = h1;
-      h1 = h2;
-      if (++words < 3) continue;
-      uint64_t key = x ^ (x >> 29);
-      ++trigrams;
-      // Seen before this sentence (and not only by repeats)? Added if not.
-      for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
-        uint32_t owner = owners[k];
-        if (owner < first) {  // free
-          if (used < room) {
-            keys[k] = key;
-            owners[k] = sentence;
-            ++used;
+    // The words of the sentence: the runs of set bits of the word bitmap inside it,
+    // found where the bitmap changes (a start where the byte is a word byte, an end
+    // where it is not), block by block. The bits outside [start, end) are masked off,
+    // so the last word ends at the sentence's end at the latest, and the block holding
+    // `end` (which exists: the bitmap has n / 64 + 1 blocks) closes a word running up to
+    // a block boundary.
+    uint32_t b = 0;
+    uint64_t carry = 0;  // the last byte of the previous block is in a word
+    const uint32_t first_block = s.start / 64, last_block = s.end / 64;
+    for (uint32_t blk = first_block; blk <= last_block; ++blk) {
+      uint64_t m = word_bits[blk];
+      if (blk == first_block) m &= ~uint64_t{0} << (s.start % 64);
+      if (blk == last_block) m &= (uint64_t{1} << (s.end % 64)) - 1;
+      uint64_t changes = m ^ ((m << 1) | carry);
+      carry = m >> 63;
+      for (; changes; changes &= changes - 1) {
+        uint32_t bit = static_cast<uint32_t>(__builtin_ctzll(changes));
+        if ((m >> bit) & 1) {  // a word starts
+          b = blk * 64 + bit;
+          continue;
+        }
+        uint32_t e = blk * 64 + bit;
+        uint64_t h2 = WordHash(p + b, e - b, end);
+        uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
+        h0 = h1;
+        h1 = h2;
+        if (++words < 3) continue;
+        uint64_t key = x ^ (x >> 29);
+        ++trigrams;
+        // Seen before this sentence (and not only by repeats)? Added if not.
+        for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
+          uint32_t owner = owners[k];
+          if (owner < first) {  // free
+            if (used < room) {
+              keys[k] = key;
+              owners[k] = sentence;
+              ++used;
+            }
+            break;
           }
+          if (keys[k] != key) continue;
+          if (owner == sentence) break;  // twice in this sentence: not seen before it
+          if (!dead[owner - first]) {
+            ++seen;
+            break;
+          }
+          owners[k] = sentence;  // added by repeats only: as if absent
           break;
         }
-        if (keys[k] != key) continue;
-        if (owner == sentence) break;  // twice in this sentence: not seen before it
-        if (!dead[owner - first]) {
-          ++seen;
-          break;
-        }
-        owners[k] = sentence;  // added by repeats only: as if absent
-        break;
       }
     }
     t.used = used;
