@@ -115,6 +115,10 @@ inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char
   return h;
 }
 
+// kLowBytes[k]: the low k bytes of a 64-bit word (k <= 8).
+constexpr uint64_t kLowBytes[9] = {0,           0xFF,           0xFFFF,           0xFFFFFF,      0xFFFFFFFF,
+                                   0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~uint64_t{0}};
+
 inline size_t SlotOf(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask; }
 
 }  // namespace
@@ -283,7 +287,14 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
           continue;
         }
         uint32_t e = blk * 64 + bit;
-        uint64_t h2 = WordHash(p + b, e - b, end);
+        uint64_t h2;
+        if (e - b <= 8 && b + 8 <= n) {  // WordHash's common case, inline
+          uint64_t c;
+          std::memcpy(&c, p + b, 8);
+          h2 = (c & kLowBytes[e - b]) * 0x9E3779B97F4A7C15ULL;
+        } else {
+          h2 = WordHash(p + b, e - b, end);
+        }
         uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
         h0 = h1;
         h1 = h2;
