@@ -58,12 +58,7 @@ Scratch& ThreadScratch() {
 }
 
 void SplitLines(std::string_view text, std::vector<Line>& lines) {
-  lines.clear();
-  size_t count = 1;
-  for (const char* q = text.data(); (q = static_cast<const char*>(std::memchr(q, '\n', text.data() + text.size() - q)));
-       ++q)
-    ++count;
-  lines.reserve(count);
+  lines.clear();  // keeps its capacity: no counting pass to reserve it
   uint32_t n = static_cast<uint32_t>(text.size()), pos = 0;
   while (pos <= n) {
     uint32_t nl = static_cast<uint32_t>(std::min<size_t>(text.find('\n', pos), n));
