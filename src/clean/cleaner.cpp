@@ -223,7 +223,7 @@ void Cleaner::Run(Doc& doc) const {
     if (l.normal && l.cuts.empty()) {
       b.Copy(l.start, l.end);  // what Normalize would do, without the scan
     } else if (l.recorded && l.cuts.empty()) {  // what Normalize would do, recorded in step 1
-      CharNormalizer::Replay(edits, l.op_begin, l.op_end, b);
+      CharNormalizer::Replay(edits, l.op_begin, l.op_end, norm_of(l), b);
       invisible.insert(invisible.end(), edits.removed.begin() + l.rem_begin, edits.removed.begin() + l.rem_end);
     } else
       chars.Normalize(src, pos, l.end, b, &invisible, l.cuts.empty() ? l.normal_prefix : 0);

@@ -102,9 +102,9 @@ TextBuilder::TextBuilder(std::string_view source) : src_(source) {
   map_.anchors_.push_back({0, 0});
 }
 
-void TextBuilder::Anchor() {
+void TextBuilder::Anchor(uint32_t derived) {
   auto& v = map_.anchors_;
-  OffsetMap::Anchor a{static_cast<uint32_t>(out_.size()), consumed_};
+  OffsetMap::Anchor a{derived, consumed_};
   if (v.back().derived == a.derived && v.back().source == a.source) return;
   // Merge consecutive verbatim runs: drop the middle anchor when both runs are linear.
   if (v.size() >= 2) {
@@ -138,6 +138,36 @@ void TextBuilder::Replace(uint32_t from, uint32_t to, std::string_view replaceme
   out_.append(replacement);
   consumed_ = to;
   Anchor();
+}
+
+bool TextBuilder::Replay(const Call* calls, size_t n, std::string_view text) {
+  // What the calls append: a Copy its range (a gap before it is skipped), a Replace the
+  // gap before it (copied) and its replacement (or the same bytes when equal).
+  size_t appended = 0;
+  uint32_t pos = consumed_;
+  for (size_t k = 0; k < n; ++k) {
+    const Call& c = calls[k];
+    if (c.copy) appended += c.to - c.from;
+    else appended += (c.from > pos ? c.from - pos : 0) + c.rep_len;
+    pos = c.to;
+  }
+  if (appended != text.size()) return false;
+  // The anchors each call would leave, the text's length tracked instead of appended.
+  uint32_t derived = static_cast<uint32_t>(out_.size());
+  for (size_t k = 0; k < n; ++k) {
+    const Call& c = calls[k];
+    assert(c.from >= consumed_ && c.to >= c.from && c.to <= src_.size());
+    if (c.from > consumed_) {  // Copy skips the gap, Replace copies it
+      if (!c.copy) derived += c.from - consumed_;
+      consumed_ = c.from;
+      Anchor(derived);
+    }
+    derived += c.copy ? c.to - c.from : c.rep_len;
+    consumed_ = c.to;
+    Anchor(derived);
+  }
+  out_.append(text);
+  return true;
 }
 
 void TextBuilder::Insert(std::string_view text) {
