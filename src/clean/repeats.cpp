@@ -260,14 +260,14 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
     size_t mask = t.keys.size() - 1, room = t.keys.size() / 2;
     uint64_t h0 = 0, h1 = 0;  // hashes of the two words before
     int words = 0;
-    size_t trigrams = 0, seen = 0;
+    size_t seen = 0;
     // Table fields in locals: the stores into keys and owners could alias them.
     const uint32_t first = t.first;
     const uint8_t* dead = t.dead.data();
     size_t used = t.used;
     // The words of the sentence: the runs of set bits of the word bitmap inside it,
-    // found where the bitmap changes (a start where the byte is a word byte, an end
-    // where it is not), block by block. The bits outside [start, end) are masked off,
+    // found where the bitmap changes (a start where the byte is a word byte and the one
+    // before is not, an end the other way round), block by block. The bits outside [start, end) are masked off,
     // so the last word ends at the sentence's end at the latest, and the block holding
     // `end` (which exists: the bitmap has n / 64 + 1 blocks) closes a word running up to
     // a block boundary.
@@ -278,15 +278,20 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
       uint64_t m = word_bits[blk];
       if (blk == first_block) m &= ~uint64_t{0} << (s.start % 64);
       if (blk == last_block) m &= (uint64_t{1} << (s.end % 64)) - 1;
-      uint64_t changes = m ^ ((m << 1) | carry);
+      uint64_t before = (m << 1) | carry;  // bit k: byte k - 1 is in a word
+      uint64_t starts = m & ~before, ends = ~m & before;
+      // Starts and ends alternate: each end closes the start before it, the first one
+      // perhaps a start of an earlier block.
+      bool open = carry != 0;
       carry = m >> 63;
-      for (; changes; changes &= changes - 1) {
-        uint32_t bit = static_cast<uint32_t>(__builtin_ctzll(changes));
-        if ((m >> bit) & 1) {  // a word starts
-          b = blk * 64 + bit;
-          continue;
+      while (ends) {
+        if (!open) {
+          b = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(starts));
+          starts &= starts - 1;
         }
-        uint32_t e = blk * 64 + bit;
+        open = false;
+        uint32_t e = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(ends));
+        ends &= ends - 1;
         uint64_t h2;
         if (e - b <= 8 && b + 8 <= n) {  // WordHash's common case, inline
           uint64_t c;
@@ -300,7 +305,6 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
         h1 = h2;
         if (++words < 3) continue;
         uint64_t key = x ^ (x >> 29);
-        ++trigrams;
         // Seen before this sentence (and not only by repeats)? Added if not.
         for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
           uint32_t owner = owners[k];
@@ -322,8 +326,10 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
           break;
         }
       }
+      if (starts) b = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(starts));  // runs on
     }
     t.used = used;
+    size_t trigrams = words >= 3 ? words - 2 : 0;  // one per word from the third on
     if (words >= kMinWords && trigrams > 0 && seen >= kContainment * trigrams) {
       t.dead[sentence - t.first] = 1;  // its trigrams count as never added
       repeats.push_back(s);
