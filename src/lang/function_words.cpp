@@ -140,18 +140,21 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
   // (cut by the window) is not counted.
   uint64_t carry = 0;  // bit 63 of the previous block
   size_t start = 0;
-  bool in_word = false;
   for (size_t blk = 0; blk < words; ++blk) {
     uint64_t m = bits[blk];
-    uint64_t changes = m ^ ((m << 1) | carry);
+    uint64_t before = (m << 1) | carry;  // bit k: byte k - 1 is a letter
+    uint64_t starts = m & ~before, ends = ~m & before;
+    // Starts and ends alternate: each end closes the start before it, the first one
+    // perhaps a start of an earlier block.
+    bool open = carry != 0;
     carry = m >> 63;
-    for (; changes; changes &= changes - 1) {
-      size_t pos = blk * 64 + __builtin_ctzll(changes);
-      in_word = !in_word;
-      if (in_word) {
-        start = pos;
-        continue;
+    for (; ends; ends &= ends - 1) {
+      if (!open) {
+        start = blk * 64 + __builtin_ctzll(starts);
+        starts &= starts - 1;
       }
+      open = false;
+      size_t pos = blk * 64 + __builtin_ctzll(ends);
       if (pos >= n) break;  // cut by the window
       size_t len = pos - start;
       if (len > max_len_) continue;  // longer than every function word
@@ -172,6 +175,7 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
       ++counts[lang];
       ++hits;
     }
+    if (starts) start = blk * 64 + __builtin_ctzll(starts);  // a word running on
   }
   if (hits < kMinHits) return false;
   int best = static_cast<int>(std::max_element(counts, counts + langs_.size()) - counts);
