@@ -119,7 +119,9 @@ inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char
 constexpr uint64_t kLowBytes[9] = {0,           0xFF,           0xFFFF,           0xFFFFFF,      0xFFFFFFFF,
                                    0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~uint64_t{0}};
 
-inline size_t SlotOf(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask; }
+// Keys are products of odd constants (trigrams) or XXH3 hashes (paragraphs): their
+// middle bits are already mixed.
+inline size_t SlotOf(uint64_t key, size_t mask) { return (key >> 32) & mask; }
 
 }  // namespace
 
@@ -304,7 +306,7 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
         h0 = h1;
         h1 = h2;
         if (++words < 3) continue;
-        uint64_t key = x ^ (x >> 29);
+        uint64_t key = x;
         // Seen before this sentence (and not only by repeats)? Added if not.
         for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
           uint32_t owner = owners[k];
