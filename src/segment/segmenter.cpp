@@ -593,13 +593,15 @@ size_t LineScanner::SkipOpeners(size_t i, size_t limit) const {
 // Appends [from, to) trimmed of whitespace, if anything is left.
 void LineScanner::Emit(size_t from, size_t to) {
   while (from < to) {
-    size_t len;
-    if (!IsSpace(DecodeAt(s_, from, to, &len))) break;
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(s_[from]);
+    if (b < 0x80 ? !IsAsciiSpace(b) : !IsSpace(DecodeAt(s_, from, to, &len))) break;
     from += len;
   }
   while (to > from) {
-    size_t len;
-    if (!IsSpace(DecodeBefore(s_, from, to, &len))) break;
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(s_[to - 1]);
+    if (b < 0x80 ? !IsAsciiSpace(b) : !IsSpace(DecodeBefore(s_, from, to, &len))) break;
     to -= len;
   }
   if (from < to) out_->push_back(Span{static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
