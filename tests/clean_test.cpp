@@ -109,13 +109,21 @@ TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
     TextBuilder direct(s), replayed(s);
     std::vector<Removal> direct_removed;
     chars.Normalize(s, 0, static_cast<uint32_t>(s.size()), direct, &direct_removed, static_cast<uint32_t>(prefix));
-    CharNormalizer::Replay(edits, 0, edits.ops.size(), replayed);
-    OffsetMap direct_map, replayed_map;
-    EXPECT_EQ(replayed.Finish(&replayed_map), direct.Finish(&direct_map));
+    CharNormalizer::Replay(edits, 0, edits.ops.size(), recorded, replayed);
+    // A text that is not what the edits append: they are made one by one instead.
+    TextBuilder one_by_one(s);
+    CharNormalizer::Replay(edits, 0, edits.ops.size(), recorded + "?", one_by_one);
+    OffsetMap direct_map, replayed_map, one_by_one_map;
+    std::string direct_text = direct.Finish(&direct_map);
+    EXPECT_EQ(replayed.Finish(&replayed_map), direct_text);
+    EXPECT_EQ(one_by_one.Finish(&one_by_one_map), direct_text);
     ASSERT_EQ(replayed_map.anchors().size(), direct_map.anchors().size());
+    ASSERT_EQ(one_by_one_map.anchors().size(), direct_map.anchors().size());
     for (size_t k = 0; k < direct_map.anchors().size(); ++k) {
       EXPECT_EQ(replayed_map.anchors()[k].derived, direct_map.anchors()[k].derived);
       EXPECT_EQ(replayed_map.anchors()[k].source, direct_map.anchors()[k].source);
+      EXPECT_EQ(one_by_one_map.anchors()[k].derived, direct_map.anchors()[k].derived);
+      EXPECT_EQ(one_by_one_map.anchors()[k].source, direct_map.anchors()[k].source);
     }
     ASSERT_EQ(edits.removed.size(), direct_removed.size());
     for (size_t k = 0; k < direct_removed.size(); ++k) {

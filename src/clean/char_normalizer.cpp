@@ -220,7 +220,9 @@ void CharNormalizer::Record(std::string_view src, uint32_t from, uint32_t to, ui
   sink.Finish(to);
 }
 
-void CharNormalizer::Replay(const Edits& edits, size_t op_begin, size_t op_end, TextBuilder& b) {
+void CharNormalizer::Replay(const Edits& edits, size_t op_begin, size_t op_end, std::string_view text,
+                            TextBuilder& b) {
+  if (op_end > op_begin && b.Replay(edits.ops.data() + op_begin, op_end - op_begin, text)) return;
   for (size_t k = op_begin; k < op_end; ++k) {
     const Edits::Op& op = edits.ops[k];
     if (op.copy)

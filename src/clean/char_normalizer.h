@@ -37,11 +37,7 @@ class CharNormalizer {
   // give) and replayed later, so a line is normalised once for the rules and for
   // the document. Offsets are into the source; several lines share one Edits.
   struct Edits {
-    struct Op {
-      uint32_t from, to;
-      uint32_t rep_off, rep_len;  // the replacement, in `reps`
-      bool copy;                  // TextBuilder::Copy, else Replace
-    };
+    using Op = TextBuilder::Call;  // a Copy, or a Replace by rep_len bytes at rep_off of `reps`
     std::vector<Op> ops;
     std::string reps;
     std::vector<Removal> removed;
@@ -51,7 +47,8 @@ class CharNormalizer {
   // `from` does exactly what Normalize(src, from, to, b, removed, normal_prefix) does.
   void Record(std::string_view src, uint32_t from, uint32_t to, uint32_t normal_prefix, std::string* text,
               Edits* edits) const;
-  static void Replay(const Edits& edits, size_t op_begin, size_t op_end, TextBuilder& b);
+  // `text` is what Record appended for those edits (it makes the replay one append).
+  static void Replay(const Edits& edits, size_t op_begin, size_t op_end, std::string_view text, TextBuilder& b);
 
   // A fast check: true only when Normalize would copy `s` (valid UTF-8)
   // unchanged: no character to replace or drop, no run of spaces, nothing to

@@ -25,9 +25,9 @@ constexpr size_t kMaxHeadlineBytes = 200;
 
 struct Line {
   uint32_t start, end;        // trimmed, offsets into the text being cleaned
-  std::string_view norm;      // normalised text (only for lines short enough for rules):
-                              // the raw line itself when already normal, else norm_buf
-  std::string norm_buf;
+  // The normalised text (only for lines short enough for rules): the raw line itself
+  // when already normal, else norm_len bytes at norm_off of the scratch's `norms`.
+  uint32_t norm_off = 0, norm_len = 0;
   bool normal = false;        // the raw line needs no character normalisation
   uint32_t normal_prefix = 0; // bytes at its start that need none (short lines)
   // Short lines that are not normal: their recorded normalisation (CharNormalizer::Edits).
@@ -43,13 +43,22 @@ struct Line {
 
 bool IsTrimByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::vector<Line> SplitLines(std::string_view text) {
+// The cleaner's buffers, the thread's, reused from document to document (Run is
+// not reentrant within a thread): no allocation once they have grown.
+struct Scratch {
   std::vector<Line> lines;
-  size_t count = 1;
-  for (const char* q = text.data(); (q = static_cast<const char*>(std::memchr(q, '\n', text.data() + text.size() - q)));
-       ++q)
-    ++count;
-  lines.reserve(count);
+  std::string norms;               // the normalised text of the lines that need it
+  CharNormalizer::Edits edits;     // their recorded normalisation, replayed in step 2
+  std::vector<Removal> removed, invisible;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+void SplitLines(std::string_view text, std::vector<Line>& lines) {
+  lines.clear();  // keeps its capacity: no counting pass to reserve it
   uint32_t n = static_cast<uint32_t>(text.size()), pos = 0;
   while (pos <= n) {
     uint32_t nl = static_cast<uint32_t>(std::min<size_t>(text.find('\n', pos), n));
@@ -59,11 +68,10 @@ std::vector<Line> SplitLines(std::string_view text) {
     // No-break spaces at the edges of a line are trimmed too.
     while (e - s >= 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
     while (e - s >= 2 && text.substr(s, 2) == "\xC2\xA0") s += 2;
-    lines.push_back({s, e, {}, {}, false, 0, false, 0, 0, 0, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
+    lines.push_back({s, e, 0, 0, false, 0, false, 0, 0, 0, 0, nullptr, nullptr, RemovalReason::kBoilerplate, {}});
     if (nl == n) break;
     pos = nl + 1;
   }
-  return lines;
 }
 
 // A short line without a sentence-final period: a headline, a subheading or a link title.
@@ -85,12 +93,25 @@ Cleaner::Cleaner(Cleaner&&) noexcept = default;
 
 void Cleaner::Run(Doc& doc) const {
   const std::string& src = doc.text;
-  std::vector<Line> lines = SplitLines(src);
+  Scratch& scratch = ThreadScratch();
+  std::vector<Line>& lines = scratch.lines;
+  SplitLines(src, lines);
   const CharNormalizer& chars = rules_->chars;
+  // The normalised text of a line that has one (views into `norms` are taken only
+  // between two appends to it).
+  std::string& norms = scratch.norms;
+  norms.clear();
+  auto norm_of = [&](const Line& l) {
+    return l.normal ? std::string_view(src.data() + l.start, l.end - l.start)
+                    : std::string_view(norms.data() + l.norm_off, l.norm_len);
+  };
 
   // 1. Decide which lines go.
   RepeatFinder repeats;
-  CharNormalizer::Edits edits;  // of the short lines that need normalising, replayed in step 2
+  CharNormalizer::Edits& edits = scratch.edits;  // of the short lines that need normalising
+  edits.ops.clear();
+  edits.reps.clear();
+  edits.removed.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.blank() || l.removed()) continue;
@@ -101,22 +122,21 @@ void Cleaner::Run(Doc& doc) const {
     if (is_short) {
       l.normal_prefix = static_cast<uint32_t>(chars.NormalPrefix(raw));
       l.normal = l.normal_prefix == raw.size();
-      if (l.normal) {
-        l.norm = raw;
-      } else {
+      if (!l.normal) {
         l.recorded = true;
         l.op_begin = static_cast<uint32_t>(edits.ops.size());
         l.rem_begin = static_cast<uint32_t>(edits.removed.size());
-        chars.Record(src, l.start, l.end, l.normal_prefix, &l.norm_buf, &edits);
+        l.norm_off = static_cast<uint32_t>(norms.size());
+        chars.Record(src, l.start, l.end, l.normal_prefix, &norms, &edits);
+        l.norm_len = static_cast<uint32_t>(norms.size() - l.norm_off);
         l.op_end = static_cast<uint32_t>(edits.ops.size());
         l.rem_end = static_cast<uint32_t>(edits.removed.size());
-        l.norm = l.norm_buf;
       }
-      if (l.norm.empty()) {
+      if (norm_of(l).empty()) {
         l.end = l.start;  // only invisible characters: treat as blank
         continue;
       }
-      if (l.norm.size() <= LineRules::kMaxLineBytes) l.rule = rules_->lines.Match(l.norm);
+      if (norm_of(l).size() <= LineRules::kMaxLineBytes) l.rule = rules_->lines.Match(norm_of(l));
     }
     if (l.rule) {
       l.removed_by = &l.rule->where;
@@ -138,7 +158,7 @@ void Cleaner::Run(Doc& doc) const {
       }
       continue;
     }
-    if (repeats.RepeatedParagraph(is_short ? l.norm : raw)) {
+    if (repeats.RepeatedParagraph(is_short ? norm_of(l) : raw)) {
       l.removed_by = &kRepeatedParagraph;
       l.why = RemovalReason::kDuplicate;
       continue;
@@ -160,8 +180,10 @@ void Cleaner::Run(Doc& doc) const {
 
   // 2. Build the cleaned text: kept lines, normalised, one blank line between them.
   TextBuilder b(src);
-  std::vector<Removal> removed;  // offsets into src for now
-  std::vector<Removal> invisible;
+  std::vector<Removal>& removed = scratch.removed;  // offsets into src for now
+  std::vector<Removal>& invisible = scratch.invisible;
+  removed.clear();
+  invisible.clear();
   bool first = true;
   const Line* first_kept = nullptr;
   int kept = 0;
@@ -201,15 +223,17 @@ void Cleaner::Run(Doc& doc) const {
     if (l.normal && l.cuts.empty()) {
       b.Copy(l.start, l.end);  // what Normalize would do, without the scan
     } else if (l.recorded && l.cuts.empty()) {  // what Normalize would do, recorded in step 1
-      CharNormalizer::Replay(edits, l.op_begin, l.op_end, b);
+      CharNormalizer::Replay(edits, l.op_begin, l.op_end, norm_of(l), b);
       invisible.insert(invisible.end(), edits.removed.begin() + l.rem_begin, edits.removed.begin() + l.rem_end);
     } else
       chars.Normalize(src, pos, l.end, b, &invisible, l.cuts.empty() ? l.normal_prefix : 0);
   }
   if (b.source_pos() < src.size()) b.Skip(b.source_pos(), static_cast<uint32_t>(src.size()));
 
-  if (!doc.title && first_kept && kept >= 2 && LooksLikeHeadline(first_kept->norm) && first_kept->norm.size() >= 10)
-    doc.title = std::string(first_kept->norm);
+  if (!doc.title && first_kept && kept >= 2) {
+    std::string_view head = norm_of(*first_kept);
+    if (LooksLikeHeadline(head) && head.size() >= 10) doc.title = std::string(head);
+  }
 
   // 3. Report removals in original offsets, in order.
   removed.insert(removed.end(), invisible.begin(), invisible.end());

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "clean/line_prefilter.h"
 #include "core/dict_file.h"
 
 namespace veille {
@@ -17,7 +18,9 @@ struct LineRules::Impl {
     o.set_max_mem(64 << 20);
     return o;
   }
-  RE2::Set set;
+  RE2::Set set;                           // all rules at once (MatchUnfiltered)
+  std::vector<std::unique_ptr<RE2>> one;  // each rule alone, for the prefilter's candidates
+  LinePrefilter prefilter;  // decides most lines without RE2
 };
 
 LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
@@ -37,18 +40,35 @@ LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
         r.where = line.Where();
         if (line.fields.size() > 3) r.example = std::string(line.fields[3]);
         std::string error;
-        RE2 check(r.pattern, Impl::Options());
-        if (!check.ok()) line.Fail("invalid pattern: " + check.error());
+        auto alone = std::make_unique<RE2>(r.pattern, Impl::Options());
+        if (!alone->ok()) line.Fail("invalid pattern: " + alone->error());
         if (impl_->set.Add(r.pattern, &error) < 0) line.Fail("invalid pattern: " + error);
+        impl_->prefilter.Add(r.pattern);
+        impl_->one.push_back(std::move(alone));
         rules_.push_back(std::move(r));
       },
       3, 4);
   if (!impl_->set.Compile()) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile");
+  impl_->prefilter.Build();
 }
 
 LineRules::~LineRules() = default;
 
 const LineRule* LineRules::Match(std::string_view line) const {
+  if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
+  uint64_t candidates = impl_->prefilter.Candidates(line);
+  if (candidates == 0) return nullptr;
+  uint64_t rules = impl_->prefilter.Rules(candidates);
+  if (rules == ~uint64_t{0}) return MatchUnfiltered(line);
+  // The candidate rules in file order, each alone: the first that matches.
+  for (; rules; rules &= rules - 1) {
+    int r = __builtin_ctzll(rules);
+    if (RE2::FullMatch(line, *impl_->one[r])) return &rules_[r];
+  }
+  return nullptr;
+}
+
+const LineRule* LineRules::MatchUnfiltered(std::string_view line) const {
   if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
   // Most lines match nothing: ask first without collecting the hits, which
   // costs an allocation per call.

@@ -1,4 +1,5 @@
-// Line rules (internal to clean/): dict/clean/lines.tsv compiled into one RE2::Set.
+// Line rules (internal to clean/): dict/clean/lines.tsv compiled with RE2 (each rule, and
+// one RE2::Set of all), behind a prefilter derived from the patterns.
 #pragma once
 #include <memory>
 #include <string>
@@ -34,7 +35,11 @@ class LineRules {
 
   // The first rule (in file order) matching the whole of `line` (already
   // normalised and trimmed), or nullptr.
+  // Most lines are answered by a prefilter (clean/line_prefilter.h: conditions derived
+  // from the patterns) without running RE2.
   const LineRule* Match(std::string_view line) const;
+  // The same answer, always from RE2 (tests check that the prefilter changes nothing).
+  const LineRule* MatchUnfiltered(std::string_view line) const;
 
   const std::vector<LineRule>& rules() const { return rules_; }
 

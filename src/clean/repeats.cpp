@@ -60,54 +60,6 @@ inline uint32_t NextSetBit(const uint64_t* bits, uint32_t i, uint32_t n) {
   return n;
 }
 
-// The words of a paragraph in order (runs of set bits of `words`: n / 64 + 1
-// words, no bit set at or past n), found 64 bytes at a time and buffered a
-// few hundred at a time, so memory stays small on a long paragraph.
-class WordStream {
- public:
-  WordStream(const uint64_t* words, uint32_t n) : words_(words), blocks_(n / 64 + 1) {}
-
-  // The next word starting at or after `from` and before `to`: its span in *b, *e.
-  bool Next(uint32_t from, uint32_t to, uint32_t* b, uint32_t* e) {
-    for (;;) {
-      if (i_ == ne_ && !Refill()) return false;
-      if (starts_[i_] >= to) return false;
-      if (starts_[i_] >= from) break;
-      ++i_;
-    }
-    *b = starts_[i_];
-    *e = ends_[i_];
-    ++i_;
-    return true;
-  }
-
- private:
-  static constexpr size_t kBuffer = 256;  // room for 64 + 1 starts more than the refill target
-  bool Refill() {
-    // Keep a start whose end is not found yet.
-    size_t keep = ns_ - ne_;
-    if (keep) starts_[0] = starts_[ne_];
-    ns_ = keep;
-    ne_ = i_ = 0;
-    while (blk_ < blocks_ && ns_ < kBuffer - 64) {
-      uint64_t m = words_[blk_];
-      uint64_t before = (m << 1) | carry_;  // bit k: byte k - 1 is a word byte
-      carry_ = m >> 63;
-      uint32_t base = blk_ * 64;
-      for (uint64_t s = m & ~before; s; s &= s - 1) starts_[ns_++] = base + __builtin_ctzll(s);
-      for (uint64_t s = ~m & before; s; s &= s - 1) ends_[ne_++] = base + __builtin_ctzll(s);
-      ++blk_;
-    }
-    return ne_ > 0;
-  }
-
-  const uint64_t* words_;
-  uint32_t blocks_, blk_ = 0;
-  uint64_t carry_ = 0;  // the last byte of the previous block is a word byte
-  uint32_t starts_[kBuffer], ends_[kBuffer];
-  size_t ns_ = 0, ne_ = 0, i_ = 0;
-};
-
 // Rough sentence ends: . ! ? followed by spaces and an upper-case ASCII letter,
 // a guillemet or a quote, or a non-ASCII byte (accented capitals).
 void RoughSentences(std::string_view p, const uint64_t* stops, std::vector<Span>& out) {
@@ -163,7 +115,13 @@ inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char
   return h;
 }
 
-inline size_t SlotOf(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask; }
+// kLowBytes[k]: the low k bytes of a 64-bit word (k <= 8).
+constexpr uint64_t kLowBytes[9] = {0,           0xFF,           0xFFFF,           0xFFFFFF,      0xFFFFFFFF,
+                                   0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~uint64_t{0}};
+
+// Keys are products of odd constants (trigrams) or XXH3 hashes (paragraphs): their
+// middle bits are already mixed.
+inline size_t SlotOf(uint64_t key, size_t mask) { return (key >> 32) & mask; }
 
 }  // namespace
 
@@ -216,6 +174,48 @@ struct RepeatFinder::Table {
 
 // Per-thread buffers reused from paragraph to paragraph.
 struct RepeatFinder::Scratch {
+  // The hashes of the document's paragraphs: an open-addressing set reused from
+  // document to document without clearing (a slot of an older document is free),
+  // so recording a paragraph allocates nothing.
+  std::vector<uint64_t> paragraph_keys;
+  std::vector<uint32_t> paragraph_docs;  // 0: never used
+  uint32_t doc = 0;
+  size_t paragraphs = 0;  // of this document
+
+  void StartDocument() {
+    if (++doc == 0) {  // wrapped: forget all
+      std::fill(paragraph_docs.begin(), paragraph_docs.end(), 0);
+      doc = 1;
+    }
+    paragraphs = 0;
+  }
+  // Adds `key`; false if this document had it already.
+  bool AddParagraph(uint64_t key) {
+    if (2 * (paragraphs + 1) > paragraph_keys.size()) {
+      size_t size = paragraph_keys.empty() ? 64 : 2 * paragraph_keys.size();
+      std::vector<uint64_t> old_keys(size);
+      std::vector<uint32_t> old_docs(size, 0);
+      old_keys.swap(paragraph_keys);
+      old_docs.swap(paragraph_docs);
+      for (size_t i = 0; i < old_keys.size(); ++i)
+        if (old_docs[i] == doc) Insert(old_keys[i]);
+    }
+    if (!Insert(key)) return false;
+    ++paragraphs;
+    return true;
+  }
+  bool Insert(uint64_t key) {
+    size_t mask = paragraph_keys.size() - 1;
+    for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
+      if (paragraph_docs[k] != doc) {
+        paragraph_keys[k] = key;
+        paragraph_docs[k] = doc;
+        return true;
+      }
+      if (paragraph_keys[k] == key) return false;
+    }
+  }
+
   std::vector<uint64_t> word_bits, stop_bits;  // of the paragraph being checked
   std::vector<Span> sentences;                 // its rough sentences
 };
@@ -231,11 +231,14 @@ RepeatFinder::Scratch& ThreadScratch() {
 }
 }  // namespace
 
-RepeatFinder::RepeatFinder() : table_(ThreadTable()), scratch_(ThreadScratch()) { table_.StartDocument(); }
+RepeatFinder::RepeatFinder() : table_(ThreadTable()), scratch_(ThreadScratch()) {
+  table_.StartDocument();
+  scratch_.StartDocument();
+}
 
 bool RepeatFinder::RepeatedParagraph(std::string_view paragraph) {
   if (paragraph.size() < kMinParagraphBytes) return false;
-  return !paragraphs_.insert(XXH3_64bits(paragraph.data(), paragraph.size())).second;
+  return !scratch_.AddParagraph(XXH3_64bits(paragraph.data(), paragraph.size()));
 }
 
 std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
@@ -244,7 +247,7 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
   uint32_t n = static_cast<uint32_t>(paragraph.size());
   ClassifyBytes(paragraph.data(), n, scratch_.word_bits, scratch_.stop_bits);
   RoughSentences(paragraph, scratch_.stop_bits.data(), scratch_.sentences);
-  WordStream stream(scratch_.word_bits.data(), n);
+  const uint64_t* word_bits = scratch_.word_bits.data();
   const auto* p = reinterpret_cast<const unsigned char*>(paragraph.data());
   const unsigned char* end = p + n;
   for (Span s : scratch_.sentences) {
@@ -259,42 +262,76 @@ std::vector<Span> RepeatFinder::RepeatedSentences(std::string_view paragraph) {
     size_t mask = t.keys.size() - 1, room = t.keys.size() / 2;
     uint64_t h0 = 0, h1 = 0;  // hashes of the two words before
     int words = 0;
-    size_t trigrams = 0, seen = 0;
+    size_t seen = 0;
     // Table fields in locals: the stores into keys and owners could alias them.
     const uint32_t first = t.first;
     const uint8_t* dead = t.dead.data();
     size_t used = t.used;
-    uint32_t b, e;
-    while (stream.Next(s.start, s.end, &b, &e)) {
-      uint64_t h2 = WordHash(p + b, std::min(e, s.end) - b, end);
-      uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
-      h0 = h1;
-      h1 = h2;
-      if (++words < 3) continue;
-      uint64_t key = x ^ (x >> 29);
-      ++trigrams;
-      // Seen before this sentence (and not only by repeats)? Added if not.
-      for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
-        uint32_t owner = owners[k];
-        if (owner < first) {  // free
-          if (used < room) {
-            keys[k] = key;
-            owners[k] = sentence;
-            ++used;
+    // The words of the sentence: the runs of set bits of the word bitmap inside it,
+    // found where the bitmap changes (a start where the byte is a word byte and the one
+    // before is not, an end the other way round), block by block. The bits outside [start, end) are masked off,
+    // so the last word ends at the sentence's end at the latest, and the block holding
+    // `end` (which exists: the bitmap has n / 64 + 1 blocks) closes a word running up to
+    // a block boundary.
+    uint32_t b = 0;
+    uint64_t carry = 0;  // the last byte of the previous block is in a word
+    const uint32_t first_block = s.start / 64, last_block = s.end / 64;
+    for (uint32_t blk = first_block; blk <= last_block; ++blk) {
+      uint64_t m = word_bits[blk];
+      if (blk == first_block) m &= ~uint64_t{0} << (s.start % 64);
+      if (blk == last_block) m &= (uint64_t{1} << (s.end % 64)) - 1;
+      uint64_t before = (m << 1) | carry;  // bit k: byte k - 1 is in a word
+      uint64_t starts = m & ~before, ends = ~m & before;
+      // Starts and ends alternate: each end closes the start before it, the first one
+      // perhaps a start of an earlier block.
+      bool open = carry != 0;
+      carry = m >> 63;
+      while (ends) {
+        if (!open) {
+          b = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(starts));
+          starts &= starts - 1;
+        }
+        open = false;
+        uint32_t e = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(ends));
+        ends &= ends - 1;
+        uint64_t h2;
+        if (e - b <= 8 && b + 8 <= n) {  // WordHash's common case, inline
+          uint64_t c;
+          std::memcpy(&c, p + b, 8);
+          h2 = (c & kLowBytes[e - b]) * 0x9E3779B97F4A7C15ULL;
+        } else {
+          h2 = WordHash(p + b, e - b, end);
+        }
+        uint64_t x = h0 * 0x9E3779B97F4A7C15ULL ^ (h1 * 0xC2B2AE3D27D4EB4FULL + h2);
+        h0 = h1;
+        h1 = h2;
+        if (++words < 3) continue;
+        uint64_t key = x;
+        // Seen before this sentence (and not only by repeats)? Added if not.
+        for (size_t k = SlotOf(key, mask);; k = (k + 1) & mask) {
+          uint32_t owner = owners[k];
+          if (owner < first) {  // free
+            if (used < room) {
+              keys[k] = key;
+              owners[k] = sentence;
+              ++used;
+            }
+            break;
           }
+          if (keys[k] != key) continue;
+          if (owner == sentence) break;  // twice in this sentence: not seen before it
+          if (!dead[owner - first]) {
+            ++seen;
+            break;
+          }
+          owners[k] = sentence;  // added by repeats only: as if absent
           break;
         }
-        if (keys[k] != key) continue;
-        if (owner == sentence) break;  // twice in this sentence: not seen before it
-        if (!dead[owner - first]) {
-          ++seen;
-          break;
-        }
-        owners[k] = sentence;  // added by repeats only: as if absent
-        break;
       }
+      if (starts) b = blk * 64 + static_cast<uint32_t>(__builtin_ctzll(starts));  // runs on
     }
     t.used = used;
+    size_t trigrams = words >= 3 ? words - 2 : 0;  // one per word from the third on
     if (words >= kMinWords && trigrams > 0 && seen >= kContainment * trigrams) {
       t.dead[sentence - t.first] = 1;  // its trigrams count as never added
       repeats.push_back(s);

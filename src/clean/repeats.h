@@ -4,7 +4,6 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/span.h"
@@ -39,7 +38,6 @@ class RepeatFinder {
   struct Scratch;
 
  private:
-  std::unordered_set<uint64_t> paragraphs_;
   Table& table_;
   Scratch& scratch_;
 };

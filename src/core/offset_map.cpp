@@ -54,11 +54,30 @@ Span OffsetMap::ToSource(Span s) const {
 OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
   // inner: C -> B, this: B -> A. Anchor points of the result are the inner anchors,
   // plus, inside each verbatim inner run, the points where this map has anchors.
+  // Inner sources do not decrease (a builder consumes its source in order), so one
+  // index walks this map's anchors alongside: k is the first anchor whose derived
+  // offset is past the current position (what ToSource finds by binary search).
   OffsetMap out;
   const auto& in = inner.anchors_;
-  out.anchors_.reserve(in.size() + anchors_.size());
+  const auto& outer = anchors_;
+  const size_t n = outer.size();
+  out.anchors_.reserve(in.size() + n);
+  size_t k = 0;
+  uint32_t last = 0;
+  auto to_source = [&](uint32_t pos) -> uint32_t {  // ToSource(pos), k moved to its place
+    if (n == 0) return pos;
+    if (pos < last) k = 0;  // not in order after all: start again
+    last = pos;
+    while (k < n && outer[k].derived <= pos) ++k;
+    if (k == 0) return outer.front().source;
+    const Anchor& a = outer[k - 1];
+    if (k == n) return a.source + (pos - a.derived);  // past the end: extrapolate
+    const Anchor& b = outer[k];
+    if (b.derived - a.derived == b.source - a.source) return a.source + (pos - a.derived);
+    return pos == a.derived ? a.source : (pos >= b.derived ? b.source : a.source);
+  };
   for (size_t i = 0; i < in.size(); ++i) {
-    out.anchors_.push_back({in[i].derived, ToSource(in[i].source)});
+    out.anchors_.push_back({in[i].derived, to_source(in[i].source)});
     if (i + 1 == in.size()) break;
     const Anchor& a = in[i];
     const Anchor& b = in[i + 1];
@@ -67,13 +86,12 @@ OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
       // [a.source, b.source), which the next anchor's ToSource closes.
       continue;
     }
-    // Verbatim run [a.source, b.source) in B: split it where this map has anchors.
-    auto lo = std::upper_bound(anchors_.begin(), anchors_.end(), a.source,
-                               [](uint32_t p, const Anchor& x) { return p < x.derived; });
-    for (auto it = lo; it != anchors_.end() && it->derived < b.source; ++it) {
-      uint32_t c = a.derived + (it->derived - a.source);
-      if (out.anchors_.back().derived == c && out.anchors_.back().source == it->source) continue;
-      out.anchors_.push_back({c, it->source});
+    // Verbatim run [a.source, b.source) in B: split it where this map has anchors (from
+    // the first one past a.source: k, after to_source(a.source)).
+    for (size_t t = k; t < n && outer[t].derived < b.source; ++t) {
+      uint32_t c = a.derived + (outer[t].derived - a.source);
+      if (out.anchors_.back().derived == c && out.anchors_.back().source == outer[t].source) continue;
+      out.anchors_.push_back({c, outer[t].source});
     }
   }
   return out;
@@ -84,9 +102,9 @@ TextBuilder::TextBuilder(std::string_view source) : src_(source) {
   map_.anchors_.push_back({0, 0});
 }
 
-void TextBuilder::Anchor() {
+void TextBuilder::Anchor(uint32_t derived) {
   auto& v = map_.anchors_;
-  OffsetMap::Anchor a{static_cast<uint32_t>(out_.size()), consumed_};
+  OffsetMap::Anchor a{derived, consumed_};
   if (v.back().derived == a.derived && v.back().source == a.source) return;
   // Merge consecutive verbatim runs: drop the middle anchor when both runs are linear.
   if (v.size() >= 2) {
@@ -120,6 +138,36 @@ void TextBuilder::Replace(uint32_t from, uint32_t to, std::string_view replaceme
   out_.append(replacement);
   consumed_ = to;
   Anchor();
+}
+
+bool TextBuilder::Replay(const Call* calls, size_t n, std::string_view text) {
+  // What the calls append: a Copy its range (a gap before it is skipped), a Replace the
+  // gap before it (copied) and its replacement (or the same bytes when equal).
+  size_t appended = 0;
+  uint32_t pos = consumed_;
+  for (size_t k = 0; k < n; ++k) {
+    const Call& c = calls[k];
+    if (c.copy) appended += c.to - c.from;
+    else appended += (c.from > pos ? c.from - pos : 0) + c.rep_len;
+    pos = c.to;
+  }
+  if (appended != text.size()) return false;
+  // The anchors each call would leave, the text's length tracked instead of appended.
+  uint32_t derived = static_cast<uint32_t>(out_.size());
+  for (size_t k = 0; k < n; ++k) {
+    const Call& c = calls[k];
+    assert(c.from >= consumed_ && c.to >= c.from && c.to <= src_.size());
+    if (c.from > consumed_) {  // Copy skips the gap, Replace copies it
+      if (!c.copy) derived += c.from - consumed_;
+      consumed_ = c.from;
+      Anchor(derived);
+    }
+    derived += c.copy ? c.to - c.from : c.rep_len;
+    consumed_ = c.to;
+    Anchor(derived);
+  }
+  out_.append(text);
+  return true;
 }
 
 void TextBuilder::Insert(std::string_view text) {

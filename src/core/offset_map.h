@@ -58,6 +58,19 @@ class TextBuilder {
   // Emits text that stands for no source bytes, at the current source position.
   void Insert(std::string_view text);
 
+  // A recorded Copy (copy) or Replace call; a replacement is `rep_len` bytes at `rep_off`
+  // of a string kept with the calls.
+  struct Call {
+    uint32_t from, to;
+    uint32_t rep_off, rep_len;
+    bool copy;
+  };
+  // Makes the calls calls[0, n) knowing the bytes they append, concatenated: `text`. The
+  // same text and map as making them one by one, with one append (the replacements
+  // themselves are not read). False, with nothing done, if they would append a different
+  // number of bytes.
+  bool Replay(const Call* calls, size_t n, std::string_view text);
+
   uint32_t source_pos() const { return consumed_; }
   const std::string& text() const { return out_; }
 
@@ -65,7 +78,8 @@ class TextBuilder {
   std::string Finish(OffsetMap* map);
 
  private:
-  void Anchor();
+  void Anchor() { Anchor(static_cast<uint32_t>(out_.size())); }
+  void Anchor(uint32_t derived);  // derived: the length of the text so far
   std::string_view src_;
   std::string out_;
   uint32_t consumed_ = 0;

@@ -83,6 +83,11 @@ inline uint64_t Load(const char* p, size_t n, const char* end) {
   return w;
 }
 
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+// kLowBytes[k]: the low k bytes of a 64-bit word (k <= 8).
+constexpr uint64_t kLowBytes[9] = {0,           0xFF,           0xFFFF,           0xFFFFFF,      0xFFFFFFFF,
+                                   0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~uint64_t{0}};
+
 // ASCII upper case to lower case in all 8 bytes at once (other bytes unchanged).
 inline uint64_t FoldAscii(uint64_t x) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
@@ -135,30 +140,42 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
   // (cut by the window) is not counted.
   uint64_t carry = 0;  // bit 63 of the previous block
   size_t start = 0;
-  bool in_word = false;
   for (size_t blk = 0; blk < words; ++blk) {
     uint64_t m = bits[blk];
-    uint64_t changes = m ^ ((m << 1) | carry);
+    uint64_t before = (m << 1) | carry;  // bit k: byte k - 1 is a letter
+    uint64_t starts = m & ~before, ends = ~m & before;
+    // Starts and ends alternate: each end closes the start before it, the first one
+    // perhaps a start of an earlier block.
+    bool open = carry != 0;
     carry = m >> 63;
-    for (; changes; changes &= changes - 1) {
-      size_t pos = blk * 64 + __builtin_ctzll(changes);
-      in_word = !in_word;
-      if (in_word) {
-        start = pos;
-        continue;
+    for (; ends; ends &= ends - 1) {
+      if (!open) {
+        start = blk * 64 + __builtin_ctzll(starts);
+        starts &= starts - 1;
       }
+      open = false;
+      size_t pos = blk * 64 + __builtin_ctzll(ends);
       if (pos >= n) break;  // cut by the window
       size_t len = pos - start;
       if (len > max_len_) continue;  // longer than every function word
       // ASCII upper case is folded, which covers sentence-initial function words.
       const char* w = text.data() + start;
-      uint64_t lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
-      uint64_t hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
+      uint64_t lo, hi = 0;
+      if (len <= 8 && end - w >= 8) {
+        // The common case in one load: the word's bytes are letters (ASCII letters or
+        // bytes >= 0x80), so setting bit 5 of its ASCII bytes is FoldAscii.
+        std::memcpy(&lo, w, 8);
+        lo = (lo | ((~lo & kHighBits) >> 2)) & kLowBytes[len];
+      } else {
+        lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
+        hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
+      }
       int lang = Find(lo, hi, len);
       if (lang < 0 || lang >= 32) continue;
       ++counts[lang];
       ++hits;
     }
+    if (starts) start = blk * 64 + __builtin_ctzll(starts);  // a word running on
   }
   if (hits < kMinHits) return false;
   int best = static_cast<int>(std::max_element(counts, counts + langs_.size()) - counts);

@@ -110,6 +110,20 @@ class LineScanner {
  private:
   char32_t At(size_t i, size_t* len) const { return DecodeAt(s_, i, end_, len); }
   char32_t Before(size_t i, size_t* len) const { return DecodeBefore(s_, begin_, i, len); }
+  // IsSpace(At(i)) and IsSpace(Before(i)), deciding ASCII bytes without decoding.
+  bool SpaceAt(size_t i, size_t* len) const {
+    unsigned char b = static_cast<unsigned char>(s_[i]);
+    if (b >= 0x80) return IsSpace(At(i, len));
+    *len = 1;
+    return IsAsciiSpace(b);
+  }
+  bool SpaceBefore(size_t i, size_t* len) const {
+    unsigned char b = static_cast<unsigned char>(s_[i - 1]);
+    if (b >= 0x80) return IsSpace(Before(i, len));
+    *len = 1;
+    return IsAsciiSpace(b);
+  }
+  static bool IsAsciiSpace(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
   size_t SkipSpaces(size_t i) const;
   size_t SkipSpacesBack(size_t i) const;
   size_t SkipOpeners(size_t i, size_t limit) const;
@@ -357,7 +371,7 @@ size_t LineScanner::TokenStart(size_t end) const {
   while (j > begin_) {
     if (end - j >= kMaxToken) return kNone;
     size_t len;
-    if (IsSpace(Before(j, &len))) break;
+    if (SpaceBefore(j, &len)) break;
     j -= len;
   }
   return j;
@@ -552,7 +566,7 @@ size_t LineScanner::QuoteClose(size_t open) {
 size_t LineScanner::SkipSpaces(size_t i) const {
   while (i < end_) {
     size_t len;
-    if (!IsSpace(At(i, &len))) break;
+    if (!SpaceAt(i, &len)) break;
     i += len;
   }
   return i;
@@ -561,7 +575,7 @@ size_t LineScanner::SkipSpaces(size_t i) const {
 size_t LineScanner::SkipSpacesBack(size_t i) const {
   while (i > begin_) {
     size_t len;
-    if (!IsSpace(Before(i, &len))) break;
+    if (!SpaceBefore(i, &len)) break;
     i -= len;
   }
   return i;
@@ -579,13 +593,15 @@ size_t LineScanner::SkipOpeners(size_t i, size_t limit) const {
 // Appends [from, to) trimmed of whitespace, if anything is left.
 void LineScanner::Emit(size_t from, size_t to) {
   while (from < to) {
-    size_t len;
-    if (!IsSpace(DecodeAt(s_, from, to, &len))) break;
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(s_[from]);
+    if (b < 0x80 ? !IsAsciiSpace(b) : !IsSpace(DecodeAt(s_, from, to, &len))) break;
     from += len;
   }
   while (to > from) {
-    size_t len;
-    if (!IsSpace(DecodeBefore(s_, from, to, &len))) break;
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(s_[to - 1]);
+    if (b < 0x80 ? !IsAsciiSpace(b) : !IsSpace(DecodeBefore(s_, from, to, &len))) break;
     to -= len;
   }
   if (from < to) out_->push_back(Span{static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
