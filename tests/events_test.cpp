@@ -395,6 +395,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Rebels and their state's forces are two sides for a fallback target.
         Case{"Les Houthis ont revendiqué l'attaque qui a visé une caserne de l'armée yéménite.", "2023-04-03",
              "YEM>01>YEM>asserted;"},
+        // A manner complement (preposition and bare noun) before the direct object is passed over.
+        Case{"Téhéran a condamné avec fermeté le raid israélien.", "2024-04-03", "IRN>11>ISR>asserted;"},
+        Case{"Paris a dénoncé sans ambiguïté l'annexion de la Crimée par la Russie.", "2024-04-03",
+             "FRA>11>RUS>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the

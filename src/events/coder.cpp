@@ -727,8 +727,15 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
           } else {
             pp_end = k + 1;
           }
-          if (pp_end > k + 1 && pp_end < end && (s.pos(pp_end) == Pos::kDet || s.pos(pp_end) == Pos::kNum))
+          if (pp_end > k + 1 && pp_end < end && (s.pos(pp_end) == Pos::kDet || s.pos(pp_end) == Pos::kNum)) {
             k = pp_end;
+          } else if (k + 2 < end && s.pos(k + 1) == Pos::kNoun && s.entity(k + 1) < 0) {
+            // A manner complement, a bare noun: "a condamné avec fermeté le raid…", "a
+            // dénoncé sans ambiguïté l'annexion…".
+            size_t m_end = k + 2;
+            while (m_end < end && s.pos(m_end) == Pos::kAdj && s.entity(m_end) < 0) ++m_end;
+            if (m_end < end && (s.pos(m_end) == Pos::kDet || s.pos(m_end) == Pos::kNum)) k = m_end;
+          }
         }
         if (k < end && s.pos(k) != Pos::kAdp) {
           size_t np_end = k;
