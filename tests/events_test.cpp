@@ -399,6 +399,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Téhéran a condamné avec fermeté le raid israélien.", "2024-04-03", "IRN>11>ISR>asserted;"},
         Case{"Paris a dénoncé sans ambiguïté l'annexion de la Crimée par la Russie.", "2024-04-03",
              "FRA>11>RUS>asserted;"},
+        // Ways of stating an act found by probing sentences we wrote: coordinated subjects
+        // opening talks, "poursuivre" over talks and strikes (not a prosecution), "parapher".
+        Case{"Ankara et Moscou ont engagé des négociations sur le corridor céréalier.", "2024-04-03",
+             "RUS>04>TUR>asserted;TUR>04>RUS>asserted;"},
+        Case{"Paris et Berlin poursuivent leurs discussions sur le budget européen.", "2024-04-03",
+             "DEU>04>FRA>asserted;FRA>04>DEU>asserted;"},
+        Case{"Israël poursuit ses frappes sur le Liban.", "2024-04-03", "ISR>19>LBN>asserted;"},
+        Case{"L'Inde a paraphé un contrat avec la France pour l'achat de sous-marins.", "2024-04-03",
+             "IND>05>FRA>asserted;"},
+        Case{"Des missiles russes se sont abattus sur l'Ukraine dans la nuit.", "2024-04-03", "RUS>19>UKR>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the
