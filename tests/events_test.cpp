@@ -409,6 +409,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'Inde a paraphé un contrat avec la France pour l'achat de sous-marins.", "2024-04-03",
              "IND>05>FRA>asserted;"},
         Case{"Des missiles russes se sont abattus sur l'Ukraine dans la nuit.", "2024-04-03", "RUS>19>UKR>asserted;"},
+        // A noun in an incise after the verb's object is that object's act, not the subject's.
+        Case{"Lula a reçu à Brasilia le président chinois, en visite d'État au Brésil.", "2024-04-03",
+             "BRA>04>CHN>asserted;CHN>04>BRA>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the

@@ -1052,6 +1052,20 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (adjacent) m.sources = std::move(agent);
         }
       }
+      if (m.sources.empty() && p.noun && verb != SIZE_MAX && m.head > verb) {
+        // "Lula a reçu le président chinois, en visite d'État au Brésil": a noun in an incise
+        // after the verb's object describes that object, not the clause's subject.
+        size_t k = m.head;
+        while (k > verb + 1 && m.head - k < 4 && !s.IsComma(k - 1) && !s.IsClauseBoundary(k - 1) &&
+               s.pos(k - 1) != Pos::kVerb && s.pos(k - 1) != Pos::kAux)
+          --k;
+        size_t np = 0;
+        if (k > verb + 2 && k < m.head && s.IsComma(k - 1) && (s.pos(k) == Pos::kAdp || s.lemma(k) == "lors") &&
+            !PhraseActorsBefore(s, k - 1, &np).empty() && np > verb && s.pos(np - 1) != Pos::kAdp) {
+          m.sources = PhraseActorsBefore(s, k - 1);
+          if (!m.sources.empty()) m.source_how = "the object phrase before the incise holding the noun";
+        }
+      }
       if (m.sources.empty()) {
         bool participial_clause = !p.noun && events::ParticipialClauseVerb(s, m.group) != SIZE_MAX;
         if (!p.noun && (g.passive || (m.group.participle_only && !participial_clause))) {
