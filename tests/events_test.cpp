@@ -412,6 +412,11 @@ INSTANTIATE_TEST_SUITE_P(
         // A noun in an incise after the verb's object is that object's act, not the subject's.
         Case{"Lula a reçu à Brasilia le président chinois, en visite d'État au Brésil.", "2024-04-03",
              "BRA>04>CHN>asserted;CHN>04>BRA>asserted;"},
+        // The act an actor is accused of in a participle or passive ("l'Iran, accusé de…") is alleged.
+        Case{"Washington a imposé mardi de nouvelles sanctions à l'Iran, accusé de fournir des drones à la Russie.",
+             "2024-04-03", "USA>16>IRN>asserted;"},
+        Case{"Washington a sanctionné l'Iran, qui est accusé de livrer des missiles à la Russie.", "2024-04-03",
+             "USA>16>IRN>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the

@@ -370,7 +370,13 @@ size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<
     size_t t = k - 1;
     if (s.IsClauseBoundary(t) || s.IsComma(t)) return SIZE_MAX;
     // "se sont accusés de…": the reflexive pronoun is the object.
-    if (s.pos(t) == Pos::kVerb) return (object || GroupOf(s, t).reflexive) && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
+    // "l'Iran, accusé de fournir des drones…", "Kiev, qui est accusé de…": a participle or
+    // passive's subject is the object.
+    if (s.pos(t) == Pos::kVerb) {
+      VerbGroup g = GroupOf(s, t);
+      bool passive = g.passive || (g.participle_only && s.HasFeat(t, "Tense=Past"));
+      return (object || g.reflexive || passive) && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
+    }
     if (s.entity(t) >= 0 || (s.pos(t) == Pos::kPron && (s.surface(t) == "lui" || s.surface(t) == "leur" ||
                                                         s.surface(t) == "les" || s.surface(t) == "l'")))
       object = true;
