@@ -417,6 +417,10 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-04-03", "USA>16>IRN>asserted;"},
         Case{"Washington a sanctionné l'Iran, qui est accusé de livrer des missiles à la Russie.", "2024-04-03",
              "USA>16>IRN>asserted;"},
+        // Ruling an act out ("exclure", "écarter") refuses it: 120; "n'a pas exclu" keeps it hypothetical.
+        Case{"Moscou a exclu toute négociation avec Kiev.", "2024-04-03", "RUS>12>UKR>asserted;"},
+        Case{"Washington a écarté de lever les sanctions contre la Russie.", "2024-04-03", "USA>12>RUS>asserted;"},
+        Case{"Moscou n'a pas exclu de négocier avec Kiev.", "2024-04-03", "RUS>04>UKR>hypothetical;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the

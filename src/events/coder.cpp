@@ -451,6 +451,8 @@ size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patter
     --k;
     Modality mod = patterns.ModalityOf(s.lemma(k));
     if (mod == Modality::kIntent || mod == Modality::kThreat || mod == Modality::kReject) return k;
+    // "a exclu toute négociation", "a écarté de négocier": ruling out, not negated, refuses.
+    if (mod == Modality::kNegatedHypothetical && s.pos(k) == Pos::kVerb && !GroupOf(s, k).negated) return k;
     Pos p = s.pos(k);
     if (s.IsClauseBoundary(k) || s.IsComma(k)) break;
     if (p == Pos::kVerb || p == Pos::kNoun || p == Pos::kPropn) break;
@@ -482,7 +484,8 @@ size_t ReportingVerbAfter(const SentenceView& s, size_t from) {
 // the other roots, whose commitment stays hypothetical), threat 13x, reject 120.
 std::string IntentCode(Modality mod, std::string_view code) {
   std::string_view r = code.substr(0, 2);
-  if (mod == Modality::kReject) return "120";  // "a refusé de retirer ses troupes"
+  // "a refusé de retirer ses troupes", "a exclu toute négociation"
+  if (mod == Modality::kReject || mod == Modality::kNegatedHypothetical) return "120";
   if (mod == Modality::kThreat) {              // "menace de frapper", "menace d'exiger"
     if (r == "13") return std::string(code);
     if (r == "15" || r == "18" || r == "19" || r == "20") return "138";
