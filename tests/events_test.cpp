@@ -421,6 +421,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Moscou a exclu toute négociation avec Kiev.", "2024-04-03", "RUS>12>UKR>asserted;"},
         Case{"Washington a écarté de lever les sanctions contre la Russie.", "2024-04-03", "USA>12>RUS>asserted;"},
         Case{"Moscou n'a pas exclu de négocier avec Kiev.", "2024-04-03", "RUS>04>UKR>hypothetical;"},
+        // An embargo on a product named by its country's demonym; downgraded relations.
+        Case{"L'Union européenne a décrété un embargo sur le pétrole russe.", "2024-04-03", "IGOEUREEC>16>RUS>asserted;"},
+        Case{"Pékin a rétrogradé ses relations diplomatiques avec la Lituanie.", "2024-04-03", "CHN>16>LTU>asserted;"},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the
