@@ -424,6 +424,9 @@ INSTANTIATE_TEST_SUITE_P(
         // An embargo on a product named by its country's demonym; downgraded relations.
         Case{"L'Union européenne a décrété un embargo sur le pétrole russe.", "2024-04-03", "IGOEUREEC>16>RUS>asserted;"},
         Case{"Pékin a rétrogradé ses relations diplomatiques avec la Lituanie.", "2024-04-03", "CHN>16>LTU>asserted;"},
+        // A subject phrase naming no actor before an incise: the object is no inverted subject.
+        Case{"Le 4 novembre, des étudiants radicaux, partisans du guide suprême, ont envahi l'ambassade des États-Unis à Téhéran.",
+             "2024-04-03", ""},
         // A slot is not looked for past an infinitive that is not the pattern's word.
         Case{"L'ONU a lancé un appel aux donateurs pour financer l'aide aux réfugiés syriens.", "2023-04-03", ""},
         // A reflexive of coordinated subjects is reciprocal: each is the other's object; the

@@ -541,7 +541,24 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
         return before;
       }
     }
-    std::vector<int> inv = InvertedSubject(s, g, how);
+    // A subject phrase naming no actor before the incise ("des partisans radicaux du guide,
+    // l'ayatollah Khomeini, avaient envahi l'ambassade des États-Unis"): the verb's object is
+    // no inverted subject.
+    bool subject_before = false;
+    if (k > 1 && s.IsComma(k - 1)) {
+      size_t m = k - 1;
+      while (m > 0 && !s.IsComma(m - 1) && !(s.IsClauseBoundary(m - 1) && s.IsPunct(m - 1))) --m;
+      subject_before = m < k - 1 && (s.pos(m) == Pos::kDet || s.pos(m) == Pos::kNoun) && !s.InTimex(m);
+      if (subject_before) {
+        bool noun = false;
+        for (size_t t = m; t < k - 1; ++t) {
+          if (s.pos(t) == Pos::kVerb || s.pos(t) == Pos::kAux || s.InTimex(t)) subject_before = false;
+          if (s.pos(t) == Pos::kNoun) noun = true;
+        }
+        subject_before = subject_before && noun;
+      }
+    }
+    std::vector<int> inv = subject_before ? std::vector<int>{} : InvertedSubject(s, g, how);
     if (!inv.empty()) return inv;
     std::vector<int> inside = PhraseActors(s, k);
     if (!inside.empty() && how) *how = "phrase before the verb, after a comma";
