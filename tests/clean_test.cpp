@@ -131,6 +131,14 @@ TEST(CharNormalizer, FastPathsAgreeWithFullNormalisation) {
       EXPECT_EQ(edits.removed[k].span.end, direct_removed[k].span.end);
       EXPECT_EQ(edits.removed[k].rule, direct_removed[k].rule);
     }
+    // Recorded after other text (the cleaner records line after line into one arena):
+    // the replacements are found in the line's own text, replayed one by one.
+    std::string arena = "une ligne avant ";
+    CharNormalizer::Edits later;
+    chars.Record(s, 0, static_cast<uint32_t>(s.size()), static_cast<uint32_t>(prefix), &arena, &later);
+    TextBuilder later_one_by_one(s);
+    CharNormalizer::Replay(later, 0, later.ops.size(), arena.substr(16) + "?", later_one_by_one);
+    EXPECT_EQ(later_one_by_one.Finish(nullptr), direct_text);
   }
   EXPECT_EQ(chars.NormalPrefix("l'accord l\u2019autre"), 10u);
   EXPECT_EQ(chars.NormalPrefix("un  deux"), 3u);

@@ -59,6 +59,39 @@ TEST(OffsetMap, ComposeChainsTwoStages) {
   EXPECT_EQ(m.ToSource(Span{3, 5}), (Span{5, 11}));
 }
 
+// The reader's identity map composed with the cleaner's is the cleaner's map itself
+// (the shortcut Compose takes), and an identity shorter than the inner sources still
+// maps every position as the inner map does (the walk, extrapolating past its end).
+TEST(OffsetMap, ComposeWithAnIdentityKeepsTheInnerMap) {
+  std::string src = "ab  cd\xC2\xA0" "ef[x]g";
+  TextBuilder b(src);
+  b.Copy(0, 3);
+  b.Skip(3, 4);
+  b.Copy(4, 6);
+  b.Replace(6, 8, " ");
+  b.Copy(8, 10);
+  b.Skip(10, 13);
+  b.Copy(13, 14);
+  OffsetMap inner;
+  std::string out = b.Finish(&inner);
+  ASSERT_EQ(out, "ab cd efg");
+  OffsetMap whole = OffsetMap::Identity(static_cast<uint32_t>(src.size())).Compose(inner);
+  ASSERT_EQ(whole.anchors().size(), inner.anchors().size());
+  for (size_t k = 0; k < inner.anchors().size(); ++k) {
+    EXPECT_EQ(whole.anchors()[k].derived, inner.anchors()[k].derived);
+    EXPECT_EQ(whole.anchors()[k].source, inner.anchors()[k].source);
+  }
+  OffsetMap shorter = OffsetMap::Identity(5).Compose(inner);
+  for (uint32_t pos = 0; pos <= out.size(); ++pos) {
+    EXPECT_EQ(whole.ToSource(pos), inner.ToSource(pos)) << pos;
+    EXPECT_EQ(shorter.ToSource(pos), inner.ToSource(pos)) << pos;
+    for (uint32_t end = pos; end <= out.size(); ++end) {
+      EXPECT_EQ(whole.ToSource(Span{pos, end}), inner.ToSource(Span{pos, end}));
+      EXPECT_EQ(shorter.ToSource(Span{pos, end}), inner.ToSource(Span{pos, end}));
+    }
+  }
+}
+
 TEST(Utf8, RepairReplacesMaximalSubparts) {
   std::string bad = "a\xC3(b\xE2\x82z\xFF";
   std::string out;

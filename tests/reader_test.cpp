@@ -158,6 +158,20 @@ TEST_F(ReaderTest, JsonlTextsAreAlwaysValidUtf8) {
   EXPECT_EQ(diag_.warnings(), 1);  // the repaired byte
 }
 
+// The UTF-8 of a line is checked by simdjson's first stage: a line that is both
+// invalid UTF-8 and malformed JSON still gets the repair's warning, then its error.
+TEST_F(ReaderTest, JsonlInvalidUtf8IsReportedEvenWhenTheJsonIsMalformed) {
+  std::string path = Write("broken.jsonl",
+                           "{\"id\":\"a\",\"text\":\"Octet \xFF isol\xC3\xA9.\"\n"
+                           "{\"id\":\"b\",\"text\":\"Octet \xFE bon.\"}\n");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "b");
+  EXPECT_EQ(docs[0].text, "Octet \xEF\xBF\xBD bon.");
+  EXPECT_EQ(diag_.warnings(), 2);  // one repaired byte in each line
+  EXPECT_EQ(diag_.errors(), 1);    // the unclosed object
+}
+
 TEST_F(ReaderTest, ProblemsAreCountedAndReadingGoesOn) {
   Write("1.txt", "");
   Write("2.txt", std::string("\0\1\2\3binary", 10));

@@ -181,11 +181,13 @@ class StringSink {
   uint32_t consumed_ = 0;
 };
 
-// StringSink's text, plus the calls themselves, for Replay.
+// StringSink's text, plus the calls themselves, for Replay. A replacement is not
+// kept apart: its bytes are those the call appended to the text, at rep_off from
+// where this line's text starts.
 class RecordingSink {
  public:
   RecordingSink(std::string_view src, uint32_t from, std::string* out, CharNormalizer::Edits* edits)
-      : src_(src), out_(out), edits_(edits), consumed_(from) {}
+      : src_(src), out_(out), edits_(edits), consumed_(from), base_(out->size()) {}
   void Copy(uint32_t from, uint32_t to) {
     out_->append(src_.data() + from, to - from);
     edits_->ops.push_back({from, to, 0, 0, true});
@@ -193,10 +195,9 @@ class RecordingSink {
   }
   void Replace(uint32_t from, uint32_t to, std::string_view replacement) {
     if (from > consumed_) out_->append(src_.data() + consumed_, from - consumed_);
-    out_->append(replacement);
-    edits_->ops.push_back({from, to, static_cast<uint32_t>(edits_->reps.size()),
+    edits_->ops.push_back({from, to, static_cast<uint32_t>(out_->size() - base_),
                            static_cast<uint32_t>(replacement.size()), false});
-    edits_->reps.append(replacement);
+    out_->append(replacement);
     consumed_ = to;
   }
   void Skip(uint32_t from, uint32_t to) { Replace(from, to, {}); }
@@ -209,6 +210,7 @@ class RecordingSink {
   std::string* out_;
   CharNormalizer::Edits* edits_;
   uint32_t consumed_;
+  size_t base_;  // where this line's text starts in *out_
 };
 
 }  // namespace
@@ -228,7 +230,7 @@ void CharNormalizer::Replay(const Edits& edits, size_t op_begin, size_t op_end, 
     if (op.copy)
       b.Copy(op.from, op.to);
     else
-      b.Replace(op.from, op.to, std::string_view(edits.reps).substr(op.rep_off, op.rep_len));
+      b.Replace(op.from, op.to, text.substr(op.rep_off, op.rep_len));
   }
 }
 

@@ -37,9 +37,10 @@ class CharNormalizer {
   // give) and replayed later, so a line is normalised once for the rules and for
   // the document. Offsets are into the source; several lines share one Edits.
   struct Edits {
-    using Op = TextBuilder::Call;  // a Copy, or a Replace by rep_len bytes at rep_off of `reps`
+    // A Copy, or a Replace by rep_len bytes at rep_off of the text Record appended
+    // for the line (the replacement as written there, not kept apart).
+    using Op = TextBuilder::Call;
     std::vector<Op> ops;
-    std::string reps;
     std::vector<Removal> removed;
   };
   // Appends the normalised src[from, to) to *text, and the edits to *edits

@@ -110,7 +110,6 @@ void Cleaner::Run(Doc& doc) const {
   RepeatFinder repeats;
   CharNormalizer::Edits& edits = scratch.edits;  // of the short lines that need normalising
   edits.ops.clear();
-  edits.reps.clear();
   edits.removed.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];

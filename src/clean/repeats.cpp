@@ -21,33 +21,57 @@ inline bool IsStop(unsigned char c) { return c == '.' || c == '!' || c == '?'; }
 
 // Bit k of words[k / 64] is set when p[k] (k < n) is a word byte: an ASCII
 // letter or digit, or any non-ASCII byte (accented letters); bit k of stops[k / 64]
-// when it is '.', '!' or '?'. n / 64 + 1 words each. 16 bytes at a time (SSE2).
+// when it is '.', '!' or '?'. n / 64 + 1 words each. 16 bytes at a time (SSE2), each
+// 64-bit word assembled in registers and stored once.
 void ClassifyBytes(const char* p, size_t n, std::vector<uint64_t>& words, std::vector<uint64_t>& stops) {
-  words.assign(n / 64 + 1, 0);
-  stops.assign(n / 64 + 1, 0);
+  words.resize(n / 64 + 1);  // every word is written below
+  stops.resize(n / 64 + 1);
   uint64_t* wb = words.data();
   uint64_t* sb = stops.data();
-  const __m128i a = _mm_set1_epi8('a' - 1), z = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
-  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1);
+  // lo <= x <= hi exactly when x + (0x80 - lo), wrapping, is a signed byte below
+  // -128 + (hi - lo + 1): one add and one compare per range.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i letter_shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a')),
+                letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i digit_shift = _mm_set1_epi8(static_cast<char>(0x80 - '0')),
+                digit_limit = _mm_set1_epi8(static_cast<char>(-128 + 10));
   const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
-  size_t k = 0;
-  for (; k + 16 <= n; k += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-    __m128i t = _mm_or_si128(v, case_bit);  // bytes >= 0x80 stay negative: in no signed range
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(t, a), _mm_cmplt_epi8(t, z));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
-    uint64_t w = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v)));
+  auto classify16 = [&](const char* q, uint64_t* w, uint64_t* s) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i t = _mm_or_si128(v, case_bit);  // ASCII upper case to lower
+    __m128i letter = _mm_cmpgt_epi8(letter_limit, _mm_add_epi8(t, letter_shift));
+    __m128i digit = _mm_cmpgt_epi8(digit_limit, _mm_add_epi8(v, digit_shift));
+    // v itself: the sign bit of a byte >= 0x80 (non-ASCII) marks a word byte too.
+    *w = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v)));
     __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
                                 _mm_cmpeq_epi8(v, question));
-    uint64_t s = static_cast<uint32_t>(_mm_movemask_epi8(stop));
-    wb[k / 64] |= w << (k % 64);
-    sb[k / 64] |= s << (k % 64);
+    *s = static_cast<uint32_t>(_mm_movemask_epi8(stop));
+  };
+  size_t k = 0, blk = 0;
+  for (; k + 64 <= n; k += 64, ++blk) {
+    uint64_t w0, w1, w2, w3, s0, s1, s2, s3;
+    classify16(p + k, &w0, &s0);
+    classify16(p + k + 16, &w1, &s1);
+    classify16(p + k + 32, &w2, &s2);
+    classify16(p + k + 48, &w3, &s3);
+    wb[blk] = w0 | w1 << 16 | w2 << 32 | w3 << 48;
+    sb[blk] = s0 | s1 << 16 | s2 << 32 | s3 << 48;
+  }
+  // The last, partial word (perhaps empty).
+  uint64_t w = 0, s = 0;
+  for (; k + 16 <= n; k += 16) {
+    uint64_t wm, sm;
+    classify16(p + k, &wm, &sm);
+    w |= wm << (k % 64);
+    s |= sm << (k % 64);
   }
   for (; k < n; ++k) {
     unsigned char c = static_cast<unsigned char>(p[k]);
-    if (IsWordByte(c)) wb[k / 64] |= uint64_t{1} << (k % 64);
-    if (IsStop(c)) sb[k / 64] |= uint64_t{1} << (k % 64);
+    if (IsWordByte(c)) w |= uint64_t{1} << (k % 64);
+    if (IsStop(c)) s |= uint64_t{1} << (k % 64);
   }
+  wb[blk] = w;
+  sb[blk] = s;
 }
 
 // The first set bit at or after i (< n), or n.

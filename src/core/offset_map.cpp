@@ -61,6 +61,17 @@ OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
   const auto& in = inner.anchors_;
   const auto& outer = anchors_;
   const size_t n = outer.size();
+  // This map is the identity over [0, L] (the reader's, for a text read as it is) and
+  // no inner source is past L: the walk below would map every inner source to itself
+  // and split no verbatim run, so the result is the inner map itself.
+  if (n == 0 || (n == 2 && outer[0].derived == 0 && outer[0].source == 0 && outer[1].derived == outer[1].source)) {
+    uint32_t max_source = 0;
+    for (const Anchor& a : in) max_source = std::max(max_source, a.source);
+    if (n == 0 || max_source <= outer[1].derived) {
+      out.anchors_ = in;
+      return out;
+    }
+  }
   out.anchors_.reserve(in.size() + n);
   size_t k = 0;
   uint32_t last = 0;

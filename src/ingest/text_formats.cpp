@@ -159,19 +159,27 @@ void ReadJsonl(ByteSource& src, const std::string& path, const ReadOptions& opti
     }
     size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos) continue;  // blank lines are allowed
-    if (!utf8::IsValid(line)) {
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: give the line that
+    // much capacity (kept from line to line) instead of copying it.
+    auto iterate = [&](simdjson::ondemand::document& json) {
+      if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+      simdjson::padded_string_view padded(line.data(), line.size(), line.capacity());
+      return parser.iterate(padded).get(json);
+    };
+    simdjson::ondemand::document json;
+    simdjson::ondemand::object obj;
+    // simdjson's first stage validates the UTF-8 of the whole line: a line it takes
+    // is valid and needs no separate check. On any error the line is checked and,
+    // when invalid, repaired (with its warning) and parsed again, as before.
+    bool failed = iterate(json) != simdjson::SUCCESS;
+    if (failed && !utf8::IsValid(line)) {
       std::string fixed;
       size_t n = utf8::Repair(line, &fixed);
       diag.Warning(where, fmt::format("invalid UTF-8: {} sequence{} replaced with U+FFFD", n, n == 1 ? "" : "s"));
       line.swap(fixed);
+      failed = iterate(json) != simdjson::SUCCESS;
     }
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end: give the line that
-    // much capacity (kept from line to line) instead of copying it.
-    if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-    simdjson::padded_string_view padded(line.data(), line.size(), line.capacity());
-    simdjson::ondemand::document json;
-    simdjson::ondemand::object obj;
-    if (parser.iterate(padded).get(json) || json.get_object().get(obj)) {
+    if (failed || json.get_object().get(obj)) {
       diag.Error(where, line[first] == '{' ? "malformed JSON; line skipped" : "not a JSON object; line skipped");
       continue;
     }

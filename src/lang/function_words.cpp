@@ -58,17 +58,6 @@ uint64_t FunctionWords::SlotHash(uint64_t a, uint64_t b, size_t len) {
   return (a ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ len) * 0x9E3779B97F4A7C15ULL;
 }
 
-// Index of the language of the word packed in (a, b) (at most 16 bytes, zero
-// padded), -1 if shared, -2 if absent.
-int FunctionWords::Find(uint64_t a, uint64_t b, size_t len) const {
-  size_t mask = slots_.size() - 1;
-  for (size_t k = SlotHash(a, b, len) >> shift_;; k = (k + 1) & mask) {
-    const Slot& s = slots_[k];
-    if (!s.len) return -2;
-    if (s.a == a && s.b == b && s.len == len) return s.lang;
-  }
-}
-
 namespace {
 
 // The n <= 8 bytes at p, zero padded, as one little-endian word; reads 8 bytes
@@ -100,21 +89,31 @@ inline uint64_t FoldAscii(uint64_t x) {
 
 
 // Bit k of bits[k / 64] is set when text[k] (k < n) is a letter: an ASCII letter
-// or any non-ASCII byte (accented letters, Cyrillic). 16 bytes at a time (SSE2).
+// or any non-ASCII byte (accented letters, Cyrillic). Writes all n / 64 + 1 words,
+// 16 bytes at a time (SSE2), each word assembled in registers and stored once.
 void LetterBits(const char* text, size_t n, uint64_t* bits) {
-  const __m128i lo = _mm_set1_epi8('a' - 1), hi = _mm_set1_epi8('z' + 1), case_bit = _mm_set1_epi8(0x20);
-  size_t k = 0;
-  for (; k + 16 <= n; k += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + k));
-    __m128i t = _mm_or_si128(v, case_bit);  // ASCII upper case to lower; bytes >= 0x80 stay negative
-    __m128i ascii_letter = _mm_and_si128(_mm_cmpgt_epi8(t, lo), _mm_cmplt_epi8(t, hi));
-    uint64_t m = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_letter, v)));
-    bits[k / 64] |= m << (k % 64);
-  }
+  // 'a' <= x <= 'z' exactly when x + (0x80 - 'a'), wrapping, is a signed byte
+  // below -128 + 26: one add and one compare.
+  const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a')),
+                limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  auto letters16 = [&](const char* q) -> uint64_t {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i t = _mm_or_si128(v, case_bit);  // ASCII upper case to lower
+    __m128i ascii_letter = _mm_cmpgt_epi8(limit, _mm_add_epi8(t, shift));
+    // v itself: the sign bit of a byte >= 0x80 marks a letter too.
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(ascii_letter, v)));
+  };
+  size_t k = 0, blk = 0;
+  for (; k + 64 <= n; k += 64, ++blk)
+    bits[blk] = letters16(text + k) | letters16(text + k + 16) << 16 | letters16(text + k + 32) << 32 |
+                letters16(text + k + 48) << 48;
+  uint64_t w = 0;  // the last, partial word (perhaps empty)
+  for (; k + 16 <= n; k += 16) w |= letters16(text + k) << (k % 64);
   for (; k < n; ++k) {
     unsigned char c = static_cast<unsigned char>(text[k]);
-    if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) bits[k / 64] |= uint64_t{1} << (k % 64);
+    if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) w |= uint64_t{1} << (k % 64);
   }
+  bits[blk] = w;
 }
 
 }  // namespace
@@ -132,8 +131,21 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
     heap_bits.resize(words);
     bits = heap_bits.data();
   }
-  std::fill(bits, bits + words, 0);
   LetterBits(text.data(), n, bits);
+  // The table's fields in locals: the counts' stores could alias them.
+  const Slot* slots = slots_.data();
+  const size_t mask = slots_.size() - 1;
+  const int shift = shift_;
+  const size_t max_len = max_len_;
+  // Index of the language of the word packed in (a, b) (at most 16 bytes, zero
+  // padded), -1 if shared, -2 if absent.
+  auto find = [&](uint64_t a, uint64_t b, size_t len) -> int {
+    for (size_t k = SlotHash(a, b, len) >> shift;; k = (k + 1) & mask) {
+      const Slot& s = slots[k];
+      if (!s.len) return -2;
+      if (s.a == a && s.b == b && s.len == len) return s.lang;
+    }
+  };
   const char* end = text.data() + text.size();
   // Words are the runs of set bits: walk the bits where the bitmap changes (a
   // word starts, a word ends), 64 positions at a time. A word still open at n
@@ -157,7 +169,7 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
       size_t pos = blk * 64 + __builtin_ctzll(ends);
       if (pos >= n) break;  // cut by the window
       size_t len = pos - start;
-      if (len > max_len_) continue;  // longer than every function word
+      if (len > max_len) continue;  // longer than every function word
       // ASCII upper case is folded, which covers sentence-initial function words.
       const char* w = text.data() + start;
       uint64_t lo, hi = 0;
@@ -170,7 +182,7 @@ bool FunctionWords::Identify(std::string_view text, size_t max_bytes, std::strin
         lo = FoldAscii(Load(w, std::min<size_t>(len, 8), end));
         hi = len > 8 ? FoldAscii(Load(w + 8, len - 8, end)) : 0;
       }
-      int lang = Find(lo, hi, len);
+      int lang = find(lo, hi, len);
       if (lang < 0 || lang >= 32) continue;
       ++counts[lang];
       ++hits;

@@ -41,7 +41,6 @@ class FunctionWords {
   int shift_ = 64;
   size_t max_len_ = 0;  // bytes of the longest word in slots_ (at most 16)
   static uint64_t SlotHash(uint64_t a, uint64_t b, size_t len);
-  int Find(uint64_t a, uint64_t b, size_t len) const;
 };
 
 }  // namespace veille

@@ -102,8 +102,25 @@ inline size_t NextStop(const char* s, size_t i, size_t end) {
 // Scans one line at a time, appending sentences to *out.
 class LineScanner {
  public:
+  // The quote-pairing buffers and the look-up key are the thread's, reused from
+  // document to document (one scanner at a time per thread).
+  struct Buffers {
+    std::vector<std::pair<uint32_t, uint32_t>> pairs;
+    struct OpenQuote {
+      uint32_t pos;
+      int family;
+    };
+    std::vector<OpenQuote> open;
+    std::string key;
+  };
+  static Buffers& ThreadBuffers() {
+    thread_local Buffers buffers;
+    return buffers;
+  }
+
   LineScanner(std::string_view text, const Segmenter::Dictionary& dict, std::vector<Span>* out)
-      : s_(text), dict_(dict), out_(out) {}
+      : s_(text), dict_(dict), out_(out), buffers_(ThreadBuffers()), pairs_(buffers_.pairs), open_(buffers_.open),
+        key_(buffers_.key) {}
 
   void Scan(size_t begin, size_t end);
 
@@ -160,13 +177,10 @@ class LineScanner {
   size_t begin_ = 0, end_ = 0;  // the current line
   size_t start_ = 0;            // where the current sentence began (untrimmed)
   bool paired_ = false;         // quotes of this line paired
-  std::vector<std::pair<uint32_t, uint32_t>> pairs_;  // (open, close), sorted
-  struct OpenQuote {
-    uint32_t pos;
-    int family;
-  };
-  std::vector<OpenQuote> open_;
-  std::string key_;
+  Buffers& buffers_;
+  std::vector<std::pair<uint32_t, uint32_t>>& pairs_;  // (open, close), sorted
+  std::vector<Buffers::OpenQuote>& open_;
+  std::string& key_;
 };
 
 // ---------------------------------------------------------------- the scan
