@@ -287,6 +287,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A present participle after a comma has the main clause's subject.
         Case{"La Pologne a fermé sa frontière, accusant la Biélorussie d'orchestrer la crise.", "2021-11-10",
              "POL>11>BLR>asserted;"},
+        // A capital from the generated section of metonyms.tsv (dict/tools/gen-capitals.py) stands for its state.
+        Case{"Bamako a rompu ses relations diplomatiques avec Paris.", "2022-03-01", "MLI>16>FRA>asserted;"},
+        Case{"Manille a convoqué l'ambassadeur chinois.", "2023-03-01", "PHL>11>CHN>asserted;"},
         // A meeting asked for has not happened: only the demand is an event.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
              "RUS>10>USA>asserted;"},
