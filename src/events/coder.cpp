@@ -1088,7 +1088,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             // A non-governmental or international body reports force and coercion, it does not
             // use them ("Selon l'ONG Foro Penal, 1 300 manifestants auraient été arrêtés").
             std::erase_if(m.sources, [&](int x) {
-              std::string_view a = events::ActorCode(doc.entities[x]);
+              std::string a = events::ActorCode(doc.entities[x]);
               return p.code.compare(0, 2, "15") >= 0 && (a.starts_with("NGO") || a.starts_with("IGO"));
             });
             m.source_how = "agentless passive: the speaker of the reported clause";
