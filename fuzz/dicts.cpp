@@ -79,6 +79,7 @@ const std::vector<DictCase>& Cases() {
         {"verbs/fr/01-statements.tsv", patterns},
         {"verbs/fr/13-threaten.tsv", patterns},
         {"verbs/fr/modality.tsv", patterns},
+        {"verbs/fr/abstract-objects.tsv", patterns},
         {"models/fr-tagger.bin", [] { syntax::Model::Load(DictPath("models/fr-tagger.bin")); }},
     };
     return v;

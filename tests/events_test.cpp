@@ -64,7 +64,8 @@ TEST(Codebook, LoadsEveryCodeWithScores) {
 void WriteVerbs(TempDict& t, const std::string& file, const std::string& content) {
   t.Copy("cameo/codes.tsv")
       .Write("verbs/fr/" + file, content)
-      .Write("verbs/fr/modality.tsv", "selon\treported\tSelon Moscou, Caracas a signé.\n");
+      .Write("verbs/fr/modality.tsv", "selon\treported\tSelon Moscou, Caracas a signé.\n")
+      .Write("verbs/fr/abstract-objects.tsv", "# header\ndécision\n");
 }
 
 std::string LoadError(const std::string& file, const std::string& content) {
@@ -100,6 +101,31 @@ TEST(PatternSet, ValidatesEveryLineWithFileAndLine) {
   EXPECT_EQ(LoadError("04-consult.tsv", ok + "043\taccueillir [T:pop]\tLe Pérou accueille des Vénézuéliens.\n"), "");
   e = LoadError("04-consult.tsv", ok + "042\trencontrer [T]\n");
   EXPECT_NE(e.find("04-consult.tsv:3"), std::string::npos) << e;
+}
+
+TEST(PatternSet, ValidatesAbstractObjects) {
+  auto error = [](const std::string& content) {
+    TempDict t;
+    WriteVerbs(t, "04-consult.tsv", "042\tse rendre à|en [T]\tLavrov s'est rendu à Caracas.\n");
+    t.Write("verbs/fr/abstract-objects.tsv", content);
+    try {
+      Codebook book = Codebook::Load();
+      PatternSet set = PatternSet::Load(book);
+      const std::string* rule = set.AbstractObject("effort");
+      return rule ? *rule : std::string("loaded");
+    } catch (const DictError& e) {
+      return std::string(e.what());
+    }
+  };
+  EXPECT_NE(error("# header\ndécision\neffort\n").find("abstract-objects.tsv:3"), std::string::npos);
+  std::string e = error("décision\neffort\ndécision\n");
+  EXPECT_NE(e.find("abstract-objects.tsv:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("duplicate abstract noun"), std::string::npos) << e;
+  e = error("décision\nprise de position\n");
+  EXPECT_NE(e.find("abstract-objects.tsv:2"), std::string::npos) << e;
+  e = error("Effort\n");
+  EXPECT_NE(e.find("not lower case"), std::string::npos) << e;
+  EXPECT_NE(error("effort\tx\n").find("abstract-objects.tsv:1"), std::string::npos);
 }
 
 TEST(PatternSet, ParsesHeadsSlotsAndPrepositions) {
@@ -447,7 +473,18 @@ INSTANTIATE_TEST_SUITE_P(
         // The source's own state named again is domestic only for the domestic roots.
         Case{"La Russie a livré des armes à Moscou.", "2023-04-03", "RUS>07>->asserted;"},
         // "d'après X" reports like "selon X", and its X is no fallback target.
-        Case{"La Russie a levé ses restrictions, d'après Washington.", "2023-04-03", "RUS>08>->reported;"}));
+        Case{"La Russie a levé ses restrictions, d'après Washington.", "2023-04-03", "RUS>08>->reported;"},
+        // A material act whose object names no actor is domestic only when that object is
+        // not abstract (dict/verbs/fr/abstract-objects.tsv): "arrêter sa décision",
+        // "poursuivre ses efforts" are no arrest or prosecution, "exécuter un plan" no killing.
+        Case{"Washington a arrêté sa décision.", "2023-04-03", ""},
+        Case{"Les diplomates russes poursuivent leurs efforts.", "2023-04-03", ""},
+        Case{"Ankara poursuit sa politique de rapprochement.", "2023-04-03", ""},
+        Case{"L'armée syrienne a exécuté le plan de l'état-major.", "2023-04-03", ""},
+        Case{"La décision a été arrêtée par Washington.", "2023-04-03", ""},
+        Case{"La police russe a arrêté des manifestants.", "2023-04-03", "RUS>17>RUS>asserted;"},
+        Case{"La police russe a arrêté des passants devant la gare.", "2023-04-03", "RUS>17>RUS>asserted;"},
+        Case{"Les soldats syriens ont torturé des militaires détenus.", "2023-04-03", "SYR>18>SYR>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

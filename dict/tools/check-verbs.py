@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validate the French CAMEO verb patterns under dict/verbs/fr/ (python3 stdlib only).
 
-Usage: dict/tools/check-verbs.py [FILE...]   (default: every NN-*.tsv and modality.tsv)
+Usage: dict/tools/check-verbs.py [FILE...]   (default: every NN-*.tsv, modality.tsv and
+abstract-objects.tsv)
 
 Pattern files (NN-name.tsv, `code <TAB> pattern <TAB> example`, see dict/verbs/fr/README.md):
   - 3 columns, UTF-8 (NFC), no stray spaces around fields;
@@ -17,6 +18,7 @@ Pattern files (NN-name.tsv, `code <TAB> pattern <TAB> example`, see dict/verbs/f
   - no duplicate (code, pattern).
 modality.tsv (`lemma <TAB> effect <TAB> example`): one lemma (optionally `se `/`s'`), a known
 effect, an example containing the lemma's first 4 letters, no duplicate lemma.
+abstract-objects.tsv (`lemma`): one lower-case noun lemma per line, no duplicate.
 Prints codes and lines per file; exit 0 when clean, 1 with one line per problem (file:line: msg).
 """
 import glob
@@ -224,6 +226,19 @@ def check_pattern_file(path, codes, names, stats):
     stats.append((base, file_codes, lines))
 
 
+def check_abstract(path):
+    name = os.path.relpath(path, DICT)
+    seen = {}
+    for n, f in read_tsv(path):
+        if len(f) != 1 or not WORD.match(f[0]):
+            err(name, n, f"one lower-case noun lemma expected: '{chr(9).join(f)}'")
+            continue
+        if f[0] in seen:
+            err(name, n, f"duplicate abstract noun '{f[0]}' (line {seen[f[0]]})")
+        seen[f[0]] = n
+    return len(seen)
+
+
 def check_modality(path):
     name = os.path.relpath(path, DICT)
     seen = {}
@@ -251,20 +266,22 @@ def check_modality(path):
 
 def main():
     files = sys.argv[1:] or sorted(glob.glob(os.path.join(VERBS, "[0-9][0-9]-*.tsv"))) + [
-        os.path.join(VERBS, "modality.tsv")]
+        os.path.join(VERBS, "modality.tsv"), os.path.join(VERBS, "abstract-objects.tsv")]
     codes = load_codes()
     names = actor_regex(load_actor_names())
     stats = []
-    modality = None
+    modality = abstract = None
     for path in files:
         if not os.path.exists(path):
             err(os.path.relpath(path, DICT), 0, "missing file")
         elif os.path.basename(path) == "modality.tsv":
             modality = check_modality(path)
+        elif os.path.basename(path) == "abstract-objects.tsv":
+            abstract = check_abstract(path)
         elif re.match(r"^\d\d-[\w-]+\.tsv$", os.path.basename(path)):
             check_pattern_file(path, codes, names, stats)
         else:
-            err(os.path.relpath(path, DICT), 0, "not a pattern file (NN-name.tsv) nor modality.tsv")
+            err(os.path.relpath(path, DICT), 0, "not a pattern file (NN-name.tsv), modality.tsv nor abstract-objects.tsv")
     all_codes, all_lines = set(), 0
     for base, c, lines in stats:
         print(f"{base:28} {len(c):4d} codes {lines:5d} lines")
@@ -274,6 +291,8 @@ def main():
         print(f"{'total':28} {len(all_codes):4d} codes {all_lines:5d} lines")
     if modality is not None:
         print(f"{'modality.tsv':28} {modality:5d} entries")
+    if abstract is not None:
+        print(f"{'abstract-objects.tsv':28} {abstract:5d} nouns")
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

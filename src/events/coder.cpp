@@ -56,6 +56,7 @@ struct Match {
   // The target slot's phrase is there but names no actor ("enquêtent sur la chute d'un
   // missile", "ont torturé des militaires"): the act has no actor target.
   bool open_target = false;
+  std::pair<size_t, size_t> open_phrase{SIZE_MAX, SIZE_MAX};  // that phrase's tokens
 };
 
 bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
@@ -573,6 +574,14 @@ bool MaterialRoot(std::string_view code) {
   return r == "09" || r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 
+// The abstract-object line of the head noun of tokens `np` (its first common noun outside
+// a time expression), or nullptr: "sa décision", "leurs efforts".
+const std::string* AbstractHead(const SentenceView& s, std::pair<size_t, size_t> np, const PatternSet& patterns) {
+  for (size_t k = np.first; k < np.second && k < s.size(); ++k)
+    if (s.pos(k) == Pos::kNoun && !s.InTimex(k)) return patterns.AbstractObject(s.lemma(k));
+  return nullptr;
+}
+
 // Whether tokens [a, b) are a noun phrase naming something: a common noun, not only a
 // pronoun, a determiner or a time word.
 bool NamesThing(const SentenceView& s, size_t a, size_t b) {
@@ -705,6 +714,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
     std::vector<int> actors;
     std::string how;
     std::pair<size_t, size_t> open{SIZE_MAX, SIZE_MAX};  // a slot phrase without actor
+    std::pair<size_t, size_t> open_np{SIZE_MAX, SIZE_MAX};  // its noun phrase (a passive's subject)
     if (e.words.empty()) {
       if (!source && m->group.passive && !p.noun) {
         actors = SubjectOf(s, m->group, &how);
@@ -713,7 +723,10 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         // "Plusieurs villages ont été bombardés par…": a subject naming no actor.
         if (actors.empty()) {
           size_t c = ClauseStart(s, m->group.start);
-          if (c < m->group.start && NamesThing(s, c, m->group.start)) open = {m->group.start, m->group.start};
+          if (c < m->group.start && NamesThing(s, c, m->group.start)) {
+            open = {m->group.start, m->group.start};
+            open_np = {c, m->group.start};
+          }
         }
       } else if (!source && !p.noun && m->group.participle_only && !m->group.reflexive &&
                  s.HasFeat(head, "Tense=Past")) {
@@ -763,7 +776,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
           } else if (!actors.empty()) {
             np_end = ActorsEnd(s, k, np_end, actors);
           } else if (NamesThing(s, k, np_end)) {
-            open = {k, np_end};
+            open = open_np = {k, np_end};
           }
           m->hi = std::max(m->hi, np_end - 1);
           after = np_end;
@@ -801,7 +814,10 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
         if (actors.empty()) {
-          if (open.first == SIZE_MAX && NamesThing(s, np, np_end)) open = {j, np_end};
+          if (open.first == SIZE_MAX && NamesThing(s, np, np_end)) {
+            open = {j, np_end};
+            open_np = {np, np_end};
+          }
           continue;
         }
         np_end = ActorsEnd(s, np, np_end, actors);
@@ -860,6 +876,7 @@ bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m
         after = open.second;
       }
       m->open_target = true;
+      m->open_phrase = open_np;
       m->target_how = "the object names no actor";
       continue;
     }
@@ -1006,8 +1023,20 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (!noun && s.pos(i) != Pos::kVerb) continue;
       for (const VerbPattern* p : patterns.ForHead(s.lemma(i), noun)) {
         Match m;
-        if (TryMatch(s, i, *p, &m)) matches.push_back(std::move(m));
-        else if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
+        if (TryMatch(s, i, *p, &m)) {
+          // A material act on an object naming no person, group, place or materiel is no
+          // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
+          // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").
+          if (m.open_target && p->code.compare(0, 2, "09") != 0) {
+            if (const std::string* rule = AbstractHead(s, m.open_phrase, patterns)) {
+              if (trace)
+                note(fmt::format("  no match: {} '{}' at '{}': its object is abstract ({})", p->rule, p->text,
+                                 s.surface(i), *rule));
+              continue;
+            }
+          }
+          matches.push_back(std::move(m));
+        } else if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
       }
     }
     std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {

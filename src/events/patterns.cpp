@@ -184,7 +184,22 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         set.modality_examples_.emplace_back(lemma, std::string(line.fields[2]));
       },
       3, 3);
+  ReadDictFile(
+      "verbs/fr/abstract-objects.tsv",
+      [&](const DictLine& line) {
+        std::string lemma(line.fields[0]);
+        if (lemma.empty() || lemma.find(' ') != std::string::npos) line.Fail("one noun lemma per line");
+        for (char c : lemma)
+          if (c >= 'A' && c <= 'Z') line.Fail("lemma '" + lemma + "' is not lower case");
+        if (!set.abstract_.emplace(lemma, line.Where()).second) line.Fail("duplicate abstract noun '" + lemma + "'");
+      },
+      1, 1);
   return set;
+}
+
+const std::string* PatternSet::AbstractObject(std::string_view lemma) const {
+  auto it = abstract_.find(lemma);
+  return it == abstract_.end() ? nullptr : &it->second;
 }
 
 const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, bool noun) const {

@@ -50,6 +50,10 @@ class PatternSet {
   const std::string* ModalityRule(std::string_view lemma) const;
   // The modality entries as (lemma, example) for tests.
   const std::vector<std::pair<std::string, std::string>>& modality_examples() const { return modality_examples_; }
+  // dict/verbs/fr/abstract-objects.tsv: the line ("dict/verbs/fr/abstract-objects.tsv:12")
+  // of a noun lemma naming no person, group, place or materiel ("décision", "effort"), or
+  // nullptr. A material act whose object is headed by one is no act on anyone.
+  const std::string* AbstractObject(std::string_view lemma) const;
 
  private:
   std::vector<VerbPattern> patterns_;
@@ -60,6 +64,7 @@ class PatternSet {
   std::unordered_map<std::string, std::vector<const VerbPattern*>, Hash, std::equal_to<>> verb_heads_, noun_heads_;
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> abstract_;
 };
 
 const char* ModalityName(Modality m);
