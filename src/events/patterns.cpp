@@ -189,8 +189,7 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
       [&](const DictLine& line) {
         std::string lemma(line.fields[0]);
         if (lemma.empty() || lemma.find(' ') != std::string::npos) line.Fail("one noun lemma per line");
-        for (char c : lemma)
-          if (c >= 'A' && c <= 'Z') line.Fail("lemma '" + lemma + "' is not lower case");
+        if (!IsLowerWord(lemma)) line.Fail("lemma '" + lemma + "' is not lower case");
         if (!set.abstract_.emplace(lemma, line.Where()).second) line.Fail("duplicate abstract noun '" + lemma + "'");
       },
       1, 1);

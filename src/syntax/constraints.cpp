@@ -6,10 +6,6 @@
 namespace veille::syntax {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 bool StartsUpper(std::string_view form) {
   if (form.empty()) return false;
   size_t len;
@@ -41,17 +37,17 @@ bool HasParticipleEnding(std::string_view w) {
   // The word, without a final s, without a final e after that: one ends like a participle
   // (é, i, u, û, is, os, us, t; not the digraphs qu, gu of "chimique", "fatigue").
   auto ends = [](std::string_view x) {
-    if (EndsWith(x, "qu") || EndsWith(x, "gu")) return false;
+    if (x.ends_with("qu") || x.ends_with("gu")) return false;
     for (std::string_view end : {"é", "i", "u", "û", "is", "os", "us", "t"})
-      if (EndsWith(x, end)) return true;
+      if (x.ends_with(end)) return true;
     return false;
   };
   if (ends(w)) return true;
-  if (EndsWith(w, "s")) {
+  if (w.ends_with("s")) {
     w.remove_suffix(1);
     if (ends(w)) return true;
   }
-  if (EndsWith(w, "e")) {
+  if (w.ends_with("e")) {
     w.remove_suffix(1);
     if (ends(w)) return true;
   }
