@@ -53,6 +53,18 @@ const Place* PlaceTable::Capital(std::string_view country) const {
 }
 
 namespace events {
+namespace {
+
+// The row of a location entity: its text, its name, else its country's capital ("au
+// Kremlin" has no row of its own); nullptr when none.
+const Place* EntityPlace(const Doc& doc, const Entity& ent, const PlaceTable& table) {
+  if (const Place* p = table.Find(ent.span.of(doc.text))) return p;
+  if (const Place* p = table.Find(ent.name)) return p;
+  if (ent.id.rfind("country:", 0) == 0) return table.Capital(std::string_view(ent.id).substr(8));
+  return nullptr;
+}
+
+}  // namespace
 
 std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
   const Doc& doc = s.doc();
@@ -60,11 +72,7 @@ std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
   for (size_t i = 0; i < s.size(); ++i) {
     int e = s.entity(i);
     if (e < 0 || doc.entities[e].type != "LOC") continue;
-    const Entity& ent = doc.entities[e];
-    if (const Place* p = table.Find(ent.span.of(doc.text))) return *p;
-    if (const Place* p = table.Find(ent.name)) return *p;
-    if (ent.id.rfind("country:", 0) == 0)
-      if (const Place* p = table.Capital(std::string_view(ent.id).substr(8))) return *p;
+    if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return *p;
   }
   // 2. A listed name (up to four words) after a place preposition.
   for (size_t i = 0; i + 1 < s.size(); ++i) {
@@ -96,11 +104,7 @@ std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const 
       break;
     int e = s.entity(i);
     if (e < 0 || doc.entities[e].type != "LOC") continue;
-    const Entity& ent = doc.entities[e];
-    if (const Place* p = table.Find(ent.span.of(doc.text))) return std::pair{*p, i};
-    if (const Place* p = table.Find(ent.name)) return std::pair{*p, i};
-    if (ent.id.rfind("country:", 0) == 0)
-      if (const Place* p = table.Capital(std::string_view(ent.id).substr(8))) return std::pair{*p, i};
+    if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return std::pair{*p, i};
   }
   return std::nullopt;
 }
