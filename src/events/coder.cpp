@@ -574,21 +574,23 @@ bool MaterialRoot(std::string_view code) {
   return r == "09" || r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 
+// The first common noun of tokens [a, b) that is not part of a time expression, or SIZE_MAX.
+size_t FirstNoun(const SentenceView& s, size_t a, size_t b) {
+  for (size_t k = a; k < b && k < s.size(); ++k)
+    if (s.pos(k) == Pos::kNoun && !s.InTimex(k)) return k;
+  return SIZE_MAX;
+}
+
 // The abstract-object line of the head noun of tokens `np` (its first common noun outside
 // a time expression), or nullptr: "sa décision", "leurs efforts".
 const std::string* AbstractHead(const SentenceView& s, std::pair<size_t, size_t> np, const PatternSet& patterns) {
-  for (size_t k = np.first; k < np.second && k < s.size(); ++k)
-    if (s.pos(k) == Pos::kNoun && !s.InTimex(k)) return patterns.AbstractObject(s.lemma(k));
-  return nullptr;
+  size_t k = FirstNoun(s, np.first, np.second);
+  return k == SIZE_MAX ? nullptr : patterns.AbstractObject(s.lemma(k));
 }
 
 // Whether tokens [a, b) are a noun phrase naming something: a common noun, not only a
 // pronoun, a determiner or a time word.
-bool NamesThing(const SentenceView& s, size_t a, size_t b) {
-  for (size_t k = a; k < b; ++k)
-    if (s.pos(k) == Pos::kNoun && !s.InTimex(k)) return true;
-  return false;
-}
+bool NamesThing(const SentenceView& s, size_t a, size_t b) { return FirstNoun(s, a, b) != SIZE_MAX; }
 
 // The agent of the passive (or past participle) a noun head is the subject of: "une
 // enquête visant l'armée russe a été ouverte par la justice ukrainienne", "la suspension
