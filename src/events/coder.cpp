@@ -640,45 +640,73 @@ size_t NextComma(const SentenceView& s, size_t c1) {
   return SIZE_MAX;
 }
 
-bool TryMatch(const SentenceView& s, size_t head, const VerbPattern& p, Match* m) {
+// What TryMatch needs of a candidate head whatever the pattern: its verb group, the
+// window a pattern may reach, an incise after the verb, and where a fronted object stands.
+// Computed once per head (a head has up to dozens of patterns).
+struct HeadContext {
+  size_t head = 0;
+  bool noun = false;
+  VerbGroup group;  // verbs only
+  size_t end = 0;   // the window's end (after an incise when there is one)
+  size_t c1 = SIZE_MAX, c2 = SIZE_MAX;  // the incise's commas
+  bool relative = false;  // an object relative: its antecedent is [rel_a, rel_b)
+  size_t rel_a = 0, rel_b = 0;
+  size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
+};
+
+HeadContext ContextOf(const SentenceView& s, size_t head, bool noun) {
+  HeadContext c;
+  c.head = head;
+  c.noun = noun;
+  if (!noun) c.group = GroupOf(s, head);
+  c.end = WindowEnd(s, head);
+  // An adjunct between commas right after the verb ("a signé mardi, lors d'une cérémonie au
+  // Kremlin, un accord avec la Chine") is passed over: the window starts after it, and
+  // nothing in it fills the pattern.
+  if (size_t c1 = InciseAfter(s, head), c2 = c1 == SIZE_MAX ? SIZE_MAX : NextComma(s, c1); c2 != SIZE_MAX) {
+    c.c1 = c1;
+    c.c2 = c2;
+    c.end = std::max(c.end, WindowEnd(s, head + (c2 - c1 + 1)));
+  }
+  c.relative = !noun && !c.group.passive && events::ObjectRelativeAntecedent(s, c.group, &c.rel_a, &c.rel_b);
+  if (!noun && c.group.passive) {
+    c.front_a = ClauseStart(s, c.group.start);
+    c.front_b = c.group.start;
+  } else if (c.relative) {
+    c.front_a = c.rel_a;
+    c.front_b = c.rel_b;
+  } else if (!noun && c.group.participle_only && !c.group.reflexive && s.HasFeat(head, "Tense=Past") &&
+             c.group.start > 0 && !s.IsPunct(c.group.start - 1)) {
+    PhraseActorsBefore(s, c.group.start, &c.front_a);
+    c.front_b = c.group.start;
+  }
+  return c;
+}
+
+bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& p, Match* m) {
+  const size_t head = ctx.head;
   m->pattern = &p;
   m->head = m->hi = head;
   bool reciprocal = false;  // "La Chine et les Philippines se sont accusées": each the other's object
   if (!p.noun) {
-    m->group = GroupOf(s, head);
+    m->group = ctx.group;
     if (p.reflexive != m->group.reflexive) {
       reciprocal = !p.reflexive && !p.elements.empty() && p.elements[0].kind == PatternElement::Kind::kTarget &&
                    p.elements[0].words.empty() && SubjectOf(s, m->group, nullptr).size() >= 2;
       if (!reciprocal) return false;
     }
   }
-  size_t end = WindowEnd(s, head);
+  const size_t end = ctx.end;
   thread_local std::vector<char> used;  // tokens a word or slot took (reused: TryMatch runs for every candidate head)
   used.assign(s.size(), 0);
-  // An adjunct between commas right after the verb ("a signé mardi, lors d'une cérémonie au
-  // Kremlin, un accord avec la Chine") is passed over: the window starts after it, and
-  // nothing in it fills the pattern.
-  if (size_t c1 = InciseAfter(s, head), c2 = c1 == SIZE_MAX ? SIZE_MAX : NextComma(s, c1); c2 != SIZE_MAX) {
-    for (size_t k = c1; k <= c2; ++k) used[k] = 1;
-    end = std::max(end, WindowEnd(s, head + (c2 - c1 + 1)));
-  }
+  if (ctx.c2 != SIZE_MAX)
+    for (size_t k = ctx.c1; k <= ctx.c2; ++k) used[k] = 1;
   size_t after = head + 1;  // where a direct slot starts
   size_t last_word = SIZE_MAX;  // the token the previous word element matched
-  size_t rel_a = 0, rel_b = 0;  // the antecedent of an object relative ("l'aide que …")
-  bool relative = !p.noun && !m->group.passive && events::ObjectRelativeAntecedent(s, m->group, &rel_a, &rel_b);
+  const size_t rel_a = ctx.rel_a, rel_b = ctx.rel_b;  // the antecedent of an object relative ("l'aide que …")
+  const bool relative = ctx.relative;
   size_t fronted_word = SIZE_MAX;  // a word element found before the verb (passive subject, antecedent)
-  size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
-  if (!p.noun && m->group.passive) {
-    front_a = ClauseStart(s, m->group.start);
-    front_b = m->group.start;
-  } else if (relative) {
-    front_a = rel_a;
-    front_b = rel_b;
-  } else if (!p.noun && m->group.participle_only && !m->group.reflexive && s.HasFeat(head, "Tense=Past") &&
-             m->group.start > 0 && !s.IsPunct(m->group.start - 1)) {
-    PhraseActorsBefore(s, m->group.start, &front_a);
-    front_b = m->group.start;
-  }
+  const size_t front_a = ctx.front_a, front_b = ctx.front_b;  // where the verb's object stands before it
   int words = 0, slots = 0, constrained = 0;
   for (const PatternElement& e : p.elements) {
     if (e.kind == PatternElement::Kind::kWord) {
@@ -1023,9 +1051,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                   (s.pos(i) == Pos::kAdj && i > 0 && s.entity(i) < 0 &&
                    (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), true).empty());
       if (!noun && s.pos(i) != Pos::kVerb) continue;
-      for (const VerbPattern* p : patterns.ForHead(s.lemma(i), noun)) {
+      const auto& candidates = patterns.ForHead(s.lemma(i), noun);
+      if (candidates.empty()) continue;
+      const HeadContext ctx = ContextOf(s, i, noun);
+      for (const VerbPattern* p : candidates) {
         Match m;
-        if (TryMatch(s, i, *p, &m)) {
+        if (TryMatch(s, ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
           // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").
