@@ -1033,11 +1033,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     if (trace) trace->push_back(line);
   };
   size_t t = 0;
+  SentenceView::Cursor cursor;
   while (t < doc.tokens.size()) {
     uint32_t sent = doc.tokens[t].sentence;
     size_t end = t;
     while (end < doc.tokens.size() && doc.tokens[end].sentence == sent) ++end;
-    SentenceView s(doc, sent, t, end);
+    SentenceView s(doc, sent, t, end, &cursor);
     t = end;
 
     bool place_known = false;

@@ -127,24 +127,60 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 
 }  // namespace
 
-SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token)
+SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
     : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), entity_(n_, -1) {
-  // Entities and tokens are both in text order: one merge pass.
-  size_t e = 0;
+  // Entities and tokens are both in text order: one merge pass. The first entity not ending
+  // before a token only moves forward as tokens do, so a cursor from an earlier sentence
+  // starts where this pass would get to anyway.
+  size_t e = cursor ? cursor->entity : 0;
   const auto& ents = doc.entities;
   for (size_t i = 0; i < n_; ++i) {
     Span t = tok(i).span;
     while (e < ents.size() && ents[e].span.end <= t.start) ++e;
     if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
+    if (i == 0 && cursor) cursor->entity = e;
   }
   timex_.assign(n_, false);
-  size_t x = 0;
+  size_t x = cursor ? cursor->timex : 0;
   const auto& tx = doc.timex;
   for (size_t i = 0; i < n_; ++i) {
     Span t = tok(i).span;
     while (x < tx.size() && tx[x].span.end <= t.start) ++x;
     if (x < tx.size() && tx[x].span.start < t.end) timex_[i] = true;
+    if (i == 0 && cursor) cursor->timex = x;
   }
+  flags_.resize(n_);
+  for (size_t i = 0; i < n_; ++i) flags_[i] = FlagsOf(i);
+}
+
+uint8_t SentenceView::FlagsOf(size_t i) const {
+  std::string_view l = lemma(i);
+  std::string_view w = surface(i);
+  uint8_t f = 0;
+  if (w.empty()) return f;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  // Every form and lemma of the lists below is at most 3 bytes long and starts with a, à,
+  // d or a punctuation mark: most tokens are decided on their first byte.
+  if (w.size() <= 3 || l.size() == 2) {
+    if ((c | 0x20) == 'a' || c == 0xC3) {
+      if (l == "à" || In(w, {"à", "au", "aux", "À", "Au", "Aux"})) f |= kPrepA;
+    } else if ((c | 0x20) == 'd') {
+      if (l == "de" || l == "du" || In(w, {"de", "d'", "du", "des", "De", "D'", "Du"})) f |= kPrepDe;
+    } else if (l == "à") {
+      f |= kPrepA;
+    } else if (l == "de" || l == "du") {
+      f |= kPrepDe;
+    }
+  }
+  const Pos p = pos(i);
+  if (p == Pos::kPunct) {
+    if (In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"})) f |= kBoundary;
+  } else if (p == Pos::kSconj ||
+             (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) ||  // relative "où"
+             (p == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}))) {
+    f |= kBoundary;
+  }
+  return f;
 }
 
 bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
@@ -154,24 +190,11 @@ bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
          (at + feat.size() == f.size() || f[at + feat.size()] == '|');
 }
 
-bool SentenceView::IsClauseBoundary(size_t i) const {
-  if (IsPunct(i)) {
-    std::string_view w = surface(i);
-    return In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"});
-  }
-  std::string_view l = lemma(i);
-  if (pos(i) == Pos::kSconj) return true;
-  if (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) return true;  // relative "où"
-  return pos(i) == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"});
-}
-
 bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
-  std::string_view l = lemma(i);
-  std::string_view w = surface(i);
-  if (prep == "à") return l == "à" || In(w, {"à", "au", "aux", "À", "Au", "Aux"});
-  if (prep == "de") return l == "de" || l == "du" || In(w, {"de", "d'", "du", "des", "De", "D'", "Du"}) ;
-  if (prep == "en") return pos(i) == Pos::kAdp && l == "en";
-  return l == prep;
+  if (prep == "à") return flags_[i] & kPrepA;
+  if (prep == "de") return flags_[i] & kPrepDe;
+  if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
+  return lemma(i) == prep;
 }
 
 namespace {

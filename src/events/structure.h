@@ -15,7 +15,12 @@ namespace veille::events {
 // One sentence's tokens and, for each token, the actor entity over it.
 class SentenceView {
  public:
-  SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token);
+  // Where the previous sentence's merge with doc.entities and doc.timex stopped: views built
+  // in text order with one cursor skip what earlier sentences passed (same result as none).
+  struct Cursor {
+    size_t entity = 0, timex = 0;
+  };
+  SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor = nullptr);
 
   size_t size() const { return n_; }
   const Token& tok(size_t i) const { return doc_.tokens[first_ + i]; }
@@ -31,7 +36,7 @@ class SentenceView {
   bool IsPunct(size_t i) const { return pos(i) == Pos::kPunct; }
   bool IsComma(size_t i) const { return surface(i) == ","; }
   // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
-  bool IsClauseBoundary(size_t i) const;
+  bool IsClauseBoundary(size_t i) const { return flags_[i] & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
   bool IsPreposition(size_t i, std::string_view prep) const;
 
@@ -39,8 +44,12 @@ class SentenceView {
   const Doc& doc_;
   uint32_t sentence_;
   size_t first_, n_;
+  enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4 };
+  uint8_t FlagsOf(size_t i) const;
+
   std::vector<int> entity_;
   std::vector<bool> timex_;
+  std::vector<uint8_t> flags_;  // per token, computed once
 };
 
 // The CAMEO actor code an entity gives an event: its own, or for a capital named as a
