@@ -208,11 +208,12 @@ std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::st
 }
 
 // A noun that with "de" makes a prepositional phrase of its own ("à l'égard de",
-// "à l'adresse de", "lors de", "à l'issue de"): its "de" does not open a slot.
+// "à l'adresse de", "lors de", "à l'issue de", "auprès de"): its "de" does not open a slot
+// ("s'est plaint auprès de Pékin" is no "se plaindre de [T]").
 bool LocutionNoun(std::string_view lemma) {
   static constexpr std::string_view kNouns[] = {"égard", "adresse", "intention", "encontre", "lors",   "issue",
                                                 "large", "cours",   "cadre",     "sujet",    "direction",
-                                                "destination", "profit", "côté", "faveur", "peine"};
+                                                "destination", "profit", "côté", "faveur", "peine", "auprès"};
   return std::find(std::begin(kNouns), std::end(kNouns), lemma) != std::end(kNouns);
 }
 

@@ -45,6 +45,7 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
 std::string Tagger::LemmaOf(std::string_view lower, uint64_t lower_hash, Pos pos) const {
   const std::string* over = nullptr;
   if (pos == Pos::kVerb || pos == Pos::kAux) over = overrides_->Find(lower);
+  else if (pos == Pos::kNoun || pos == Pos::kAdj) over = overrides_->FindNominal(lower);
   return over ? *over : model_->Lemma(lower, lower_hash, pos);
 }
 
