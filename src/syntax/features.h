@@ -50,4 +50,20 @@ const WordInfo& EndWord();
 // how many (at most kMaxFeatures).
 int Extract(const WordInfo* words, int n, int i, int prev, int prev2, uint64_t* out);
 
+// Extract's features split by what they depend on, for decoders that cache the sums of
+// their weights (decode.cpp): together, the same multiset of features as Extract. Each
+// writes at most kMaxGroupFeatures and returns how many.
+constexpr int kMaxGroupFeatures = 12;
+// The word alone (`first`: it is the first of the sentence).
+int SelfFeatures(const WordInfo& w, bool first, uint64_t* out);
+// The word as the previous one (M1), the one before (M2), the next (P1), the one after (P2).
+int M1Features(const WordInfo& m1, uint64_t* out);
+int M2Features(const WordInfo& m2, uint64_t* out);
+int P1Features(const WordInfo& p1, uint64_t* out);
+int P2Features(const WordInfo& p2, uint64_t* out);
+// The two previous tags alone.
+int TagFeatures(int prev, int prev2, uint64_t* out);
+// The rest: the word with its neighbours or with the previous tag.
+int MixedFeatures(const WordInfo& w, const WordInfo& m1, const WordInfo& p1, int prev, uint64_t* out);
+
 }  // namespace veille::syntax
