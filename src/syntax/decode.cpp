@@ -46,6 +46,7 @@ typedef int32_t V32 __attribute__((vector_size(32)));
 // Empties the cache when the model changes.
 void Reset(const Model& model, Scratch* s) {
   s->model_serial = model.serial;
+  s->stamp = 0;
   s->width = model.RowWidth();
   s->cache.assign(Scratch::kCacheSlots, Scratch::Described{});
   s->rows.assign(Scratch::kCacheSlots * Scratch::kRoles * s->width, 0);
@@ -56,44 +57,41 @@ void Reset(const Model& model, Scratch* s) {
   model.AddWeights(feats, M2Features(StartWord(), feats), &s->boundary[w]);
   model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
   model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
+  s->end_mix = Premix(EndWord());
   const size_t tags = model.classes.size() + 1;
   s->tag_rows.assign(tags * tags * w, 0);
   s->tag_ready.assign(tags * tags, 0);
-  s->scores.resize(model.classes.size());
 }
 
-// The entry of forms[i] in slot `slot`, described anew when the slot holds another form.
-[[gnu::always_inline]] inline Scratch::Described& Entry(const Model& model, std::string_view form, uint32_t slot,
-                                                        Scratch* s) {
-  Scratch::Described& d = s->cache[slot];
-  if (d.form != form || d.form.empty()) {
-    Describe(form, &d.info, &d.lower);
-    d.form.assign(form);
-    d.info.amb = model.Ambiguity(d.info.lower);
-    d.fixed = model.Fixed(d.info.word);
-    if (d.fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d.fixed = model.punct_class;
-    d.ready = 0;
-    d.has_lemma = false;
+// The features of role r of a word.
+int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
+  switch (r) {
+    case Scratch::kSelf: return SelfFeatures(w, false, feats);
+    case Scratch::kAsM1: return M1Features(w, feats);
+    case Scratch::kAsM2: return M2Features(w, feats);
+    case Scratch::kAsP1: return P1Features(w, feats);
+    default: return P2Features(w, feats);
   }
-  return d;
 }
 
-// The cached row of role r of the entry in `slot`.
+// The row of role r of the entry in `slot`, computed on first use.
 [[gnu::always_inline]] inline const int32_t* Row(const Model& model, Scratch* s, uint32_t slot, Scratch::Role r) {
   Scratch::Described& d = s->cache[slot];
   int32_t* row = &s->rows[(slot * Scratch::kRoles + r) * s->width];
   if (!(d.ready & (1u << r))) {
     uint64_t feats[kMaxGroupFeatures];
-    int k = r == Scratch::kSelf   ? SelfFeatures(d.info, false, feats)
-            : r == Scratch::kAsM1 ? M1Features(d.info, feats)
-            : r == Scratch::kAsM2 ? M2Features(d.info, feats)
-            : r == Scratch::kAsP1 ? P1Features(d.info, feats)
-                                  : P2Features(d.info, feats);
+    int k = RoleFeatures(d.info, r, feats);
     for (size_t c = 0; c < s->width; c++) row[c] = 0;
     model.AddWeights(feats, k, row);
     d.ready |= 1u << r;
   }
   return row;
+}
+
+// The row of role r of word i of the sentence.
+[[gnu::always_inline]] inline const int32_t* RowOf(const Model& model, Scratch* s, size_t i, Scratch::Role r) {
+  if (s->spilled[i]) return s->rows_of[i] + r * s->width;
+  return Row(model, s, s->slot[i], r);
 }
 
 }  // namespace
@@ -109,46 +107,51 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   if (s->lower.size() < n) s->lower.resize(n);
   s->slot.resize(n);
   s->fixed.resize(n);
+  s->mix.resize(n);
+  s->rows_of.resize(n);
+  s->spilled.assign(n, 0);
   s->classes.resize(n);
-  const size_t width = s->width;
+  const size_t width = s->width, block = Scratch::kRoles * width;
+  if (++s->stamp == 0) {  // wrapped around: forget the old stamps
+    for (Scratch::Described& d : s->cache) d.stamp = 0;
+    s->stamp = 1;
+  }
+  size_t spills = 0;  // at most one a word: `spill` does not move while the sentence is read
+  if (s->spill.size() < n * block) s->spill.resize(n * block);
   for (size_t i = 0; i < n; i++) {
-    uint32_t slot = static_cast<uint32_t>(HashBytes(forms[i]) & (Scratch::kCacheSlots - 1));
-    const Scratch::Described& d = Entry(model, forms[i], slot, s);
+    const std::string_view form = forms[i];
+    const uint32_t slot = static_cast<uint32_t>(HashBytes(form) & (Scratch::kCacheSlots - 1));
+    Scratch::Described& d = s->cache[slot];
+    if (d.form != form || d.form.empty()) {
+      if (d.stamp == s->stamp) {
+        // An earlier word of this sentence has the slot: its rows move to `spill`.
+        int32_t* dst = &s->spill[spills++ * block];
+        for (int r = 0; r < Scratch::kRoles; r++) {
+          const int32_t* row = Row(model, s, slot, static_cast<Scratch::Role>(r));
+          for (size_t c = 0; c < width; c++) dst[r * width + c] = row[c];
+        }
+        for (size_t k = 0; k < i; k++)
+          if (!s->spilled[k] && s->slot[k] == slot) {
+            s->rows_of[k] = dst;
+            s->spilled[k] = 1;
+          }
+      }
+      Describe(form, &d.info, &d.lower);
+      d.form.assign(form);
+      d.info.amb = model.Ambiguity(d.info.lower);
+      d.mix = Premix(d.info);
+      d.fixed = model.Fixed(d.info.word);
+      if (d.fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d.fixed = model.punct_class;
+      d.ready = 0;
+      d.has_lemma = false;
+    }
+    d.stamp = s->stamp;
     s->slot[i] = slot;
+    s->rows_of[i] = &s->rows[slot * block];
     s->words[i] = d.info;
     s->lower[i].assign(d.lower);
     s->fixed[i] = d.fixed;
-  }
-  // The cached rows of every word, added to the words the model decides (the word itself,
-  // and the words it is a neighbour of).
-  s->sums.assign(n * width, 0);
-  int32_t* sums = s->sums.data();
-  auto decides = [&](size_t i) { return s->fixed[i] < 0; };
-  for (size_t j = 0; j < n; j++) {
-    Entry(model, forms[j], s->slot[j], s);  // a later form of the sentence may have taken the slot
-    const uint32_t slot = s->slot[j];
-    if (decides(j)) {
-      if (j == 0) {
-        uint64_t feats[kMaxGroupFeatures];
-        model.AddWeights(feats, SelfFeatures(s->words[0], true, feats), sums);
-      } else {
-        AddRow(Row(model, s, slot, Scratch::kSelf), sums + j * width, width);
-      }
-    }
-    if (j + 1 < n && decides(j + 1)) AddRow(Row(model, s, slot, Scratch::kAsM1), sums + (j + 1) * width, width);
-    if (j + 2 < n && decides(j + 2)) AddRow(Row(model, s, slot, Scratch::kAsM2), sums + (j + 2) * width, width);
-    if (j >= 1 && decides(j - 1)) AddRow(Row(model, s, slot, Scratch::kAsP1), sums + (j - 1) * width, width);
-    if (j >= 2 && decides(j - 2)) AddRow(Row(model, s, slot, Scratch::kAsP2), sums + (j - 2) * width, width);
-  }
-  for (size_t i = 0; i < n && i < 2; i++) {
-    if (!decides(i)) continue;
-    if (i == 0) AddRow(&s->boundary[0], sums, width);
-    AddRow(&s->boundary[width], sums + i * width, width);
-  }
-  for (size_t i = n >= 2 ? n - 2 : 0; i < n; i++) {
-    if (!decides(i)) continue;
-    if (i + 1 == n) AddRow(&s->boundary[2 * width], sums + i * width, width);
-    AddRow(&s->boundary[3 * width], sums + i * width, width);
+    s->mix[i] = d.mix;
   }
   const size_t tags = model.classes.size() + 1;
   int prev = kStartTag, prev2 = kStartTag;
@@ -157,6 +160,19 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   for (size_t i = 0; i < n; i++) {
     int c = s->fixed[i];
     if (c < 0) {
+      // The cached rows of the word and its neighbours, those of the previous tags, then
+      // the features that mix them.
+      if (i == 0) {
+        for (size_t k = 0; k < width; k++) acc[k] = 0;
+        model.AddWeights(feats, SelfFeatures(s->words[0], true, feats), acc);
+      } else {
+        const int32_t* self = RowOf(model, s, i, Scratch::kSelf);
+        for (size_t k = 0; k < width; k++) acc[k] = self[k];
+      }
+      AddRow(i > 0 ? RowOf(model, s, i - 1, Scratch::kAsM1) : &s->boundary[0], acc, width);
+      AddRow(i > 1 ? RowOf(model, s, i - 2, Scratch::kAsM2) : &s->boundary[width], acc, width);
+      AddRow(i + 1 < n ? RowOf(model, s, i + 1, Scratch::kAsP1) : &s->boundary[2 * width], acc, width);
+      AddRow(i + 2 < n ? RowOf(model, s, i + 2, Scratch::kAsP2) : &s->boundary[3 * width], acc, width);
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
       int32_t* tag_row = &s->tag_rows[t * width];
@@ -164,12 +180,13 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         model.AddWeights(feats, TagFeatures(prev, prev2, feats), tag_row);
         s->tag_ready[t] = 1;
       }
-      for (size_t k = 0; k < width; k++) acc[k] = sums[i * width + k];
       AddRow(tag_row, acc, width);
       const WordInfo& m1 = i > 0 ? s->words[i - 1] : StartWord();
-      const WordInfo& p1 = i + 1 < n ? s->words[i + 1] : EndWord();
-      model.AddWeights(feats, MixedFeatures(s->words[i], m1, p1, prev, feats), acc);
-      c = model.BestOf(acc, s->scores.data());
+      const bool last = i + 1 == n;
+      const WordInfo& p1 = last ? EndWord() : s->words[i + 1];
+      model.AddWeights(feats, MixedFeatures(s->words[i], s->mix[i], m1, p1, last ? s->end_mix : s->mix[i + 1], prev, feats),
+                       acc);
+      c = model.BestOf(acc);
       Position p{forms[i],
                  s->lower[i],
                  i > 0 ? forms[i - 1] : std::string_view(),
@@ -178,7 +195,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
                  i > 1 ? prev2 : -1,
                  i + 1 < n ? forms[i + 1] : std::string_view(),
                  i + 1 < n ? s->words[i + 1].amb : 0};
-      c = Constrain(model, verbs, p, c, s->scores.data());
+      c = Constrain(model, verbs, p, c, acc);
     }
     s->classes[i] = c;
     prev2 = prev;

@@ -23,6 +23,8 @@ struct Scratch {
   struct Described {
     std::string form, lower;
     WordInfo info;      // amb included
+    Premixed mix;       // Premix(info)
+    uint32_t stamp = 0; // Scratch::stamp of the last sentence that used the entry
     int fixed = -1;     // the class of a tag-dictionary word or punctuation, -1: the model decides
     uint8_t ready = 0;  // bit r: the row of role r (rows) is computed
     // The caller's lemma of the form for one part of speech (Tagger::TagSentence).
@@ -32,19 +34,25 @@ struct Scratch {
   };
   static constexpr size_t kCacheSlots = 8192;  // a power of two
   uint64_t model_serial = 0;
+  uint32_t stamp = 0;              // counts the sentences
   size_t width = 0;                // Model::RowWidth()
   std::vector<Described> cache;
   std::vector<int32_t> rows;       // kCacheSlots x kRoles rows of `width`
   std::vector<int32_t> boundary;   // StartWord as M1 and M2, EndWord as P1 and P2
   std::vector<int32_t> tag_rows;   // TagFeatures by (prev, prev2), kStartTag as classes.size()
   std::vector<uint8_t> tag_ready;
+  Premixed end_mix;                // Premix(EndWord())
   std::vector<uint32_t> slot;      // per word: its cache slot
   std::vector<int> fixed;          // per word: Described::fixed
-  std::vector<int32_t> sums;       // per word: the sum of the cached rows that apply to it
+  std::vector<Premixed> mix;       // per word: Described::mix
+  // Per word: its rows; in the cache, or in `spill` when a later word of the sentence took
+  // its slot (then all its rows were computed before).
+  std::vector<const int32_t*> rows_of;
+  std::vector<uint8_t> spilled;
+  std::vector<int32_t> spill;
   std::vector<WordInfo> words;
   std::vector<std::string> lower;  // lower-case forms, parallel to words
   std::vector<int> classes;        // the result
-  std::vector<int32_t> scores;
 };
 
 class LemmaOverrides;

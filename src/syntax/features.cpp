@@ -8,12 +8,6 @@
 namespace veille::syntax {
 namespace {
 
-enum Template : uint64_t {
-  kBias = 1, kWord, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape, kPrev, kPrev2, kPrevPrev2,
-  kPrevLower, kLowerM1, kSuf3M1, kLowerM2, kLowerP1, kSuf3P1, kLowerP2, kFirstShape, kPrevSuf3, kBigramM1,
-  kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
-};
-
 inline uint64_t F(uint64_t t, uint64_t a) { return Feature(t, a); }
 inline uint64_t F2(uint64_t t, uint64_t a, uint64_t b) { return Feature2(t, a, b); }
 
@@ -172,14 +166,7 @@ int TagFeatures(int prev, int prev2, uint64_t* out) {
 }
 
 int MixedFeatures(const WordInfo& w, const WordInfo& m1, const WordInfo& p1, int prev, uint64_t* out) {
-  int k = 0;
-  out[k++] = F2(kPrevLower, w.lower, prev);
-  out[k++] = F2(kPrevSuf3, w.suf[2], prev);
-  out[k++] = F2(kBigramM1, w.lower, m1.lower);
-  out[k++] = F2(kBigramP1, w.lower, p1.lower);
-  out[k++] = F2(kPrevLowerP1, p1.lower, prev);
-  out[k++] = F2(kPrevAmb, w.amb, prev);
-  return k;
+  return MixedFeatures(w, Premix(w), m1, p1, Premix(p1), prev, out);
 }
 
 }  // namespace veille::syntax

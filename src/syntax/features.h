@@ -9,6 +9,13 @@
 
 namespace veille::syntax {
 
+// The feature templates (Extract writes one feature of each).
+enum Template : uint64_t {
+  kBias = 1, kWord, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape, kPrev, kPrev2, kPrevPrev2,
+  kPrevLower, kLowerM1, kSuf3M1, kLowerM2, kLowerP1, kSuf3P1, kLowerP2, kFirstShape, kPrevSuf3, kBigramM1,
+  kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
+};
+
 constexpr int kMaxFeatures = 32;  // Extract writes 28; raise this when adding templates
 constexpr int kStartTag = 255;  // the "tag" before the first word
 
@@ -65,5 +72,23 @@ int P2Features(const WordInfo& p2, uint64_t* out);
 int TagFeatures(int prev, int prev2, uint64_t* out);
 // The rest: the word with its neighbours or with the previous tag.
 int MixedFeatures(const WordInfo& w, const WordInfo& m1, const WordInfo& p1, int prev, uint64_t* out);
+// The same given the Premix of w and p1 (Feature2's first Mix64, computed once per form).
+struct Premixed {
+  uint64_t lower = 0, suf3 = 0, amb = 0;
+};
+inline Premixed Premix(const WordInfo& w) { return Premixed{Mix64(w.lower), Mix64(w.suf[2]), Mix64(w.amb)}; }
+inline int MixedFeatures(const WordInfo& w, const Premixed& pw, const WordInfo& m1, const WordInfo& p1,
+                         const Premixed& pp1, int prev, uint64_t* out) {
+  (void)w;
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  const uint64_t b = static_cast<uint64_t>(prev);
+  out[0] = Mix64(pw.lower ^ (b + kPrevLower * k));  // Feature2(kPrevLower, w.lower, prev)
+  out[1] = Mix64(pw.suf3 ^ (b + kPrevSuf3 * k));
+  out[2] = Mix64(pw.lower ^ (m1.lower + kBigramM1 * k));
+  out[3] = Mix64(pw.lower ^ (p1.lower + kBigramP1 * k));
+  out[4] = Mix64(pp1.lower ^ (b + kPrevLowerP1 * k));
+  out[5] = Mix64(pw.amb ^ (b + kPrevAmb * k));
+  return 6;
+}
 
 }  // namespace veille::syntax

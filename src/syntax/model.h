@@ -132,15 +132,24 @@ struct Model {
       for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) row[w[e].cls] += w[e].w;
     }
   }
-  // The best class of a row of sums (the first of the highest, as Predict); copies the sums
-  // of the classes to `scores`.
-  int BestOf(const int32_t* row, int32_t* scores) const {
+  // The best class of a row of sums: the first of the highest, as Predict.
+  [[gnu::always_inline]] int BestOf(const int32_t* row) const {
     const size_t nc = classes.size();
     int32_t top = row[0];
-    for (size_t c = 1; c < nc; c++) top = row[c] > top ? row[c] : top;
+    size_t c = 1;
+    if (nc >= 2 * kLanes) {  // the maximum of whole vectors, then of their lanes
+      V32 m, x;
+      __builtin_memcpy(&m, row, sizeof m);
+      for (c = kLanes; c + kLanes <= nc; c += kLanes) {
+        __builtin_memcpy(&x, row + c, sizeof x);
+        m = m > x ? m : x;
+      }
+      top = m[0];
+      for (size_t l = 1; l < kLanes; l++) top = m[l] > top ? m[l] : top;
+    }
+    for (; c < nc; c++) top = row[c] > top ? row[c] : top;
     int best = 0;
     while (row[best] != top) best++;
-    for (size_t c = 0; c < nc; c++) scores[c] = row[c];
     return best;
   }
 
