@@ -11,8 +11,10 @@
 #include "syntax/constraints.h"
 #include "syntax/decode.h"
 #include "syntax/features.h"
+#include "syntax/lemmatizer.h"
 #include "syntax/lemmatizer_overrides.h"
 #include "syntax/model.h"
+#include "syntax/tagger.h"
 
 namespace veille::syntax {
 namespace {
@@ -157,6 +159,32 @@ TEST(Decode, FormsSharingASlot) {
   EXPECT_NE(other.serial, m.serial);
   EXPECT_EQ(Cached(other, forms, &s), want);
   EXPECT_EQ(s.model_serial, other.serial);
+}
+
+// The tagger's lemmas come from the form's cache entry unless a later word took the slot:
+// the same lemmas as Tagger::LemmaOf, whether cached, spilled or new.
+TEST(Decode, CachedLemmasAreTheLemmas) {
+  static const Tagger tagger = Tagger::Load();
+  std::vector<std::string> words;
+  std::string a, b;
+  for (int i = 0; a.empty(); i++) {
+    std::string w = "signait" + std::to_string(i);
+    for (const std::string& x : words)
+      if (SlotOf(x) == SlotOf(w)) {
+        a = x;
+        b = w;
+      }
+    words.push_back(w);
+  }
+  const std::string text = "Il a signé l' accord et " + a + " " + b + " ; il signe , " + a + " signé " + b + " .";
+  for (int round = 0; round < 3; round++) {
+    std::vector<Token> tokens = tagger.TagText(text);
+    ASSERT_FALSE(tokens.empty());
+    for (const Token& t : tokens) {
+      std::string lower = Lower(t.span.of(text));
+      EXPECT_EQ(t.lemma, tagger.LemmaOf(lower, t.pos)) << lower;
+    }
+  }
 }
 
 }  // namespace

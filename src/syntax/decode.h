@@ -46,7 +46,8 @@ struct Scratch {
   std::vector<int> fixed;          // per word: Described::fixed
   std::vector<Premixed> mix;       // per word: Described::mix
   // Per word: its rows; in the cache, or in `spill` when a later word of the sentence took
-  // its slot (then all its rows were computed before).
+  // its slot (spilled[i] = 1; all its rows were computed before). The cache holds
+  // kCacheSlots x kRoles rows of width int32 per thread (6.5 MB with 37 classes).
   std::vector<const int32_t*> rows_of;
   std::vector<uint8_t> spilled;
   std::vector<int32_t> spill;
@@ -59,7 +60,7 @@ class LemmaOverrides;
 
 // Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its
 // lower-case form, scratch->cache[scratch->slot[i]] its cache entry unless a later form of
-// the sentence took the slot (compare Described::form). The model's choices go through
+// the sentence took the slot (then scratch->spilled[i] is 1). The model's choices go through
 // Constrain (constraints.h), with `verbs` (may be null) as the known verb forms. The same
 // classes as scoring every word with Extract's features and Model::Predict.
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch,
