@@ -30,37 +30,163 @@ bool IsPunctuation(std::string_view form) {
   return true;
 }
 
+typedef int32_t V32 __attribute__((vector_size(32)));
+
+// to[0..width) += from[0..width) (width a multiple of 8).
+[[gnu::always_inline]] inline void AddRow(const int32_t* from, int32_t* to, size_t width) {
+  for (size_t c = 0; c < width; c += 8) {
+    V32 a, b;
+    __builtin_memcpy(&a, to + c, sizeof a);
+    __builtin_memcpy(&b, from + c, sizeof b);
+    a += b;
+    __builtin_memcpy(to + c, &a, sizeof a);
+  }
+}
+
+// Empties the cache when the model changes.
+void Reset(const Model& model, Scratch* s) {
+  s->model_serial = model.serial;
+  s->stamp = 0;
+  s->width = model.RowWidth();
+  s->cache.assign(Scratch::kCacheSlots, Scratch::Described{});
+  s->rows.assign(Scratch::kCacheSlots * Scratch::kRoles * s->width, 0);
+  const size_t w = s->width;
+  uint64_t feats[kMaxGroupFeatures];
+  s->boundary.assign(4 * w, 0);
+  model.AddWeights(feats, M1Features(StartWord(), feats), &s->boundary[0]);
+  model.AddWeights(feats, M2Features(StartWord(), feats), &s->boundary[w]);
+  model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
+  model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
+  s->end_mix = Premix(EndWord());
+  const size_t tags = model.classes.size() + 1;
+  s->tag_rows.assign(tags * tags * w, 0);
+  s->tag_ready.assign(tags * tags, 0);
+}
+
+// The features of role r of a word.
+int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
+  switch (r) {
+    case Scratch::kSelf: return SelfFeatures(w, false, feats);
+    case Scratch::kAsM1: return M1Features(w, feats);
+    case Scratch::kAsM2: return M2Features(w, feats);
+    case Scratch::kAsP1: return P1Features(w, feats);
+    default: return P2Features(w, feats);
+  }
+}
+
+// The row of role r of the entry in `slot`, computed on first use.
+[[gnu::always_inline]] inline const int32_t* Row(const Model& model, Scratch* s, uint32_t slot, Scratch::Role r) {
+  Scratch::Described& d = s->cache[slot];
+  int32_t* row = &s->rows[(slot * Scratch::kRoles + r) * s->width];
+  if (!(d.ready & (1u << r))) {
+    uint64_t feats[kMaxGroupFeatures];
+    int k = RoleFeatures(d.info, r, feats);
+    for (size_t c = 0; c < s->width; c++) row[c] = 0;
+    model.AddWeights(feats, k, row);
+    d.ready |= 1u << r;
+  }
+  return row;
+}
+
+// The row of role r of word i of the sentence.
+[[gnu::always_inline]] inline const int32_t* RowOf(const Model& model, Scratch* s, size_t i, Scratch::Role r) {
+  if (s->spilled[i]) return s->rows_of[i] + r * s->width;
+  return Row(model, s, s->slot[i], r);
+}
+
 }  // namespace
 
-// The perceptron's dense rows are integer sums of int16 lanes (Model::Predict): with AVX2
+// The perceptron's dense rows are integer sums of int16 lanes (Model::AddWeights): with AVX2
 // they take a quarter of the instructions; the result is the same on every machine.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
+  if (s->cache.empty() || s->model_serial != model.serial) Reset(model, s);
   if (s->words.size() < n) s->words.resize(n);
   if (s->lower.size() < n) s->lower.resize(n);
+  s->slot.resize(n);
+  s->fixed.resize(n);
+  s->mix.resize(n);
+  s->rows_of.resize(n);
+  s->spilled.assign(n, 0);
   s->classes.resize(n);
-  s->scores.resize(model.classes.size());
-  if (s->cache.empty()) s->cache.resize(Scratch::kCacheSlots);
+  const size_t width = s->width, block = Scratch::kRoles * width;
+  if (++s->stamp == 0) {  // wrapped around: forget the old stamps
+    for (Scratch::Described& d : s->cache) d.stamp = 0;
+    s->stamp = 1;
+  }
+  size_t spills = 0;  // at most one a word: `spill` does not move while the sentence is read
+  if (s->spill.size() < n * block) s->spill.resize(n * block);
   for (size_t i = 0; i < n; i++) {
-    Scratch::Described& d = s->cache[HashBytes(forms[i]) & (Scratch::kCacheSlots - 1)];
-    if (d.form != forms[i] || d.form.empty()) {
-      Describe(forms[i], &d.info, &d.lower);
-      d.form.assign(forms[i]);
+    const std::string_view form = forms[i];
+    const uint32_t slot = static_cast<uint32_t>(HashBytes(form) & (Scratch::kCacheSlots - 1));
+    Scratch::Described& d = s->cache[slot];
+    if (d.form != form || d.form.empty()) {
+      if (d.stamp == s->stamp) {
+        // An earlier word of this sentence has the slot: its rows move to `spill`.
+        int32_t* dst = &s->spill[spills++ * block];
+        for (int r = 0; r < Scratch::kRoles; r++) {
+          const int32_t* row = Row(model, s, slot, static_cast<Scratch::Role>(r));
+          for (size_t c = 0; c < width; c++) dst[r * width + c] = row[c];
+        }
+        for (size_t k = 0; k < i; k++)
+          if (!s->spilled[k] && s->slot[k] == slot) {
+            s->rows_of[k] = dst;
+            s->spilled[k] = 1;
+          }
+      }
+      Describe(form, &d.info, &d.lower);
+      d.form.assign(form);
+      d.info.amb = model.Ambiguity(d.info.lower);
+      d.mix = Premix(d.info);
+      d.fixed = model.Fixed(d.info.word);
+      if (d.fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d.fixed = model.punct_class;
+      d.ready = 0;
+      d.has_lemma = false;
     }
+    d.stamp = s->stamp;
+    s->slot[i] = slot;
+    s->rows_of[i] = &s->rows[slot * block];
     s->words[i] = d.info;
     s->lower[i].assign(d.lower);
-    s->words[i].amb = model.Ambiguity(s->words[i].lower);
+    s->fixed[i] = d.fixed;
+    s->mix[i] = d.mix;
   }
+  const size_t tags = model.classes.size() + 1;
   int prev = kStartTag, prev2 = kStartTag;
-  uint64_t feats[kMaxFeatures];
+  alignas(32) int32_t acc[256 + 8];
+  uint64_t feats[kMaxGroupFeatures];
   for (size_t i = 0; i < n; i++) {
-    int c = model.Fixed(s->words[i].word);
-    if (c < 0 && model.punct_class >= 0 && IsPunctuation(forms[i])) c = model.punct_class;
+    int c = s->fixed[i];
     if (c < 0) {
-      int k = Extract(s->words.data(), static_cast<int>(n), static_cast<int>(i), prev, prev2, feats);
-      c = model.Predict(feats, k, s->scores.data());
+      // The cached rows of the word and its neighbours, those of the previous tags, then
+      // the features that mix them.
+      if (i == 0) {
+        for (size_t k = 0; k < width; k++) acc[k] = 0;
+        model.AddWeights(feats, SelfFeatures(s->words[0], true, feats), acc);
+      } else {
+        const int32_t* self = RowOf(model, s, i, Scratch::kSelf);
+        for (size_t k = 0; k < width; k++) acc[k] = self[k];
+      }
+      AddRow(i > 0 ? RowOf(model, s, i - 1, Scratch::kAsM1) : &s->boundary[0], acc, width);
+      AddRow(i > 1 ? RowOf(model, s, i - 2, Scratch::kAsM2) : &s->boundary[width], acc, width);
+      AddRow(i + 1 < n ? RowOf(model, s, i + 1, Scratch::kAsP1) : &s->boundary[2 * width], acc, width);
+      AddRow(i + 2 < n ? RowOf(model, s, i + 2, Scratch::kAsP2) : &s->boundary[3 * width], acc, width);
+      size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
+                 (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
+      int32_t* tag_row = &s->tag_rows[t * width];
+      if (!s->tag_ready[t]) {
+        model.AddWeights(feats, TagFeatures(prev, prev2, feats), tag_row);
+        s->tag_ready[t] = 1;
+      }
+      AddRow(tag_row, acc, width);
+      const WordInfo& m1 = i > 0 ? s->words[i - 1] : StartWord();
+      const bool last = i + 1 == n;
+      const WordInfo& p1 = last ? EndWord() : s->words[i + 1];
+      model.AddWeights(feats, MixedFeatures(s->words[i], s->mix[i], m1, p1, last ? s->end_mix : s->mix[i + 1], prev, feats),
+                       acc);
+      c = model.BestOf(acc);
       Position p{forms[i],
                  s->lower[i],
                  i > 0 ? forms[i - 1] : std::string_view(),
@@ -69,7 +195,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
                  i > 1 ? prev2 : -1,
                  i + 1 < n ? forms[i + 1] : std::string_view(),
                  i + 1 < n ? s->words[i + 1].amb : 0};
-      c = Constrain(model, verbs, p, c, s->scores.data());
+      c = Constrain(model, verbs, p, c, acc);
     }
     s->classes[i] = c;
     prev2 = prev;

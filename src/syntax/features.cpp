@@ -8,12 +8,6 @@
 namespace veille::syntax {
 namespace {
 
-enum Template : uint64_t {
-  kBias = 1, kWord, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape, kPrev, kPrev2, kPrevPrev2,
-  kPrevLower, kLowerM1, kSuf3M1, kLowerM2, kLowerP1, kSuf3P1, kLowerP2, kFirstShape, kPrevSuf3, kBigramM1,
-  kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
-};
-
 inline uint64_t F(uint64_t t, uint64_t a) { return Feature(t, a); }
 inline uint64_t F2(uint64_t t, uint64_t a, uint64_t b) { return Feature2(t, a, b); }
 
@@ -122,6 +116,57 @@ int Extract(const WordInfo* words, int n, int i, int prev, int prev2, uint64_t* 
   out[k++] = F(kAmbP1, p1.amb);
   out[k++] = F2(kPrevAmb, w.amb, prev);
   return k;
+}
+
+int SelfFeatures(const WordInfo& w, bool first, uint64_t* out) {
+  int k = 0;
+  out[k++] = F(kBias, 0);
+  out[k++] = F(kWord, w.word);
+  out[k++] = F(kLower, w.lower);
+  out[k++] = F(kSuf1, w.suf[0]);
+  out[k++] = F(kSuf2, w.suf[1]);
+  out[k++] = F(kSuf3, w.suf[2]);
+  out[k++] = F(kSuf4, w.suf[3]);
+  out[k++] = F(kPre1, w.pre1);
+  out[k++] = F(kPre3, w.pre3);
+  out[k++] = F(kShape, w.shape);
+  out[k++] = F2(kFirstShape, w.shape, first);
+  out[k++] = F(kAmb, w.amb);
+  return k;
+}
+
+int M1Features(const WordInfo& m1, uint64_t* out) {
+  out[0] = F(kLowerM1, m1.lower);
+  out[1] = F(kSuf3M1, m1.suf[2]);
+  return 2;
+}
+
+int M2Features(const WordInfo& m2, uint64_t* out) {
+  out[0] = F(kLowerM2, m2.lower);
+  return 1;
+}
+
+int P1Features(const WordInfo& p1, uint64_t* out) {
+  out[0] = F(kLowerP1, p1.lower);
+  out[1] = F(kSuf3P1, p1.suf[2]);
+  out[2] = F(kAmbP1, p1.amb);
+  return 3;
+}
+
+int P2Features(const WordInfo& p2, uint64_t* out) {
+  out[0] = F(kLowerP2, p2.lower);
+  return 1;
+}
+
+int TagFeatures(int prev, int prev2, uint64_t* out) {
+  out[0] = F(kPrev, prev);
+  out[1] = F(kPrev2, prev2);
+  out[2] = F(kPrevPrev2, prev * 256 + prev2);
+  return 3;
+}
+
+int MixedFeatures(const WordInfo& w, const WordInfo& m1, const WordInfo& p1, int prev, uint64_t* out) {
+  return MixedFeatures(w, Premix(w), m1, p1, Premix(p1), prev, out);
 }
 
 }  // namespace veille::syntax

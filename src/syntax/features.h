@@ -9,6 +9,13 @@
 
 namespace veille::syntax {
 
+// The feature templates (Extract writes one feature of each).
+enum Template : uint64_t {
+  kBias = 1, kWord, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre3, kShape, kPrev, kPrev2, kPrevPrev2,
+  kPrevLower, kLowerM1, kSuf3M1, kLowerM2, kLowerP1, kSuf3P1, kLowerP2, kFirstShape, kPrevSuf3, kBigramM1,
+  kBigramP1, kPrevLowerP1, kAmb, kAmbP1, kPrevAmb,
+};
+
 constexpr int kMaxFeatures = 32;  // Extract writes 28; raise this when adding templates
 constexpr int kStartTag = 255;  // the "tag" before the first word
 
@@ -49,5 +56,39 @@ const WordInfo& EndWord();
 // Writes the features of position i of words[0..n) given the two previous tags; returns
 // how many (at most kMaxFeatures).
 int Extract(const WordInfo* words, int n, int i, int prev, int prev2, uint64_t* out);
+
+// Extract's features split by what they depend on, for decoders that cache the sums of
+// their weights (decode.cpp): together, the same multiset of features as Extract. Each
+// writes at most kMaxGroupFeatures and returns how many.
+constexpr int kMaxGroupFeatures = 12;
+// The word alone (`first`: it is the first of the sentence).
+int SelfFeatures(const WordInfo& w, bool first, uint64_t* out);
+// The word as the previous one (M1), the one before (M2), the next (P1), the one after (P2).
+int M1Features(const WordInfo& m1, uint64_t* out);
+int M2Features(const WordInfo& m2, uint64_t* out);
+int P1Features(const WordInfo& p1, uint64_t* out);
+int P2Features(const WordInfo& p2, uint64_t* out);
+// The two previous tags alone.
+int TagFeatures(int prev, int prev2, uint64_t* out);
+// The rest: the word with its neighbours or with the previous tag.
+int MixedFeatures(const WordInfo& w, const WordInfo& m1, const WordInfo& p1, int prev, uint64_t* out);
+// The same given the Premix of w and p1 (Feature2's first Mix64, computed once per form).
+struct Premixed {
+  uint64_t lower = 0, suf3 = 0, amb = 0;
+};
+inline Premixed Premix(const WordInfo& w) { return Premixed{Mix64(w.lower), Mix64(w.suf[2]), Mix64(w.amb)}; }
+inline int MixedFeatures(const WordInfo& w, const Premixed& pw, const WordInfo& m1, const WordInfo& p1,
+                         const Premixed& pp1, int prev, uint64_t* out) {
+  (void)w;
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  const uint64_t b = static_cast<uint64_t>(prev);
+  out[0] = Mix64(pw.lower ^ (b + kPrevLower * k));  // Feature2(kPrevLower, w.lower, prev)
+  out[1] = Mix64(pw.suf3 ^ (b + kPrevSuf3 * k));
+  out[2] = Mix64(pw.lower ^ (m1.lower + kBigramM1 * k));
+  out[3] = Mix64(pw.lower ^ (p1.lower + kBigramP1 * k));
+  out[4] = Mix64(pp1.lower ^ (b + kPrevLowerP1 * k));
+  out[5] = Mix64(pw.amb ^ (b + kPrevAmb * k));
+  return 6;
+}
 
 }  // namespace veille::syntax

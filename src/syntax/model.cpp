@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <stdexcept>
 
@@ -115,6 +116,8 @@ void Model::Index() {
   keys.clear();
   for (const SuffixRule& r : rules) keys.push_back(RuleKey(r.suffix, r.pos));
   rule_index.Build(keys);
+  static std::atomic<uint64_t> serials{0};
+  serial = ++serials;
 }
 
 }  // namespace veille::syntax

@@ -83,32 +83,14 @@ struct Model {
 
   // Builds the derived fields; throws std::runtime_error when the model is inconsistent.
   void Index();
+  // Set by Index(), different for every call: caches of what a model computes key on it.
+  uint64_t serial = 0;
 
   // The best class for the features (scores has classes.size() slots).
   // (Always inlined: TagForms is compiled for AVX2 too, and the sums use its vector width.)
   [[gnu::always_inline]] int Predict(const uint64_t* feats, int n, int32_t* scores) const {
-    // Two passes so that the memory accesses of different features overlap: prefetch the
-    // slots, then find them and prefetch their weights; the weights are added by Sum.
-    uint64_t slot[kMaxFeatures];
-    for (int k = 0; k < n; k++) {
-      slot[k] = feats[k] & slot_mask_;
-      __builtin_prefetch(&slots_[slot[k]]);
-    }
     uint32_t found[kMaxFeatures];
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-      uint32_t check = Check(feats[k]);
-      for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
-        const Slot& sl = slots_[s];
-        if (sl.check == check) {
-          if (dense_width_ && (sl.packed & 0xFF) == kDense) __builtin_prefetch(&dense_[(sl.packed >> 8) * dense_width_]);
-          else __builtin_prefetch(&weights_[sl.packed >> 8]);
-          found[m++] = sl.packed;
-          break;
-        }
-        if (sl.check == 0) break;
-      }
-    }
+    int m = FindWeights(feats, n, found);
     // The dense rows are summed in registers when they are a few vectors wide (37 classes:
     // 5 vectors of 8 lanes), the sparse weights in memory; integer sums, so the order does
     // not change the result.
@@ -123,6 +105,52 @@ struct Model {
       case 8: return Sum<8>(found, m, scores);
       default: return Sum<0>(found, m, scores);
     }
+  }
+
+  // Partial sums, for decoders that cache the weights of groups of features (decode.cpp):
+  // a row is RowWidth() int32 (the classes, then zeros), the sum of some features' weights.
+  // Integer sums, so adding rows gives exactly what Predict computes from all the features.
+  size_t RowWidth() const { return dense_width_ ? dense_width_ : (classes.size() + kLanes - 1) / kLanes * kLanes; }
+  // Adds the weights of feats[0..n) (n <= kMaxFeatures) to `row`.
+  [[gnu::always_inline]] void AddWeights(const uint64_t* feats, int n, int32_t* row) const {
+    uint32_t found[kMaxFeatures];
+    int m = FindWeights(feats, n, found);
+    for (int k = 0; k < m; k++) {
+      if (dense_width_ && (found[k] & 0xFF) == kDense) {
+        const int16_t* w16 = &dense_[(found[k] >> 8) * dense_width_];
+        for (size_t c = 0; c < dense_width_; c += kLanes) {
+          V16 w;
+          __builtin_memcpy(&w, w16 + c, sizeof w);
+          V32 a;
+          __builtin_memcpy(&a, row + c, sizeof a);
+          a += __builtin_convertvector(w, V32);
+          __builtin_memcpy(row + c, &a, sizeof a);
+        }
+        continue;
+      }
+      const Weight* w = &weights_[found[k] >> 8];
+      for (uint32_t e = 0, count = found[k] & 0xFF; e < count; e++) row[w[e].cls] += w[e].w;
+    }
+  }
+  // The best class of a row of sums: the first of the highest, as Predict.
+  [[gnu::always_inline]] int BestOf(const int32_t* row) const {
+    const size_t nc = classes.size();
+    int32_t top = row[0];
+    size_t c = 1;
+    if (nc >= 2 * kLanes) {  // the maximum of whole vectors, then of their lanes
+      V32 m, x;
+      __builtin_memcpy(&m, row, sizeof m);
+      for (c = kLanes; c + kLanes <= nc; c += kLanes) {
+        __builtin_memcpy(&x, row + c, sizeof x);
+        m = m > x ? m : x;
+      }
+      top = m[0];
+      for (size_t l = 1; l < kLanes; l++) top = m[l] > top ? m[l] : top;
+    }
+    for (; c < nc; c++) top = row[c] > top ? row[c] : top;
+    int best = 0;
+    while (row[best] != top) best++;
+    return best;
   }
 
   // The class of a frequent unambiguous word, or -1.
@@ -154,6 +182,31 @@ struct Model {
     uint16_t cls;
   };
   static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  // Writes to found[] the packed slots of the features the model has; returns how many.
+  // Two passes so that the memory accesses of different features overlap: prefetch the
+  // slots, then find them and prefetch their weights.
+  [[gnu::always_inline]] int FindWeights(const uint64_t* feats, int n, uint32_t* found) const {
+    uint64_t slot[kMaxFeatures];
+    for (int k = 0; k < n; k++) {
+      slot[k] = feats[k] & slot_mask_;
+      __builtin_prefetch(&slots_[slot[k]]);
+    }
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      uint32_t check = Check(feats[k]);
+      for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
+        const Slot& sl = slots_[s];
+        if (sl.check == check) {
+          if (dense_width_ && (sl.packed & 0xFF) == kDense) __builtin_prefetch(&dense_[(sl.packed >> 8) * dense_width_]);
+          else __builtin_prefetch(&weights_[sl.packed >> 8]);
+          found[m++] = sl.packed;
+          break;
+        }
+        if (sl.check == 0) break;
+      }
+    }
+    return m;
+  }
   // Features with many weights keep them as a dense row of dense_width_ int16 (classes
   // padded to kLanes, zeros elsewhere), added with vector instructions; their slot says
   // kDense instead of a count, and "first weight" is the row. Only with fewer than 255 classes.

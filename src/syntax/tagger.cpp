@@ -37,7 +37,19 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
     t.span = spans[i];
     t.sentence = index;
     t.pos = m.class_pos[c];
-    t.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+    // The lemma depends on the form and the part of speech alone: kept in the form's cache
+    // entry (emptied with a new model, which comes with its own overrides).
+    syntax::Scratch::Described& d = scratch.cache[scratch.slot[i]];
+    if (scratch.spilled[i]) {  // a later word of the sentence took the slot
+      t.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+    } else {
+      if (!d.has_lemma || d.lemma_pos != t.pos) {
+        d.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+        d.lemma_pos = t.pos;
+        d.has_lemma = true;
+      }
+      t.lemma = d.lemma;
+    }
     t.feats = m.class_feats[c];
   }
 }
