@@ -76,5 +76,40 @@ TEST(Gazetteer, WordsSkipElisionsAndSplitHyphens) {
   EXPECT_EQ(words, (std::vector<std::string>{"OTAN", "Antonov", "et", "Díaz", "Canel"}));
 }
 
+
+TEST(Gazetteer, FoldHashIsTheHashOfTheFoldedWord) {
+  // The ASCII path hashes without folding: it must agree with the folded form.
+  for (const char* w : {"Russe", "RUSSE", "russe", "Président", "PRÉSIDENT", "Œuvre", "Díaz", "l'Iran", "X"}) {
+    EXPECT_EQ(Gazetteer::FoldHash(w), Gazetteer::FoldHash(Skeleton::Fold(w))) << w;
+  }
+  EXPECT_EQ(Gazetteer::FoldHash("Ministre"), Gazetteer::FoldHash("ministre"));
+  EXPECT_NE(Gazetteer::FoldHash("ministre"), Gazetteer::FoldHash("ministres"));
+}
+
+TEST(Gazetteer, FirstWordFilterNeverWronglySaysNo) {
+  Gazetteer g(Sk());
+  std::vector<std::string> starts;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = "mot" + std::to_string(i * 7919) + (i % 3 == 0 ? "é" : "");
+    g.Add(w + " suite", static_cast<uint32_t>(i), /*capitalised=*/false);
+    starts.push_back(w);
+  }
+  for (const std::string& w : starts) {
+    EXPECT_TRUE(g.MaybeLowerStart(Gazetteer::FoldHash(w))) << w;
+    std::string upper = "MOT" + w.substr(3);
+    EXPECT_TRUE(g.MaybeLowerStart(Gazetteer::FoldHash(upper))) << upper;
+  }
+  // Words that start no name are mostly ruled out (16384 bits for 3000 words).
+  int maybe = 0;
+  for (int i = 0; i < 1000; ++i) maybe += g.MaybeLowerStart(Gazetteer::FoldHash("autre" + std::to_string(i)));
+  EXPECT_LT(maybe, 400);
+  // And every name is still found, through the trie's edge table (grown many times).
+  std::string text = "la " + starts[0] + " suite et " + starts[2999] + " suite, " + starts[1500] + " pas";
+  auto m = g.Find(text);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].values, std::vector<uint32_t>{0});
+  EXPECT_EQ(m[1].values, std::vector<uint32_t>{2999});
+}
+
 }  // namespace
 }  // namespace veille

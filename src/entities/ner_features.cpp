@@ -1,5 +1,6 @@
 #include "entities/ner_features.h"
 
+#include <atomic>
 #include <vector>
 
 #include "core/dict_file.h"
@@ -53,6 +54,8 @@ uint32_t KindOf(std::string_view form) {
 }  // namespace
 
 void NerLexicon::Add(std::string_view phrase, uint32_t bit) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   std::string lower;
   segment::AppendLower(&lower, phrase);
   size_t i = 0;
@@ -124,11 +127,14 @@ NerLexicon NerLexicon::Load() {
 }
 
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower) {
-  // syntax::Describe depends on the form alone: remembered per thread for recent forms
-  // (direct-mapped by the form's hash; a slot is used only when its form is the same).
+  // syntax::Describe and KindOf depend on the form alone, the gazetteer bits on the form
+  // and the lexicon: remembered per thread for recent forms (direct-mapped by the form's
+  // hash; a slot is used only when its form is the same, its bits only for the same lexicon).
   struct Described {
     std::string form, lower;
     syntax::WordInfo info;
+    uint32_t kind = 0, gaz = 0;
+    uint64_t lexicon = 0;  // NerLexicon::id() of gaz; 0: none
   };
   constexpr size_t kSlots = 8192;  // a power of two
   thread_local std::vector<Described> cache(kSlots);
@@ -136,11 +142,17 @@ void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, 
   if (d.form != form || d.form.empty()) {
     syntax::Describe(form, &d.info, &d.lower);
     d.form.assign(form);
+    d.kind = KindOf(form);
+    d.lexicon = 0;
+  }
+  if (d.lexicon != lexicon.id() || lexicon.id() == 0) {
+    d.gaz = lexicon.Bits(d.lower);
+    d.lexicon = lexicon.id();
   }
   w->info = d.info;
   lower->assign(d.lower);
-  w->gaz = lexicon.Bits(*lower);
-  w->kind = KindOf(form);
+  w->gaz = d.gaz;
+  w->kind = d.kind;
 }
 
 int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {

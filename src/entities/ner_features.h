@@ -37,9 +37,13 @@ class NerLexicon {
     return it == bits_.end() ? 0 : it->second;
   }
   void Add(std::string_view phrase, uint32_t bit);  // every word of `phrase`, lower-cased
+  // Tells apart the contents of lexicons in the per-thread cache of DescribeWord: a new
+  // one for each Add (copies share it, and their contents).
+  uint64_t id() const { return id_; }
 
  private:
   std::unordered_map<std::string, uint32_t> bits_;
+  uint64_t id_ = 0;
 };
 
 struct NerWord {

@@ -73,6 +73,11 @@ void NerModel::Index() {
   }
 }
 
+// The rows are integer sums of 8 int16 lanes: with AVX2 one widening load and one add
+// a feature; the result is the same on every machine.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void NerModel::ScoreDense(const uint64_t* feats, int n, int32_t* scores) const {
   // Prefetch every slot first so that the memory accesses of the features overlap.
   uint64_t slot[kMaxNerFeatures];
@@ -80,17 +85,19 @@ void NerModel::ScoreDense(const uint64_t* feats, int n, int32_t* scores) const {
     slot[k] = feats[k] & slot_mask_;
     __builtin_prefetch(&slots_[slot[k]]);
   }
+  int32_t acc[kDenseTags] = {};
   for (int k = 0; k < n; k++) {
     uint32_t check = Check(feats[k]);
     for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
       const Slot& sl = slots_[s];
       if (sl.check == check) {
-        for (size_t t = 0; t < kDenseTags; t++) scores[t] += sl.w[t];  // all lanes: the padding is 0
+        for (size_t t = 0; t < kDenseTags; t++) acc[t] += sl.w[t];  // all lanes: the padding is 0
         break;
       }
       if (sl.check == 0) break;
     }
   }
+  for (size_t t = 0; t < kDenseTags; t++) scores[t] += acc[t];
 }
 
 void NerModel::Decode(const NerWord* words, int n, std::vector<int>* out) const {
