@@ -45,12 +45,13 @@ uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// FNV-1a of `s` with ASCII capitals read as lower case.
+// FNV-1a of `s` with ASCII capitals read as lower case (Words() computes the same on the fly).
+constexpr uint64_t kFnvStart = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
 uint64_t HashLowered(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = kFnvStart;
   for (char ch : s) {
     unsigned char b = static_cast<unsigned char>(ch);
-    h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * 1099511628211ULL;
+    h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * kFnvPrime;
   }
   return Mix(h);
 }
@@ -83,6 +84,7 @@ bool IsElision(std::string_view folded) {
 // validated dictionary files).
 std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_keys) const {
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 4);  // about one word per 6-7 bytes of French
   size_t i = 0, n = text.size();
   while (i < n) {
     // Skip to the start of a word.
@@ -106,22 +108,30 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     if (j >= n) break;
     size_t start = j;
     bool upper = IsUpper(c);
-    // Up to the end of the word; an apostrophe after an elided article ends it.
+    // Up to the end of the word; an apostrophe after an elided article ends it. An ASCII
+    // word gets its FoldHash on the way (its fold is its lower case).
     size_t end = j;
+    bool ascii = true;
+    uint64_t h = kFnvStart;
     while (end < n) {
       unsigned char b = static_cast<unsigned char>(text[end]);
       if (b < 0x80 && (kAscii.c[b] & 1)) {
+        h = (h ^ (kAscii.c[b] & 2 ? b + 32u : b)) * kFnvPrime;
         ++end;
         continue;
       }
       size_t k = end;
       char32_t d = utf8::Next(text, k);
       if (IsWordChar(d)) {
+        ascii = false;
         end = k;
         continue;
       }
-      if (IsApostrophe(d) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
+      // (elisions have at most 6 letters: a longer ASCII word is none)
+      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
         // "d'Iran": restart after the apostrophe.
+        ascii = true;
+        h = kFnvStart;
         start = k;
         end = k;
         if (k < n) {
@@ -137,6 +147,10 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
       Word& word = words.emplace_back();
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
+      if (ascii) {
+        word.fold_hash = Mix(h);
+        word.fold_hashed = true;
+      }
       if (with_keys) {
         word.key = skeleton_.Key(w);
         word.key_hash = HashLowered(word.key);
