@@ -40,6 +40,31 @@ std::string VerbAt(const std::string& text) {
   return m.verb->lemma + (m.inverted ? "/inv" : "") + "/" + std::to_string(m.end);
 }
 
+TEST(QuoteLexicon, AnnotatedWordsMatchTheSameVerbs) {
+  // Annotate marks the words a verb may start at; MatchVerb then rejects the others at
+  // once. It must never reject a word where the full match would succeed.
+  const std::string text =
+      "Il a déclaré que tout va bien, a-t-il ajouté. Comme le précise X, comme l'a indiqué Y, "
+      "elle n'a pas confirmé ; il l'a confirmé, lui a assuré, s'est dit prêt, se félicite, "
+      "ont-elles souligné, est-il dit, dit-il, affirment-ils, a également déclaré, "
+      "en ajoutant qu'il part. L'annonce, la note ; « Non », a dit Marie. Selon lui, rien.";
+  std::vector<quotes::Word> plain = quotes::SplitWords(text);
+  std::vector<quotes::Word> annotated = plain;
+  Lex().Annotate(&annotated);
+  int found = 0;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    quotes::VerbMatch a, b;
+    bool pa = Lex().MatchVerb(plain, i, &a), pb = Lex().MatchVerb(annotated, i, &b);
+    EXPECT_EQ(pa, pb) << i << " " << plain[i].lower;
+    if (pa && pb) {
+      ++found;
+      EXPECT_EQ(a.end, b.end);
+      EXPECT_EQ(a.verb, b.verb);
+    }
+  }
+  EXPECT_GE(found, 15);
+}
+
 TEST(QuoteLexicon, FormsAreGeneratedFromTheLemma) {
   EXPECT_EQ(VerbAt("a déclaré"), "déclarer/2");
   EXPECT_EQ(VerbAt("a également déclaré"), "déclarer/3");

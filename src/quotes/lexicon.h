@@ -88,6 +88,7 @@ class Lexicon {
   struct Known {
     uint8_t classes = 0;
     const std::vector<Form>* forms = nullptr;
+    bool may_start_verb = false;  // Word::may_start_verb
   };
   ByWord<Known> known_;  // both of the above in one table (Annotate: one lookup a word)
 };
