@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -85,13 +86,18 @@ void NerModel::ScoreDense(const uint64_t* feats, int n, int32_t* scores) const {
     slot[k] = feats[k] & slot_mask_;
     __builtin_prefetch(&slots_[slot[k]]);
   }
-  int32_t acc[kDenseTags] = {};
+  typedef int16_t Lanes16 __attribute__((vector_size(16)));
+  typedef int32_t Lanes32 __attribute__((vector_size(32)));
+  static_assert(kDenseTags == 8);
+  Lanes32 acc = {};
   for (int k = 0; k < n; k++) {
     uint32_t check = Check(feats[k]);
     for (uint64_t s = slot[k];; s = (s + 1) & slot_mask_) {
       const Slot& sl = slots_[s];
       if (sl.check == check) {
-        for (size_t t = 0; t < kDenseTags; t++) acc[t] += sl.w[t];  // all lanes: the padding is 0
+        Lanes16 w;
+        std::memcpy(&w, sl.w, sizeof w);  // all lanes: the padding is 0
+        acc += __builtin_convertvector(w, Lanes32);
         break;
       }
       if (sl.check == 0) break;

@@ -48,7 +48,10 @@ bool Finder::IsSource(size_t i, size_t* after) const {
 
 bool Finder::IsPronoun(size_t i, size_t* after) const {
   if (i >= w_.size() || !w_[i].word) return false;
-  if (i + 1 < w_.size() && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) { *after = i + 2; return true; }
+  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) {
+    *after = i + 2;
+    return true;
+  }
   if (lex_.Is(w_[i], Lexicon::kPronoun)) { *after = i + 1; return true; }
   return false;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/doc.h"
@@ -47,7 +48,7 @@ class Finder {
 
  private:
   void Index();
-  bool IsWord(size_t i, const char* s) const { return i < w_.size() && w_[i].lower == s; }
+  bool IsWord(size_t i, std::string_view s) const { return i < w_.size() && w_[i].lower == s; }
   bool IsPunct(size_t i) const { return i < w_.size() && !w_[i].word; }
   bool Is(size_t i, uint8_t cls) const { return i < w_.size() && w_[i].word && lex_.Is(w_[i], cls); }
   bool IsSource(size_t i, size_t* after) const;

@@ -158,6 +158,10 @@ Lexicon::Lexicon() {
   // The words MatchVerb can start at; it returns false at once for the others.
   for (auto& [word, k] : known_) k.may_start_verb = k.forms || (k.classes & kClitic);
   for (const char* w : {"le", "l'", "s'", "se"}) known_[w].may_start_verb = true;
+  for (const auto& [word, bits] : classes_) {
+    size_t space = word.find(' ');
+    if (space != std::string::npos) known_[word.substr(0, space)].starts_phrase = true;
+  }
   for (std::string_view a : kAuxiliaries) known_[std::string(a)].may_start_verb = true;
   for (std::string_view e : kEtre) known_[std::string(e)].may_start_verb = true;
   auto inverted = [&](std::string_view a, bool etre) {  // "a-t-il", "ont-elles", "est-il"
@@ -195,6 +199,7 @@ void Lexicon::Annotate(std::vector<Word>* words) const {
       w.classes = it->second.classes;
       w.forms = it->second.forms;
       w.may_start_verb = it->second.may_start_verb && w.word;
+      w.starts_phrase = it->second.starts_phrase;
     }
     w.annotated = true;
   }

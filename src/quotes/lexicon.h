@@ -63,6 +63,8 @@ class Lexicon {
   void Annotate(std::vector<Word>* words) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
+  // Whether a words.tsv entry of several words may start at w (false: none does).
+  bool MayStartPhrase(const Word& w) const { return !w.annotated || w.starts_phrase; }
   size_t verbs() const { return verbs_.size(); }
 
  private:
@@ -89,6 +91,7 @@ class Lexicon {
     uint8_t classes = 0;
     const std::vector<Form>* forms = nullptr;
     bool may_start_verb = false;  // Word::may_start_verb
+    bool starts_phrase = false;   // Word::starts_phrase
   };
   ByWord<Known> known_;  // both of the above in one table (Annotate: one lookup a word)
 };

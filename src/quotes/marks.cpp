@@ -32,6 +32,10 @@ void Paragraph(std::string_view text, uint32_t a, uint32_t b, bool continues, st
   uint32_t ascii_open = 0;
   size_t i = a;
   while (i < b) {
+    if (static_cast<unsigned char>(text[i]) < 0x80 && text[i] != '"') {  // no mark: nothing to do
+      ++i;
+      continue;
+    }
     size_t at = i;
     char32_t c = utf8::Next(text, i);
     bool opener = c == U'\u00AB' || c == U'\u201E' || c == U'\u201C';

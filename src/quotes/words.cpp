@@ -111,7 +111,12 @@ std::vector<Word> SplitWords(std::string_view text) {
       w.word = false;
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-    LowerInto(text.substr(start, i - start), &w.lower);
+    if (ascii) {  // known ASCII: no scan for other bytes
+      w.lower.assign(text.data() + start, i - start);
+      for (char& ch : w.lower) ch = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 'a' - 'A' : 0));
+    } else {
+      LowerInto(text.substr(start, i - start), &w.lower);
+    }
     // One spelling of the apostrophe for matching (only a non-ASCII word can hold U+2019).
     if (w.word && !ascii && w.lower.find("\u2019") != std::string::npos) {
       std::string norm;

@@ -26,6 +26,7 @@ struct Word {
   // Annotated: whether a speech verb can start at this word (a form's first word, a clitic,
   // "le"/"l'" after "comme", "s'"/"se", an auxiliary); false lets MatchVerb answer at once.
   bool may_start_verb = false;
+  bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
 };
 
 std::vector<Word> SplitWords(std::string_view text);
