@@ -12,6 +12,7 @@
 #include "entities/linker.h"
 #include "entities/ner.h"
 #include "entities/ner_data.h"
+#include "entities/ner_features.h"
 #include "entities/ner_trainer.h"
 #include "pipeline/pipeline.h"
 
@@ -117,6 +118,34 @@ TEST(NerModel, TrainingIsDeterministicAndTheFileRoundTrips) {
   EXPECT_THROW(ner::NerModel::Load(pb), DictError);
   std::filesystem::remove(pa);
   std::filesystem::remove(pb);
+}
+
+TEST(NerFeatures, WordFeaturesAreRememberedPerFormAndLexicon) {
+  // DescribeWord remembers a form's description and its word features; the gazetteer bits
+  // (and the features made of them) belong to the lexicon they were looked up in.
+  ner::NerLexicon a, b;
+  a.Add("Paris", ner::kPlaceWord);
+  b.Add("Jeanne", ner::kGivenName);
+  std::string lower;
+  ner::NerWord wa, wb, again, fresh;
+  ner::DescribeWord("Paris", a, &wa, &lower);
+  ner::DescribeWord("Paris", b, &wb, &lower);
+  ner::DescribeWord("Paris", a, &again, &lower);
+  EXPECT_EQ(wa.gaz, static_cast<uint32_t>(ner::kPlaceWord));
+  EXPECT_EQ(wb.gaz, 0u);
+  EXPECT_NE(wa.f[ner::kOwnGaz], wb.f[ner::kOwnGaz]);
+  EXPECT_NE(wa.f[ner::kAsGazM1], wb.f[ner::kAsGazM1]);
+  EXPECT_EQ(wa.f[ner::kOwnWord], wb.f[ner::kOwnWord]);
+  for (int k = 0; k < ner::kWordFeatures; ++k) EXPECT_EQ(wa.f[k], again.f[k]) << k;
+  // The remembered features are those of the fields.
+  fresh.info = wa.info;
+  fresh.gaz = wa.gaz;
+  fresh.kind = wa.kind;
+  ner::HashWordFeatures(&fresh);
+  for (int k = 0; k < ner::kWordFeatures; ++k) EXPECT_EQ(wa.f[k], fresh.f[k]) << k;
+  // Distinct roles give distinct features.
+  EXPECT_NE(wa.f[ner::kAsLowerM1], wa.f[ner::kAsLowerP1]);
+  EXPECT_NE(wa.f[ner::kOwnLower], wa.f[ner::kAsLowerM2]);
 }
 
 TEST(NerModel, DecodingNeverStartsWithAnInsideTag) {

@@ -20,17 +20,44 @@ enum Template : uint64_t {
   kGazP1, kPrevGaz, kLowerM1Kind, kBigramM2M1, kLowerP1Kind,
 };
 
+}  // namespace
+
+void HashWordFeatures(NerWord* w) {
+  uint64_t* f = w->f;
+  f[kOwnWord] = Feature(kWord, w->info.word);
+  f[kOwnLower] = Feature(kLower, w->info.lower);
+  f[kOwnSuf2] = Feature(kSuf2, w->info.suf[1]);
+  f[kOwnSuf3] = Feature(kSuf3, w->info.suf[2]);
+  f[kOwnSuf4] = Feature(kSuf4, w->info.suf[3]);
+  f[kOwnPre3] = Feature(kPre3, w->info.pre3);
+  f[kOwnShape] = Feature(kShape, w->info.shape);
+  f[kOwnGaz] = Feature(kGaz, w->gaz);
+  f[kOwnGazKind] = Feature2(kGazKind, w->gaz, w->kind);
+  f[kAsLowerM1] = Feature(kLowerM1, w->info.lower);
+  f[kAsLowerP1] = Feature(kLowerP1, w->info.lower);
+  f[kAsLowerM2] = Feature(kLowerM2, w->info.lower);
+  f[kAsLowerP2] = Feature(kLowerP2, w->info.lower);
+  f[kAsShapeM1] = Feature(kShapeM1, w->info.shape);
+  f[kAsShapeP1] = Feature(kShapeP1, w->info.shape);
+  f[kAsGazM1] = Feature(kGazM1, w->gaz);
+  f[kAsGazP1] = Feature(kGazP1, w->gaz);
+}
+
+namespace {
+
 const NerWord& Boundary(bool start) {
   static const NerWord s = [] {
     NerWord w;
     w.info = syntax::StartWord();
     w.kind = 6;
+    HashWordFeatures(&w);
     return w;
   }();
   static const NerWord e = [] {
     NerWord w;
     w.info = syntax::EndWord();
     w.kind = 7;
+    HashWordFeatures(&w);
     return w;
   }();
   return start ? s : e;
@@ -132,27 +159,25 @@ void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, 
   // hash; a slot is used only when its form is the same, its bits only for the same lexicon).
   struct Described {
     std::string form, lower;
-    syntax::WordInfo info;
-    uint32_t kind = 0, gaz = 0;
-    uint64_t lexicon = 0;  // NerLexicon::id() of gaz; 0: none
+    NerWord word;
+    uint64_t lexicon = 0;  // NerLexicon::id() of word.gaz; 0: none
   };
   constexpr size_t kSlots = 8192;  // a power of two
   thread_local std::vector<Described> cache(kSlots);
   Described& d = cache[syntax::HashBytes(form) & (kSlots - 1)];
   if (d.form != form || d.form.empty()) {
-    syntax::Describe(form, &d.info, &d.lower);
+    syntax::Describe(form, &d.word.info, &d.lower);
     d.form.assign(form);
-    d.kind = KindOf(form);
+    d.word.kind = KindOf(form);
     d.lexicon = 0;
   }
   if (d.lexicon != lexicon.id() || lexicon.id() == 0) {
-    d.gaz = lexicon.Bits(d.lower);
+    d.word.gaz = lexicon.Bits(d.lower);
     d.lexicon = lexicon.id();
+    HashWordFeatures(&d.word);
   }
-  w->info = d.info;
+  *w = d.word;
   lower->assign(d.lower);
-  w->gaz = d.gaz;
-  w->kind = d.kind;
 }
 
 int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
@@ -162,30 +187,31 @@ int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t
   const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
   const NerWord& p2 = i + 2 < n ? words[i + 2] : Boundary(false);
   int k = 0;
-  out[k++] = Feature(kBias, 0);
-  out[k++] = Feature(kWord, w.info.word);
-  out[k++] = Feature(kLower, w.info.lower);
-  out[k++] = Feature(kSuf2, w.info.suf[1]);
-  out[k++] = Feature(kSuf3, w.info.suf[2]);
-  out[k++] = Feature(kSuf4, w.info.suf[3]);
-  out[k++] = Feature(kPre3, w.info.pre3);
-  out[k++] = Feature(kShape, w.info.shape);
+  static const uint64_t bias = Feature(kBias, 0);
+  out[k++] = bias;
+  out[k++] = w.f[kOwnWord];
+  out[k++] = w.f[kOwnLower];
+  out[k++] = w.f[kOwnSuf2];
+  out[k++] = w.f[kOwnSuf3];
+  out[k++] = w.f[kOwnSuf4];
+  out[k++] = w.f[kOwnPre3];
+  out[k++] = w.f[kOwnShape];
   out[k++] = Feature2(kKindFirst, w.kind, i == 0);
   out[k++] = Feature(kPrev, prev);
   out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
   out[k++] = Feature2(kPrevKind, w.kind, prev);
   out[k++] = Feature2(kPrevLower, w.info.lower, prev);
-  out[k++] = Feature(kLowerM1, m1.info.lower);
-  out[k++] = Feature(kLowerP1, p1.info.lower);
-  out[k++] = Feature(kLowerM2, m2.info.lower);
-  out[k++] = Feature(kLowerP2, p2.info.lower);
-  out[k++] = Feature(kShapeM1, m1.info.shape);
-  out[k++] = Feature(kShapeP1, p1.info.shape);
+  out[k++] = m1.f[kAsLowerM1];
+  out[k++] = p1.f[kAsLowerP1];
+  out[k++] = m2.f[kAsLowerM2];
+  out[k++] = p2.f[kAsLowerP2];
+  out[k++] = m1.f[kAsShapeM1];
+  out[k++] = p1.f[kAsShapeP1];
   out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
-  out[k++] = Feature(kGaz, w.gaz);
-  out[k++] = Feature2(kGazKind, w.gaz, w.kind);
-  out[k++] = Feature(kGazM1, m1.gaz);
-  out[k++] = Feature(kGazP1, p1.gaz);
+  out[k++] = w.f[kOwnGaz];
+  out[k++] = w.f[kOwnGazKind];
+  out[k++] = m1.f[kAsGazM1];
+  out[k++] = p1.f[kAsGazP1];
   out[k++] = Feature2(kPrevGaz, w.gaz, prev);
   out[k++] = Feature2(kLowerM1Kind, m1.info.lower, w.kind);
   out[k++] = Feature2(kBigramM2M1, m1.info.lower, m2.info.lower);

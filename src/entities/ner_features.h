@@ -46,13 +46,25 @@ class NerLexicon {
   uint64_t id_ = 0;
 };
 
+// The hashed features that depend on one word alone, as itself (kOwn*) or as a neighbour
+// (kAs*): computed once per word (and remembered per form) instead of once per position.
+enum WordFeature {
+  kOwnWord, kOwnLower, kOwnSuf2, kOwnSuf3, kOwnSuf4, kOwnPre3, kOwnShape, kOwnGaz, kOwnGazKind,
+  kAsLowerM1, kAsLowerP1, kAsLowerM2, kAsLowerP2, kAsShapeM1, kAsShapeP1, kAsGazM1, kAsGazP1,
+  kWordFeatures
+};
+
 struct NerWord {
   syntax::WordInfo info;
   uint32_t gaz = 0;
   uint32_t kind = 0;  // 0 other, 1 lower-case word, 2 Capitalised, 3 ALL CAPS, 4 number, 5 punctuation
+  uint64_t f[kWordFeatures] = {};  // filled by HashWordFeatures from the fields above
 };
 
-// Describes `form`; `lower` receives its lower-case form.
+// Fills w->f from w->info, w->gaz and w->kind.
+void HashWordFeatures(NerWord* w);
+
+// Describes `form` (fields and word features); `lower` receives its lower-case form.
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower);
 
 // The "tag" before the first word.
