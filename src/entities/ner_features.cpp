@@ -219,4 +219,27 @@ int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t
   return k;
 }
 
+const NerWord& BoundaryWord(bool start) { return Boundary(start); }
+
+int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
+  const NerWord& w = words[i];
+  const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
+  const NerWord& m2 = i > 1 ? words[i - 2] : Boundary(true);
+  const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
+  int k = 0;
+  static const uint64_t bias = Feature(kBias, 0);
+  out[k++] = bias;
+  out[k++] = Feature2(kKindFirst, w.kind, i == 0);
+  out[k++] = Feature(kPrev, prev);
+  out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
+  out[k++] = Feature2(kPrevKind, w.kind, prev);
+  out[k++] = Feature2(kPrevLower, w.info.lower, prev);
+  out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
+  out[k++] = Feature2(kPrevGaz, w.gaz, prev);
+  out[k++] = Feature2(kLowerM1Kind, m1.info.lower, w.kind);
+  out[k++] = Feature2(kBigramM2M1, m1.info.lower, m2.info.lower);
+  out[k++] = Feature2(kLowerP1Kind, p1.info.lower, w.kind);
+  return k;
+}
+
 }  // namespace veille::ner

@@ -67,6 +67,13 @@ void HashWordFeatures(NerWord* w);
 // Describes `form` (fields and word features); `lower` receives its lower-case form.
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower);
 
+// The position features that are not word features (bias, tags, kinds, pairs of words):
+// with the word features of the position's five words, the same features as ExtractNer.
+int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out);
+
+// The words standing before the first (start) and after the last word.
+const NerWord& BoundaryWord(bool start);
+
 // The "tag" before the first word.
 constexpr int kStart = 255;
 
