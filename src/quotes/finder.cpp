@@ -63,6 +63,7 @@ std::string Finder::VerbText(const VerbMatch& m) const {
 }
 
 bool Finder::Verb(size_t i, VerbMatch* m, bool say_only) const {
+  if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
   if (!lex_.MatchVerb(w_, i, m)) return false;
   return !say_only || m->verb->kind == VerbKind::kSay;
 }
