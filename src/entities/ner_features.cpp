@@ -41,6 +41,9 @@ void HashWordFeatures(NerWord* w) {
   f[kAsShapeP1] = Feature(kShapeP1, w->info.shape);
   f[kAsGazM1] = Feature(kGazM1, w->gaz);
   f[kAsGazP1] = Feature(kGazP1, w->gaz);
+  w->mix_lower = syntax::Mix64(w->info.lower);
+  w->mix_kind = syntax::Mix64(w->kind);
+  w->mix_gaz = syntax::Mix64(w->gaz);
 }
 
 namespace {
@@ -221,6 +224,11 @@ int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t
 
 const NerWord& BoundaryWord(bool start) { return Boundary(start); }
 
+// syntax::Feature2(t, a, b) given mixed = syntax::Mix64(a).
+inline uint64_t Feature2Mixed(uint64_t t, uint64_t mixed, uint64_t b) {
+  return syntax::Mix64(mixed ^ (b + t * 0x9E3779B97F4A7C15ULL));
+}
+
 int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
   const NerWord& w = words[i];
   const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
@@ -229,16 +237,16 @@ int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, u
   int k = 0;
   static const uint64_t bias = Feature(kBias, 0);
   out[k++] = bias;
-  out[k++] = Feature2(kKindFirst, w.kind, i == 0);
+  out[k++] = Feature2Mixed(kKindFirst, w.mix_kind, i == 0);
   out[k++] = Feature(kPrev, prev);
   out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
-  out[k++] = Feature2(kPrevKind, w.kind, prev);
-  out[k++] = Feature2(kPrevLower, w.info.lower, prev);
+  out[k++] = Feature2Mixed(kPrevKind, w.mix_kind, prev);
+  out[k++] = Feature2Mixed(kPrevLower, w.mix_lower, prev);
   out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
-  out[k++] = Feature2(kPrevGaz, w.gaz, prev);
-  out[k++] = Feature2(kLowerM1Kind, m1.info.lower, w.kind);
-  out[k++] = Feature2(kBigramM2M1, m1.info.lower, m2.info.lower);
-  out[k++] = Feature2(kLowerP1Kind, p1.info.lower, w.kind);
+  out[k++] = Feature2Mixed(kPrevGaz, w.mix_gaz, prev);
+  out[k++] = Feature2Mixed(kLowerM1Kind, m1.mix_lower, w.kind);
+  out[k++] = Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);
+  out[k++] = Feature2Mixed(kLowerP1Kind, p1.mix_lower, w.kind);
   return k;
 }
 

@@ -59,6 +59,8 @@ struct NerWord {
   uint32_t gaz = 0;
   uint32_t kind = 0;  // 0 other, 1 lower-case word, 2 Capitalised, 3 ALL CAPS, 4 number, 5 punctuation
   uint64_t f[kWordFeatures] = {};  // filled by HashWordFeatures from the fields above
+  // syntax::Mix64 of info.lower, kind and gaz: the first half of the pair features' hashes.
+  uint64_t mix_lower = 0, mix_kind = 0, mix_gaz = 0;
 };
 
 // Fills w->f from w->info, w->gaz and w->kind.
