@@ -40,6 +40,20 @@ std::string VerbAt(const std::string& text) {
   return m.verb->lemma + (m.inverted ? "/inv" : "") + "/" + std::to_string(m.end);
 }
 
+TEST(QuoteMarks, FoundWhereverTheyStandInTheText) {
+  // FindMarked skips plain ASCII eight bytes at a time: marks at every offset are found.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string lead(pad, 'x');
+    std::string text = lead + " dit : \u00ABNon merci\u00BB puis \"oui\" et \u201Cpeut-\u00EAtre\u201D fin";
+    std::vector<quotes::Marked> m = quotes::FindMarked(text);
+    ASSERT_EQ(m.size(), 3u) << pad;
+    EXPECT_EQ(m[0].inner.of(text), "Non merci") << pad;
+    EXPECT_EQ(m[1].inner.of(text), "oui") << pad;
+    EXPECT_EQ(m[2].inner.of(text), "peut-\u00EAtre") << pad;
+    EXPECT_EQ(m[0].outer.start, pad + 7) << pad;
+  }
+}
+
 TEST(QuoteLexicon, AnnotatedWordsMatchTheSameVerbs) {
   // Annotate marks the words a verb may start at; MatchVerb then rejects the others at
   // once. It must never reject a word where the full match would succeed.
