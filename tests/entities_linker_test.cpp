@@ -1,4 +1,5 @@
 #include "entities/linker.h"
+#include "entities/by_start.h"
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,32 @@ const Entity* FindText(const Doc& d, const std::string& text) {
   for (const Entity& e : d.entities)
     if (e.span.of(d.text) == text) return &e;
   return nullptr;
+}
+
+TEST(EntityOrder, IndexSortsGiveTheSameOrderAsSortingTheEntities) {
+  // SortByStart / StableSortByStart sort indices: the order among equal starts must be the
+  // one std::sort / std::stable_sort give, for short (insertion sort) and long vectors.
+  for (size_t n : {0u, 1u, 5u, 15u, 17u, 40u, 200u}) {
+    for (uint32_t seed = 1; seed <= 5; ++seed) {
+      std::vector<Entity> v(n);
+      uint32_t x = seed * 2654435761u;
+      for (size_t i = 0; i < n; ++i) {
+        x = x * 1664525u + 1013904223u;
+        v[i].span.start = (x >> 16) % (n / 3 + 2);  // many equal starts
+        v[i].id = std::to_string(i);
+      }
+      auto by_start = [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; };
+      std::vector<Entity> want = v, got = v, want_stable = v, got_stable = v;
+      std::sort(want.begin(), want.end(), by_start);
+      entities::SortByStart(&got);
+      std::stable_sort(want_stable.begin(), want_stable.end(), by_start);
+      entities::StableSortByStart(&got_stable);
+      for (size_t i = 0; i < n; ++i) {
+        EXPECT_EQ(got[i].id, want[i].id) << n << " " << seed << " " << i;
+        EXPECT_EQ(got_stable[i].id, want_stable[i].id) << n << " " << seed << " " << i;
+      }
+    }
+  }
 }
 
 TEST(EntityLinker, LinksPeopleStatesAndSeatsOfPower) {

@@ -19,6 +19,10 @@ TEST(Skeleton, FoldsCaseAndAccents) {
   EXPECT_EQ(Skeleton::Fold("cœur"), "coeur");
   EXPECT_EQ(Skeleton::Fold("Пескова"), "пескова");
   EXPECT_EQ(Skeleton::Fold("Nicola\xCC\x81s"), "nicolas");  // combining acute
+  // Latin-1 letters take a short path: the same result as the general one.
+  EXPECT_EQ(Skeleton::Fold("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞß"), "aaaaaaaeceeeeiiiidnoooooouuuuythss");
+  EXPECT_EQ(Skeleton::Fold("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"), "aaaaaaaeceeeeiiiidnoooooouuuuythy");
+  EXPECT_EQ(Skeleton::Fold("3×4÷2 Ÿ"), "3×4÷2 y");
 }
 
 // The pairs: transliteration variants share one key.
@@ -74,6 +78,51 @@ TEST(Gazetteer, WordsSkipElisionsAndSplitHyphens) {
   std::vector<std::string> words;
   for (const auto& w : g.Words(text)) words.push_back(std::string(w.span.of(text)));
   EXPECT_EQ(words, (std::vector<std::string>{"OTAN", "Antonov", "et", "Díaz", "Canel"}));
+}
+
+
+TEST(Gazetteer, FoldHashIsTheHashOfTheFoldedWord) {
+  // The ASCII path hashes without folding: it must agree with the folded form.
+  for (const char* w : {"Russe", "RUSSE", "russe", "Président", "PRÉSIDENT", "Œuvre", "Díaz", "l'Iran", "X"}) {
+    EXPECT_EQ(Gazetteer::FoldHash(w), Gazetteer::FoldHash(Skeleton::Fold(w))) << w;
+  }
+  EXPECT_EQ(Gazetteer::FoldHash("Ministre"), Gazetteer::FoldHash("ministre"));
+  // Words() hashes ASCII words on the way: the same value.
+  Gazetteer g(Sk());
+  std::string text = "Le Premier ministre d'Israël, l'ONU et qu'aujourd'hui Jean-Luc OTAN2 président";
+  int hashed = 0;
+  for (const Gazetteer::Word& w : g.Scan(text)) {
+    if (!w.fold_hashed) continue;
+    ++hashed;
+    EXPECT_EQ(w.fold_hash, Gazetteer::FoldHash(w.span.of(text))) << w.span.of(text);
+  }
+  EXPECT_GE(hashed, 8);
+  EXPECT_NE(Gazetteer::FoldHash("ministre"), Gazetteer::FoldHash("ministres"));
+}
+
+TEST(Gazetteer, FirstWordFilterNeverWronglySaysNo) {
+  Gazetteer g(Sk());
+  std::vector<std::string> starts;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = "mot" + std::to_string(i * 7919) + (i % 3 == 0 ? "é" : "");
+    g.Add(w + " suite", static_cast<uint32_t>(i), /*capitalised=*/false);
+    starts.push_back(w);
+  }
+  for (const std::string& w : starts) {
+    EXPECT_TRUE(g.MaybeLowerStart(Gazetteer::FoldHash(w))) << w;
+    std::string upper = "MOT" + w.substr(3);
+    EXPECT_TRUE(g.MaybeLowerStart(Gazetteer::FoldHash(upper))) << upper;
+  }
+  // Words that start no name are mostly ruled out (16384 bits for 3000 words).
+  int maybe = 0;
+  for (int i = 0; i < 1000; ++i) maybe += g.MaybeLowerStart(Gazetteer::FoldHash("autre" + std::to_string(i)));
+  EXPECT_LT(maybe, 400);
+  // And every name is still found, through the trie's edge table (grown many times).
+  std::string text = "la " + starts[0] + " suite et " + starts[2999] + " suite, " + starts[1500] + " pas";
+  auto m = g.Find(text);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].values, std::vector<uint32_t>{0});
+  EXPECT_EQ(m[1].values, std::vector<uint32_t>{2999});
 }
 
 }  // namespace

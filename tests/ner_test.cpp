@@ -12,6 +12,8 @@
 #include "entities/linker.h"
 #include "entities/ner.h"
 #include "entities/ner_data.h"
+#include "entities/ner_features.h"
+#include "entities/ner_model.h"
 #include "entities/ner_trainer.h"
 #include "pipeline/pipeline.h"
 
@@ -117,6 +119,73 @@ TEST(NerModel, TrainingIsDeterministicAndTheFileRoundTrips) {
   EXPECT_THROW(ner::NerModel::Load(pb), DictError);
   std::filesystem::remove(pa);
   std::filesystem::remove(pb);
+}
+
+TEST(NerFeatures, WordFeaturesAreRememberedPerFormAndLexicon) {
+  // DescribeWord remembers a form's description and its word features; the gazetteer bits
+  // (and the features made of them) belong to the lexicon they were looked up in.
+  ner::NerLexicon a, b;
+  a.Add("Paris", ner::kPlaceWord);
+  b.Add("Jeanne", ner::kGivenName);
+  std::string lower;
+  ner::NerWord wa, wb, again, fresh;
+  ner::DescribeWord("Paris", a, &wa, &lower);
+  ner::DescribeWord("Paris", b, &wb, &lower);
+  ner::DescribeWord("Paris", a, &again, &lower);
+  EXPECT_EQ(wa.gaz, static_cast<uint32_t>(ner::kPlaceWord));
+  EXPECT_EQ(wb.gaz, 0u);
+  EXPECT_NE(wa.f[ner::kOwnGaz], wb.f[ner::kOwnGaz]);
+  EXPECT_NE(wa.f[ner::kAsGazM1], wb.f[ner::kAsGazM1]);
+  EXPECT_EQ(wa.f[ner::kOwnWord], wb.f[ner::kOwnWord]);
+  for (int k = 0; k < ner::kWordFeatures; ++k) EXPECT_EQ(wa.f[k], again.f[k]) << k;
+  // The remembered features are those of the fields.
+  fresh.info = wa.info;
+  fresh.gaz = wa.gaz;
+  fresh.kind = wa.kind;
+  ner::HashWordFeatures(&fresh);
+  for (int k = 0; k < ner::kWordFeatures; ++k) EXPECT_EQ(wa.f[k], fresh.f[k]) << k;
+  // Distinct roles give distinct features.
+  EXPECT_NE(wa.f[ner::kAsLowerM1], wa.f[ner::kAsLowerP1]);
+  EXPECT_NE(wa.f[ner::kOwnLower], wa.f[ner::kAsLowerM2]);
+}
+
+TEST(NerModel, DenseDecodingSumsTheSameFeatures) {
+  // Decode adds remembered rows of word features to the rows of the other features: the
+  // tags must be those of ScoreDense over all of ExtractNer's features, position by position.
+  ner::NerModel model = ner::NerModel::Load(DictPath("models/fr-ner.bin"));
+  ner::NerLexicon lexicon = ner::NerLexicon::Load();
+  const std::vector<std::vector<std::string>> sentences = {
+      {"Le", "président", "Emmanuel", "Macron", "a", "reçu", "Olaf", "Scholz", "à", "Paris", "."},
+      {"Selon", "l'", "Agence", "France-Presse", ",", "la", "société", "Renault", "investit", "."},
+      {"Jeanne", "Dupont-Moreau", ",", "chercheuse", "à", "l'", "université", "de", "Lyon"},
+      {"Paris"},
+      {"Le", "président", "Emmanuel", "Macron", "a", "reçu", "Olaf", "Scholz", "à", "Paris", "."}};
+  int named = 0;
+  for (const auto& forms : sentences) {
+    std::vector<ner::NerWord> words(forms.size());
+    std::string lower;
+    for (size_t i = 0; i < forms.size(); ++i) ner::DescribeWord(forms[i], lexicon, &words[i], &lower);
+    std::vector<int> tags;
+    std::vector<int32_t> scores;
+    model.Decode(words.data(), static_cast<int>(words.size()), &tags, &scores);
+    ASSERT_EQ(tags.size(), forms.size());
+    ASSERT_EQ(scores.size(), forms.size() * ner::NerModel::kDenseTags);
+    int prev = ner::kStart, prev2 = ner::kStart;
+    for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+      uint64_t feats[ner::kMaxNerFeatures];
+      int k = ner::ExtractNer(words.data(), static_cast<int>(words.size()), i, prev, prev2, feats);
+      int32_t dense[ner::NerModel::kDenseTags] = {};
+      model.ScoreDense(feats, k, dense);
+      for (size_t c = 0; c < ner::NerModel::kDenseTags; ++c)
+        EXPECT_EQ(scores[i * ner::NerModel::kDenseTags + c], dense[c]) << forms[i] << " " << c;
+      int t = model.Best(prev, dense);
+      EXPECT_EQ(tags[i], t) << forms[i];
+      named += t != model.outside;
+      prev2 = prev;
+      prev = tags[i];
+    }
+  }
+  EXPECT_GT(named, 4);
 }
 
 TEST(NerModel, DecodingNeverStartsWithAnInsideTag) {

@@ -40,6 +40,45 @@ std::string VerbAt(const std::string& text) {
   return m.verb->lemma + (m.inverted ? "/inv" : "") + "/" + std::to_string(m.end);
 }
 
+TEST(QuoteMarks, FoundWhereverTheyStandInTheText) {
+  // FindMarked skips plain ASCII eight bytes at a time: marks at every offset are found.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string lead(pad, 'x');
+    std::string text = lead + " dit : \u00ABNon merci\u00BB puis \"oui\" et \u201Cpeut-\u00EAtre\u201D fin";
+    std::vector<quotes::Marked> m = quotes::FindMarked(text);
+    ASSERT_EQ(m.size(), 3u) << pad;
+    EXPECT_EQ(m[0].inner.of(text), "Non merci") << pad;
+    EXPECT_EQ(m[1].inner.of(text), "oui") << pad;
+    EXPECT_EQ(m[2].inner.of(text), "peut-\u00EAtre") << pad;
+    EXPECT_EQ(m[0].outer.start, pad + 7) << pad;
+  }
+}
+
+TEST(QuoteLexicon, AnnotatedWordsMatchTheSameVerbs) {
+  // Annotate marks the words a verb may start at; MatchVerb then rejects the others at
+  // once. It must never reject a word where the full match would succeed.
+  const std::string text =
+      "Il a déclaré que tout va bien, a-t-il ajouté. Comme le précise X, comme l'a indiqué Y, "
+      "elle n'a pas confirmé ; il l'a confirmé, lui a assuré, s'est dit prêt, se félicite, "
+      "ont-elles souligné, est-il dit, dit-il, affirment-ils, a également déclaré, "
+      "en ajoutant qu'il part. L'annonce, la note ; « Non », a dit Marie. Selon lui, rien.";
+  std::vector<quotes::Word> plain = quotes::SplitWords(text);
+  std::vector<quotes::Word> annotated = plain;
+  Lex().Annotate(&annotated);
+  int found = 0;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    quotes::VerbMatch a, b;
+    bool pa = Lex().MatchVerb(plain, i, &a), pb = Lex().MatchVerb(annotated, i, &b);
+    EXPECT_EQ(pa, pb) << i << " " << plain[i].lower;
+    if (pa && pb) {
+      ++found;
+      EXPECT_EQ(a.end, b.end);
+      EXPECT_EQ(a.verb, b.verb);
+    }
+  }
+  EXPECT_GE(found, 15);
+}
+
 TEST(QuoteLexicon, FormsAreGeneratedFromTheLemma) {
   EXPECT_EQ(VerbAt("a déclaré"), "déclarer/2");
   EXPECT_EQ(VerbAt("a également déclaré"), "déclarer/3");

@@ -2,8 +2,6 @@
 
 #include <unicode/uchar.h>
 
-#include <charconv>
-
 #include "core/utf8.h"
 
 namespace veille {
@@ -38,7 +36,40 @@ bool IsNameGap(std::string_view gap) {
   return true;
 }
 
-std::string EdgeKey(int node, const std::string& key) { return std::to_string(node) + '\x1f' + key; }
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// FNV-1a of `s` with ASCII capitals read as lower case (Words() computes the same on the fly).
+constexpr uint64_t kFnvStart = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
+uint64_t HashLowered(std::string_view s) {
+  uint64_t h = kFnvStart;
+  for (char ch : s) {
+    unsigned char b = static_cast<unsigned char>(ch);
+    h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * kFnvPrime;
+  }
+  return Mix(h);
+}
+
+uint64_t EdgeHash(int node, uint64_t key_hash) {
+  return Mix(key_hash ^ (static_cast<uint64_t>(node) * 0x9E3779B97F4A7C15ULL));
+}
+
+// ASCII classes: 1 letter or digit, 2 capital letter.
+struct AsciiClasses {
+  uint8_t c[128] = {};
+  constexpr AsciiClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = 1;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = 3;
+    for (int b = '0'; b <= '9'; ++b) c[b] = 1;
+  }
+};
+constexpr AsciiClasses kAscii;
 
 // French elided words that attach to the next word with an apostrophe.
 bool IsElision(std::string_view folded) {
@@ -53,12 +84,22 @@ bool IsElision(std::string_view folded) {
 // validated dictionary files).
 std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_keys) const {
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 4);  // about one word per 6-7 bytes of French
   size_t i = 0, n = text.size();
   while (i < n) {
     // Skip to the start of a word.
     size_t j = i;
     char32_t c = 0;
     while (j < n) {
+      unsigned char b = static_cast<unsigned char>(text[j]);
+      if (b < 0x80) {  // ASCII (most bytes): a table
+        if (kAscii.c[b] & 1) {
+          c = b;
+          break;
+        }
+        ++j;
+        continue;
+      }
       size_t k = j;
       c = utf8::Next(text, k);
       if (IsWordChar(c)) break;
@@ -67,17 +108,30 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     if (j >= n) break;
     size_t start = j;
     bool upper = IsUpper(c);
-    // Up to the end of the word; an apostrophe after an elided article ends it.
+    // Up to the end of the word; an apostrophe after an elided article ends it. An ASCII
+    // word gets its FoldHash on the way (its fold is its lower case).
     size_t end = j;
+    bool ascii = true;
+    uint64_t h = kFnvStart;
     while (end < n) {
+      unsigned char b = static_cast<unsigned char>(text[end]);
+      if (b < 0x80 && (kAscii.c[b] & 1)) {
+        h = (h ^ (kAscii.c[b] & 2 ? b + 32u : b)) * kFnvPrime;
+        ++end;
+        continue;
+      }
       size_t k = end;
       char32_t d = utf8::Next(text, k);
       if (IsWordChar(d)) {
+        ascii = false;
         end = k;
         continue;
       }
-      if (IsApostrophe(d) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
+      // (elisions have at most 6 letters: a longer ASCII word is none)
+      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
         // "d'Iran": restart after the apostrophe.
+        ascii = true;
+        h = kFnvStart;
         start = k;
         end = k;
         if (k < n) {
@@ -90,8 +144,18 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     }
     if (end > start) {
       std::string_view w = text.substr(start, end - start);
-      words.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)},
-                       with_keys ? skeleton_.Key(w) : std::string(), std::string(), upper});
+      Word& word = words.emplace_back();
+      word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+      word.capitalised = upper;
+      if (ascii) {
+        word.fold_hash = Mix(h);
+        word.fold_hashed = true;
+      }
+      if (with_keys) {
+        word.key = skeleton_.Key(w);
+        word.key_hash = HashLowered(word.key);
+        word.keyed = true;
+      }
     }
     i = end > j ? end : j + 1;
   }
@@ -101,16 +165,23 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
 void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   int node = 0;
   std::vector<Word> words = Words(name);
-  if (!capitalised && !words.empty()) lower_starts_.insert(Skeleton::Fold(words.front().span.of(name)));
+  if (!capitalised && !words.empty()) {
+    std::string_view first = words.front().span.of(name);
+    lower_starts_.insert(Skeleton::Fold(first));
+    uint64_t h = FoldHash(first);
+    start_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
+  }
   if (capitalised) any_case_only_ = false;
   for (const Word& w : words) {
-    std::string edge = EdgeKey(node, w.key);
-    auto it = edges_.find(edge);
-    if (it == edges_.end()) {
+    int child = Child(node, w.key, w.key_hash);
+    if (child < 0) {
+      child = static_cast<int>(nodes_.size());
       nodes_.emplace_back();
-      it = edges_.emplace(edge, static_cast<int>(nodes_.size() - 1)).first;
+      nodes_.back().parent = node;
+      nodes_.back().key = w.key;
+      Link(node, child, w.key_hash);
     }
-    node = it->second;
+    node = child;
   }
   if (node == 0) return;  // no word in the name
   for (const Value& v : nodes_[node].values)
@@ -119,17 +190,41 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   ++entries_;
 }
 
-int Gazetteer::Child(int node, const std::string& key) const {
-  // EdgeKey without an allocation per step: the key is built in a reused buffer.
-  thread_local std::string edge;
-  char digits[16];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, node);
-  (void)ec;  // an int always fits
-  edge.assign(digits, end);
-  edge += '\x1f';
-  edge += key;
-  auto it = edges_.find(edge);
-  return it == edges_.end() ? -1 : it->second;
+uint64_t Gazetteer::FoldHash(std::string_view word) {
+  for (char ch : word)
+    if (static_cast<unsigned char>(ch) >= 0x80) return HashLowered(Skeleton::Fold(word));
+  return HashLowered(word);  // Fold of an ASCII word is its lower case
+}
+
+int Gazetteer::Child(int node, std::string_view key, uint64_t key_hash) const {
+  uint64_t h = EdgeHash(node, key_hash);
+  size_t mask = edges_.size() - 1;
+  for (size_t s = h & mask;; s = (s + 1) & mask) {
+    const Edge& e = edges_[s];
+    if (e.child == 0) return -1;
+    if (e.hash == h && nodes_[e.child].parent == node && nodes_[e.child].key == key) return e.child;
+  }
+}
+
+void Gazetteer::Link(int node, int child, uint64_t key_hash) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) {  // load factor <= 0.5
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    for (const Edge& e : old)
+      if (e.child != 0)
+        for (size_t s = e.hash & (edges_.size() - 1);; s = (s + 1) & (edges_.size() - 1))
+          if (edges_[s].child == 0) {
+            edges_[s] = e;
+            break;
+          }
+  }
+  uint64_t h = EdgeHash(node, key_hash);
+  for (size_t s = h & (edges_.size() - 1);; s = (s + 1) & (edges_.size() - 1))
+    if (edges_[s].child == 0) {
+      edges_[s] = {h, child};
+      break;
+    }
+  ++edge_count_;
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
@@ -139,13 +234,27 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector<Word>& words) const {
   std::vector<Match> out;
-  auto key = [&](size_t j) -> const std::string& {
-    if (words[j].key.empty()) words[j].key = skeleton_.Key(words[j].span.of(text));
-    return words[j].key;
+  auto keyed = [&](size_t j) -> const Word& {
+    Word& w = words[j];
+    if (!w.keyed) {
+      w.key = skeleton_.Key(w.span.of(text));
+      w.key_hash = HashLowered(w.key);
+      w.keyed = true;
+    }
+    return w;
   };
   size_t i = 0;
   while (i < words.size()) {
     if (!words[i].capitalised || any_case_only_) {
+      // Most words start no name: the filter rules them out before any folding.
+      if (!words[i].fold_hashed) {
+        words[i].fold_hash = FoldHash(words[i].span.of(text));
+        words[i].fold_hashed = true;
+      }
+      if (!MaybeLowerStart(words[i].fold_hash)) {
+        ++i;
+        continue;
+      }
       if (words[i].folded.empty()) words[i].folded = Skeleton::Fold(words[i].span.of(text));
       if (!lower_starts_.contains(words[i].folded)) {
         ++i;
@@ -161,7 +270,8 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
         std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
         if (!IsNameGap(gap)) break;
       }
-      node = Child(node, key(j));
+      const Word& w = keyed(j);
+      node = Child(node, w.key, w.key_hash);
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {
         if ((!v.capitalised || words[i].capitalised) &&

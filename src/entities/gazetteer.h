@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,6 +37,10 @@ class Gazetteer {
     std::string key;     // skeleton key; filled by Words(), or lazily by Find()
     std::string folded;  // Skeleton::Fold of the word, filled lazily by Find()
     bool capitalised;
+    bool keyed = false;      // key and key_hash are set
+    bool fold_hashed = false;  // fold_hash is set
+    uint64_t key_hash = 0;   // FoldHash-style hash of key (trie steps without a string key)
+    uint64_t fold_hash = 0;  // hash of the folded word (first-word filter), without folding ASCII words
   };
   // The words of `text` without keys: scan once, then pass them to Find() of
   // several gazetteers built on the same Skeleton (keys are computed once).
@@ -48,6 +51,14 @@ class Gazetteer {
 
   size_t size() const { return entries_; }
 
+  // The first-word filter: false only when no name that matches in any case starts
+  // with a word of this folded hash (MaybeLowerStart never wrongly says no).
+  bool MaybeLowerStart(uint64_t fold_hash) const {
+    return (start_bits_[(fold_hash >> 6) & (kStartWords - 1)] >> (fold_hash & 63)) & 1;
+  }
+  // Hash of Skeleton::Fold(word), computed without folding when the word is ASCII.
+  static uint64_t FoldHash(std::string_view word);
+
  private:
   struct Value {
     uint32_t value;
@@ -56,9 +67,20 @@ class Gazetteer {
   };
   struct Node {
     std::vector<Value> values;
+    int parent = -1;
+    std::string key;  // of the edge from parent
+  };
+  // Edges in one open-addressing table keyed by a hash of (parent, key hash); a slot
+  // is taken only after checking the child's parent and key (collisions probe on).
+  struct Edge {
+    uint64_t hash = 0;
+    int child = 0;  // 0: empty (the root is nobody's child)
   };
   std::vector<Word> Words(std::string_view text, bool with_keys) const;
-  int Child(int node, const std::string& key) const;
+  int Child(int node, std::string_view key, uint64_t key_hash) const;
+  void Link(int node, int child, uint64_t key_hash);
+  static constexpr size_t kStartWords = 256;  // 16384 bits
+  std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   std::unordered_set<std::string> lower_starts_;
@@ -67,7 +89,8 @@ class Gazetteer {
   bool any_case_only_ = true;
   const Skeleton& skeleton_;
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, int> edges_;  // node id + '\x1f' + key -> child
+  std::vector<Edge> edges_ = std::vector<Edge>(16);
+  size_t edge_count_ = 0;
   size_t entries_ = 0;
 };
 

@@ -1,11 +1,13 @@
 #include "entities/linker.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "entities/actors.h"
+#include "entities/by_start.h"
 #include "entities/context.h"
 #include "entities/gazetteer.h"
 #include "entities/skeleton.h"
@@ -285,8 +287,8 @@ void EntityLinker::Run(Doc& doc) const {
     std::erase_if(found, [&](const Entity& n) {
       return std::any_of(titled.begin(), titled.end(), [&](const Entity& t) { return Contains(t.span, n.span); });
     });
-    found.insert(found.end(), titled.begin(), titled.end());
-    std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+    found.insert(found.end(), std::make_move_iterator(titled.begin()), std::make_move_iterator(titled.end()));
+    entities::SortByStart(&found);
   }
 
   // 3. Surnames alone ("Maduro", "Peskov"): for a person already named in full (or
@@ -327,8 +329,8 @@ void EntityLinker::Run(Doc& doc) const {
     }
     if (chosen) later.push_back(k.Make(date, m.span, *chosen));
   }
-  found.insert(found.end(), later.begin(), later.end());
-  std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  found.insert(found.end(), std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()));
+  entities::SortByStart(&found);
   doc.entities = std::move(found);
 }
 

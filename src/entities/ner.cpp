@@ -5,6 +5,7 @@
 
 #include "core/dict_file.h"
 #include "entities/actors.h"
+#include "entities/by_start.h"
 #include "entities/ner_model.h"
 #include "entities/skeleton.h"
 #include "segment/chars.h"
@@ -219,8 +220,7 @@ size_t NerTagger::Run(Doc& doc) const {
     ent.id = prefix + Slug(name);
     doc.entities.push_back(std::move(ent));
   }
-  std::stable_sort(doc.entities.begin(), doc.entities.end(),
-                   [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; });
+  entities::StableSortByStart(&doc.entities);
   return tagged;
 }
 

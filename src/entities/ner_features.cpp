@@ -1,5 +1,6 @@
 #include "entities/ner_features.h"
 
+#include <atomic>
 #include <vector>
 
 #include "core/dict_file.h"
@@ -19,17 +20,47 @@ enum Template : uint64_t {
   kGazP1, kPrevGaz, kLowerM1Kind, kBigramM2M1, kLowerP1Kind,
 };
 
+}  // namespace
+
+void HashWordFeatures(NerWord* w) {
+  uint64_t* f = w->f;
+  f[kOwnWord] = Feature(kWord, w->info.word);
+  f[kOwnLower] = Feature(kLower, w->info.lower);
+  f[kOwnSuf2] = Feature(kSuf2, w->info.suf[1]);
+  f[kOwnSuf3] = Feature(kSuf3, w->info.suf[2]);
+  f[kOwnSuf4] = Feature(kSuf4, w->info.suf[3]);
+  f[kOwnPre3] = Feature(kPre3, w->info.pre3);
+  f[kOwnShape] = Feature(kShape, w->info.shape);
+  f[kOwnGaz] = Feature(kGaz, w->gaz);
+  f[kOwnGazKind] = Feature2(kGazKind, w->gaz, w->kind);
+  f[kAsLowerM1] = Feature(kLowerM1, w->info.lower);
+  f[kAsLowerP1] = Feature(kLowerP1, w->info.lower);
+  f[kAsLowerM2] = Feature(kLowerM2, w->info.lower);
+  f[kAsLowerP2] = Feature(kLowerP2, w->info.lower);
+  f[kAsShapeM1] = Feature(kShapeM1, w->info.shape);
+  f[kAsShapeP1] = Feature(kShapeP1, w->info.shape);
+  f[kAsGazM1] = Feature(kGazM1, w->gaz);
+  f[kAsGazP1] = Feature(kGazP1, w->gaz);
+  w->mix_lower = syntax::Mix64(w->info.lower);
+  w->mix_kind = syntax::Mix64(w->kind);
+  w->mix_gaz = syntax::Mix64(w->gaz);
+}
+
+namespace {
+
 const NerWord& Boundary(bool start) {
   static const NerWord s = [] {
     NerWord w;
     w.info = syntax::StartWord();
     w.kind = 6;
+    HashWordFeatures(&w);
     return w;
   }();
   static const NerWord e = [] {
     NerWord w;
     w.info = syntax::EndWord();
     w.kind = 7;
+    HashWordFeatures(&w);
     return w;
   }();
   return start ? s : e;
@@ -53,6 +84,8 @@ uint32_t KindOf(std::string_view form) {
 }  // namespace
 
 void NerLexicon::Add(std::string_view phrase, uint32_t bit) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   std::string lower;
   segment::AppendLower(&lower, phrase);
   size_t i = 0;
@@ -124,23 +157,30 @@ NerLexicon NerLexicon::Load() {
 }
 
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower) {
-  // syntax::Describe depends on the form alone: remembered per thread for recent forms
-  // (direct-mapped by the form's hash; a slot is used only when its form is the same).
+  // syntax::Describe and KindOf depend on the form alone, the gazetteer bits on the form
+  // and the lexicon: remembered per thread for recent forms (direct-mapped by the form's
+  // hash; a slot is used only when its form is the same, its bits only for the same lexicon).
   struct Described {
     std::string form, lower;
-    syntax::WordInfo info;
+    NerWord word;
+    uint64_t lexicon = 0;  // NerLexicon::id() of word.gaz; 0: none
   };
   constexpr size_t kSlots = 8192;  // a power of two
   thread_local std::vector<Described> cache(kSlots);
   Described& d = cache[syntax::HashBytes(form) & (kSlots - 1)];
   if (d.form != form || d.form.empty()) {
-    syntax::Describe(form, &d.info, &d.lower);
+    syntax::Describe(form, &d.word.info, &d.lower);
     d.form.assign(form);
+    d.word.kind = KindOf(form);
+    d.lexicon = 0;
   }
-  w->info = d.info;
+  if (d.lexicon != lexicon.id() || lexicon.id() == 0) {
+    d.word.gaz = lexicon.Bits(d.lower);
+    d.lexicon = lexicon.id();
+    HashWordFeatures(&d.word);
+  }
+  *w = d.word;
   lower->assign(d.lower);
-  w->gaz = lexicon.Bits(*lower);
-  w->kind = KindOf(form);
 }
 
 int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
@@ -150,34 +190,63 @@ int ExtractNer(const NerWord* words, int n, int i, int prev, int prev2, uint64_t
   const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
   const NerWord& p2 = i + 2 < n ? words[i + 2] : Boundary(false);
   int k = 0;
-  out[k++] = Feature(kBias, 0);
-  out[k++] = Feature(kWord, w.info.word);
-  out[k++] = Feature(kLower, w.info.lower);
-  out[k++] = Feature(kSuf2, w.info.suf[1]);
-  out[k++] = Feature(kSuf3, w.info.suf[2]);
-  out[k++] = Feature(kSuf4, w.info.suf[3]);
-  out[k++] = Feature(kPre3, w.info.pre3);
-  out[k++] = Feature(kShape, w.info.shape);
+  static const uint64_t bias = Feature(kBias, 0);
+  out[k++] = bias;
+  out[k++] = w.f[kOwnWord];
+  out[k++] = w.f[kOwnLower];
+  out[k++] = w.f[kOwnSuf2];
+  out[k++] = w.f[kOwnSuf3];
+  out[k++] = w.f[kOwnSuf4];
+  out[k++] = w.f[kOwnPre3];
+  out[k++] = w.f[kOwnShape];
   out[k++] = Feature2(kKindFirst, w.kind, i == 0);
   out[k++] = Feature(kPrev, prev);
   out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
   out[k++] = Feature2(kPrevKind, w.kind, prev);
   out[k++] = Feature2(kPrevLower, w.info.lower, prev);
-  out[k++] = Feature(kLowerM1, m1.info.lower);
-  out[k++] = Feature(kLowerP1, p1.info.lower);
-  out[k++] = Feature(kLowerM2, m2.info.lower);
-  out[k++] = Feature(kLowerP2, p2.info.lower);
-  out[k++] = Feature(kShapeM1, m1.info.shape);
-  out[k++] = Feature(kShapeP1, p1.info.shape);
+  out[k++] = m1.f[kAsLowerM1];
+  out[k++] = p1.f[kAsLowerP1];
+  out[k++] = m2.f[kAsLowerM2];
+  out[k++] = p2.f[kAsLowerP2];
+  out[k++] = m1.f[kAsShapeM1];
+  out[k++] = p1.f[kAsShapeP1];
   out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
-  out[k++] = Feature(kGaz, w.gaz);
-  out[k++] = Feature2(kGazKind, w.gaz, w.kind);
-  out[k++] = Feature(kGazM1, m1.gaz);
-  out[k++] = Feature(kGazP1, p1.gaz);
+  out[k++] = w.f[kOwnGaz];
+  out[k++] = w.f[kOwnGazKind];
+  out[k++] = m1.f[kAsGazM1];
+  out[k++] = p1.f[kAsGazP1];
   out[k++] = Feature2(kPrevGaz, w.gaz, prev);
   out[k++] = Feature2(kLowerM1Kind, m1.info.lower, w.kind);
   out[k++] = Feature2(kBigramM2M1, m1.info.lower, m2.info.lower);
   out[k++] = Feature2(kLowerP1Kind, p1.info.lower, w.kind);
+  return k;
+}
+
+const NerWord& BoundaryWord(bool start) { return Boundary(start); }
+
+// syntax::Feature2(t, a, b) given mixed = syntax::Mix64(a).
+inline uint64_t Feature2Mixed(uint64_t t, uint64_t mixed, uint64_t b) {
+  return syntax::Mix64(mixed ^ (b + t * 0x9E3779B97F4A7C15ULL));
+}
+
+int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
+  const NerWord& w = words[i];
+  const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
+  const NerWord& m2 = i > 1 ? words[i - 2] : Boundary(true);
+  const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
+  int k = 0;
+  static const uint64_t bias = Feature(kBias, 0);
+  out[k++] = bias;
+  out[k++] = Feature2Mixed(kKindFirst, w.mix_kind, i == 0);
+  out[k++] = Feature(kPrev, prev);
+  out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
+  out[k++] = Feature2Mixed(kPrevKind, w.mix_kind, prev);
+  out[k++] = Feature2Mixed(kPrevLower, w.mix_lower, prev);
+  out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
+  out[k++] = Feature2Mixed(kPrevGaz, w.mix_gaz, prev);
+  out[k++] = Feature2Mixed(kLowerM1Kind, m1.mix_lower, w.kind);
+  out[k++] = Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);
+  out[k++] = Feature2Mixed(kLowerP1Kind, p1.mix_lower, w.kind);
   return k;
 }
 

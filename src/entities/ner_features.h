@@ -37,19 +37,44 @@ class NerLexicon {
     return it == bits_.end() ? 0 : it->second;
   }
   void Add(std::string_view phrase, uint32_t bit);  // every word of `phrase`, lower-cased
+  // Tells apart the contents of lexicons in the per-thread cache of DescribeWord: a new
+  // one for each Add (copies share it, and their contents).
+  uint64_t id() const { return id_; }
 
  private:
   std::unordered_map<std::string, uint32_t> bits_;
+  uint64_t id_ = 0;
+};
+
+// The hashed features that depend on one word alone, as itself (kOwn*) or as a neighbour
+// (kAs*): computed once per word (and remembered per form) instead of once per position.
+enum WordFeature {
+  kOwnWord, kOwnLower, kOwnSuf2, kOwnSuf3, kOwnSuf4, kOwnPre3, kOwnShape, kOwnGaz, kOwnGazKind,
+  kAsLowerM1, kAsLowerP1, kAsLowerM2, kAsLowerP2, kAsShapeM1, kAsShapeP1, kAsGazM1, kAsGazP1,
+  kWordFeatures
 };
 
 struct NerWord {
   syntax::WordInfo info;
   uint32_t gaz = 0;
   uint32_t kind = 0;  // 0 other, 1 lower-case word, 2 Capitalised, 3 ALL CAPS, 4 number, 5 punctuation
+  uint64_t f[kWordFeatures] = {};  // filled by HashWordFeatures from the fields above
+  // syntax::Mix64 of info.lower, kind and gaz: the first half of the pair features' hashes.
+  uint64_t mix_lower = 0, mix_kind = 0, mix_gaz = 0;
 };
 
-// Describes `form`; `lower` receives its lower-case form.
+// Fills w->f from w->info, w->gaz and w->kind.
+void HashWordFeatures(NerWord* w);
+
+// Describes `form` (fields and word features); `lower` receives its lower-case form.
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower);
+
+// The position features that are not word features (bias, tags, kinds, pairs of words):
+// with the word features of the position's five words, the same features as ExtractNer.
+int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out);
+
+// The words standing before the first (start) and after the last word.
+const NerWord& BoundaryWord(bool start);
 
 // The "tag" before the first word.
 constexpr int kStart = 255;

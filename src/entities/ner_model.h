@@ -50,7 +50,8 @@ struct NerModel {
   }
 
   // Tags the words (greedy, left to right): tags[i] receives the tag index of words[i].
-  void Decode(const NerWord* words, int n, std::vector<int>* out) const;
+  // With the compact table, `dense` (when given) receives the kDenseTags scores of each position.
+  void Decode(const NerWord* words, int n, std::vector<int>* out, std::vector<int32_t>* dense = nullptr) const;
 
   // The same with the compact table (Index() builds it when there are at most kDenseTags
   // tags): one open-addressing slot per feature holding 31 more bits of its hash and its
@@ -70,8 +71,18 @@ struct NerModel {
     int16_t w[kDenseTags] = {};
   };
   static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  // The dense rows of a word's word features (ner_features.h), by the role it plays at a
+  // position: itself, the word before (m1) or after (p1), two before (m2) or after (p2).
+  // Their sum plus the position's ExtractNerDynamic features is the sum of its ExtractNer
+  // features. Remembered per thread for recent words (keyed by the model and all features).
+  struct Partial {
+    int32_t own[kDenseTags], m1[kDenseTags], p1[kDenseTags], m2[kDenseTags], p2[kDenseTags];
+  };
+  const Partial& PartialOf(const NerWord& w) const;
+  void DecodeDense(const NerWord* words, int n, std::vector<int>* out, std::vector<int32_t>* scores) const;
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
+  uint64_t id_ = 0;  // set by Index(): tells models apart in the per-thread cache of Partials
 };
 
 }  // namespace veille::ner

@@ -47,6 +47,16 @@ std::string Skeleton::Fold(std::string_view word) {
       ++i;
       continue;
     }
+    // Latin-1 letters (most accented French letters): their lower case and base letter
+    // directly (u_tolower adds 0x20 to the capitals U+00C0..U+00DE but U+00D7).
+    if (b == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
+      char32_t c = 0xC0 | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+      if (c != 0xD7 && c != 0xF7) {
+        out.append(Unaccent(c < 0xDF ? c + 0x20 : c));
+        i += 2;
+        continue;
+      }
+    }
     size_t len = utf8::ValidPrefix(word.substr(i, 4)) ? 0 : 1;
     if (len == 1) {  // invalid byte: keep it, it cannot match anything anyway
       out.push_back(static_cast<char>(b));

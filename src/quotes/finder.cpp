@@ -48,7 +48,10 @@ bool Finder::IsSource(size_t i, size_t* after) const {
 
 bool Finder::IsPronoun(size_t i, size_t* after) const {
   if (i >= w_.size() || !w_[i].word) return false;
-  if (i + 1 < w_.size() && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) { *after = i + 2; return true; }
+  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) {
+    *after = i + 2;
+    return true;
+  }
   if (lex_.Is(w_[i], Lexicon::kPronoun)) { *after = i + 1; return true; }
   return false;
 }
@@ -60,6 +63,7 @@ std::string Finder::VerbText(const VerbMatch& m) const {
 }
 
 bool Finder::Verb(size_t i, VerbMatch* m, bool say_only) const {
+  if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
   if (!lex_.MatchVerb(w_, i, m)) return false;
   return !say_only || m->verb->kind == VerbKind::kSay;
 }

@@ -2,8 +2,10 @@
 // words, their entity/sentence/paragraph, the candidate quotes and the speakers found so far.
 // finder.cpp collects and attributes quotes; speakers.cpp finds who speaks.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/doc.h"
@@ -47,7 +49,7 @@ class Finder {
 
  private:
   void Index();
-  bool IsWord(size_t i, const char* s) const { return i < w_.size() && w_[i].lower == s; }
+  bool IsWord(size_t i, std::string_view s) const { return i < w_.size() && w_[i].lower == s; }
   bool IsPunct(size_t i) const { return i < w_.size() && !w_[i].word; }
   bool Is(size_t i, uint8_t cls) const { return i < w_.size() && w_[i].word && lex_.Is(w_[i], cls); }
   bool IsSource(size_t i, size_t* after) const;
@@ -84,8 +86,8 @@ class Finder {
   std::vector<int> entity_;     // per word: the entity covering it, -1 if none
   std::vector<int> sentence_;   // per word: sentence index
   std::vector<size_t> paragraph_;  // per word: paragraph index
-  std::vector<bool> quoted_;    // per word: inside quotation marks (marks included)
-  std::vector<bool> timex_;     // per word: inside a time expression
+  std::vector<uint8_t> quoted_;  // per word: inside quotation marks (marks included); bytes, not bits
+  std::vector<uint8_t> timex_;   // per word: inside a time expression
   std::vector<Candidate> cands_;
   std::vector<Attributed> history_;
 };

@@ -61,6 +61,14 @@ uint8_t ClassBit(std::string_view cls) {
 
 }  // namespace
 
+namespace {
+bool IsAux(std::string_view w);
+bool IsEtre(std::string_view w);
+bool IsInvertedAux(std::string_view w, bool etre);
+constexpr std::string_view kAuxiliaries[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut"};
+constexpr std::string_view kEtre[] = {"est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront"};
+}  // namespace
+
 Lexicon::Lexicon() {
   std::set<std::string> lemmas;
   ReadDictFile("quotes/verbs.tsv", [&](const DictLine& l) {
@@ -147,6 +155,24 @@ Lexicon::Lexicon() {
   }, 2, 3);
   for (const auto& [word, forms] : forms_) known_[word].forms = &forms;
   for (const auto& [word, bits] : classes_) known_[word].classes = bits;
+  // The words MatchVerb can start at; it returns false at once for the others.
+  for (auto& [word, k] : known_) k.may_start_verb = k.forms || (k.classes & kClitic);
+  for (const char* w : {"le", "l'", "s'", "se"}) known_[w].may_start_verb = true;
+  for (const auto& [word, bits] : classes_) {
+    size_t space = word.find(' ');
+    if (space != std::string::npos) known_[word.substr(0, space)].starts_phrase = true;
+  }
+  for (std::string_view a : kAuxiliaries) known_[std::string(a)].may_start_verb = true;
+  for (std::string_view e : kEtre) known_[std::string(e)].may_start_verb = true;
+  auto inverted = [&](std::string_view a, bool etre) {  // "a-t-il", "ont-elles", "est-il"
+    for (const char* sep : {"-", "-t-"})
+      for (const char* pron : {"il", "elle", "on", "ils", "elles"}) {
+        std::string w = std::string(a) + sep + pron;
+        if (IsInvertedAux(w, etre)) known_[w].may_start_verb = true;
+      }
+  };
+  for (std::string_view a : kAuxiliaries) inverted(a, false);
+  for (std::string_view e : kEtre) inverted(e, true);
 }
 
 bool Lexicon::Is(std::string_view word, std::string_view cls) const {
@@ -172,6 +198,8 @@ void Lexicon::Annotate(std::vector<Word>* words) const {
     if (it != known_.end()) {
       w.classes = it->second.classes;
       w.forms = it->second.forms;
+      w.may_start_verb = it->second.may_start_verb && w.word;
+      w.starts_phrase = it->second.starts_phrase;
     }
     w.annotated = true;
   }
@@ -215,12 +243,12 @@ bool Lexicon::MatchForm(const std::vector<Form>& forms, const std::vector<Word>&
 namespace {
 
 bool IsAux(std::string_view w) {
-  for (std::string_view a : {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut"})
+  for (std::string_view a : kAuxiliaries)
     if (w == a) return true;
   return false;
 }
 bool IsEtre(std::string_view w) {
-  for (std::string_view e : {"est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront"})
+  for (std::string_view e : kEtre)
     if (w == e) return true;
   return false;
 }
@@ -237,6 +265,7 @@ bool IsInvertedAux(std::string_view w, bool etre) {
 }  // namespace
 
 bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) const {
+  if (i < words.size() && words[i].annotated && !words[i].may_start_verb) return false;
   size_t begin = i;
   // "comme le précise X", "comme l'a indiqué X": the object clitic of "comme".
   bool comme = i > 0 && words[i - 1].lower == "comme" && (words[i].lower == "le" || words[i].lower == "l'");

@@ -63,6 +63,8 @@ class Lexicon {
   void Annotate(std::vector<Word>* words) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
+  // Whether a words.tsv entry of several words may start at w (false: none does).
+  bool MayStartPhrase(const Word& w) const { return !w.annotated || w.starts_phrase; }
   size_t verbs() const { return verbs_.size(); }
 
  private:
@@ -74,10 +76,15 @@ class Lexicon {
   uint8_t ClassesOf(const Word& w) const;
   const std::vector<Form>* FormsOf(const Word& w) const;
 
-  // Hash of a std::string or std::string_view (lookups without a copy of the word).
+  // Hash of a std::string or std::string_view (lookups without a copy of the word): FNV-1a,
+  // inline (words are short: cheaper than a call to std::hash).
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 1469598103934665603ULL;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
   };
   template <class T>
   using ByWord = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
@@ -88,6 +95,8 @@ class Lexicon {
   struct Known {
     uint8_t classes = 0;
     const std::vector<Form>* forms = nullptr;
+    bool may_start_verb = false;  // Word::may_start_verb
+    bool starts_phrase = false;   // Word::starts_phrase
   };
   ByWord<Known> known_;  // both of the above in one table (Annotate: one lookup a word)
 };

@@ -2,6 +2,9 @@
 
 #include <unicode/uchar.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "core/utf8.h"
 
 namespace veille::quotes {
@@ -32,6 +35,19 @@ void Paragraph(std::string_view text, uint32_t a, uint32_t b, bool continues, st
   uint32_t ascii_open = 0;
   size_t i = a;
   while (i < b) {
+    if (static_cast<unsigned char>(text[i]) < 0x80 && text[i] != '"') {  // no mark: nothing to do
+      ++i;
+      // Eight bytes at a time while none is '"' or starts a multi-byte character.
+      while (i + 8 <= b) {
+        uint64_t x;
+        std::memcpy(&x, text.data() + i, 8);
+        constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+        uint64_t q = x ^ (kOnes * '"');
+        if (((x | ((q - kOnes) & ~q)) & kHigh) != 0) break;  // a high bit, or a zero byte of q
+        i += 8;
+      }
+      continue;
+    }
     size_t at = i;
     char32_t c = utf8::Next(text, i);
     bool opener = c == U'\u00AB' || c == U'\u201E' || c == U'\u201C';

@@ -85,9 +85,9 @@ bool Finder::IsName(const std::optional<Who>& who) const {
 }
 
 bool IsBoundaryWord(const std::string& w) {
-  static const char* const kWords[] = {"que", "qu'", "mais", "car", "ou", "lorsque", "lorsqu'", "quand", "si",
-                                       "puis", "donc", "tandis", "alors", "comme"};
-  for (const char* k : kWords)
+  static constexpr std::string_view kWords[] = {"que", "qu'", "mais", "car", "ou", "lorsque", "lorsqu'",
+                                                "quand", "si", "puis", "donc", "tandis", "alors", "comme"};
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }

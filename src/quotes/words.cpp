@@ -25,27 +25,33 @@ bool IsElision(std::string_view lower) {
 
 }  // namespace
 
-std::string Lower(std::string_view s) {
+// Writes the lower case of `s` to `out` (what u_tolower gives, code point by code point).
+void LowerInto(std::string_view s, std::string* out) {
   size_t i = 0;
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   if (i == s.size()) {  // ASCII (most words): in place
-    std::string out(s);
-    for (char& c : out)
+    out->assign(s);
+    for (char& c : *out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return out;
+    return;
   }
-  std::string out;
-  out.reserve(s.size());
+  out->clear();
+  out->reserve(s.size());
   i = 0;
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII: what u_tolower gives
-      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      *out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       ++i;
       continue;
     }
-    utf8::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
+    utf8::Append(*out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
   }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  LowerInto(s, &out);
   return out;
 }
 
@@ -56,29 +62,47 @@ std::vector<Word> SplitWords(std::string_view text) {
   bool newline = true;
   while (i < text.size()) {
     size_t start = i;
+    unsigned char b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == ' ' || b0 == '\t' || b0 == '\r') {
+      ++i;
+      continue;
+    }
+    if (b0 == '\n') {
+      newline = true;
+      ++i;
+      continue;
+    }
     char32_t c = utf8::Next(text, i);
-    if (c == U'\n') newline = true;
-    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r') continue;
-    Word w;
+    Word& w = words.emplace_back();
     w.newline_before = newline;
     newline = false;
+    bool ascii = c < 0x80;
     if (IsLetter(c)) {
       w.word = true;
-      w.upper = u_isupper(static_cast<UChar32>(c));
+      w.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
       size_t end = i;
       while (end < text.size()) {
+        unsigned char b = static_cast<unsigned char>(text[end]);
+        if (b < 0x80 && ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))) {
+          ++end;  // ASCII letters and digits (most of a word)
+          continue;
+        }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
-        if (IsLetter(d)) { end = j; continue; }
+        if (IsLetter(d)) { ascii = false; end = j; continue; }
         if (d == U'-' && j < text.size()) {  // inner hyphen: a-t-il, vice-Premier
           size_t k = j;
           if (IsLetter(utf8::Next(text, k))) { end = j; continue; }
         }
         if (IsApostrophe(d)) {
           // (elisions have at most 6 letters: longer words need no lower-casing here)
-          if (end - start <= 24 && IsElision(Lower(text.substr(start, end - start)))) { end = j; break; }
+          if (end - start <= 24 && IsElision(Lower(text.substr(start, end - start)))) {
+            ascii = ascii && d < 0x80;
+            end = j;
+            break;
+          }
           size_t k = j;
-          if (k < text.size() && IsLetter(utf8::Next(text, k))) { end = j; continue; }
+          if (k < text.size() && IsLetter(utf8::Next(text, k))) { ascii = ascii && d < 0x80; end = j; continue; }
         }
         break;
       }
@@ -87,9 +111,14 @@ std::vector<Word> SplitWords(std::string_view text) {
       w.word = false;
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-    w.lower = Lower(text.substr(start, i - start));
-    // One spelling of the apostrophe for matching.
-    if (w.word && w.lower.find("\u2019") != std::string::npos) {
+    if (ascii) {  // known ASCII: no scan for other bytes
+      w.lower.assign(text.data() + start, i - start);
+      for (char& ch : w.lower) ch = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 'a' - 'A' : 0));
+    } else {
+      LowerInto(text.substr(start, i - start), &w.lower);
+    }
+    // One spelling of the apostrophe for matching (only a non-ASCII word can hold U+2019).
+    if (w.word && !ascii && w.lower.find("\u2019") != std::string::npos) {
       std::string norm;
       for (size_t k = 0; k < w.lower.size();) {
         size_t b = k;
@@ -99,7 +128,6 @@ std::vector<Word> SplitWords(std::string_view text) {
       }
       w.lower = norm;
     }
-    words.push_back(std::move(w));
   }
   return words;
 }

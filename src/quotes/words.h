@@ -23,6 +23,10 @@ struct Word {
   bool annotated = false;
   uint8_t classes = 0;
   const std::vector<Form>* forms = nullptr;
+  // Annotated: whether a speech verb can start at this word (a form's first word, a clitic,
+  // "le"/"l'" after "comme", "s'"/"se", an auxiliary); false lets MatchVerb answer at once.
+  bool may_start_verb = false;
+  bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
 };
 
 std::vector<Word> SplitWords(std::string_view text);
