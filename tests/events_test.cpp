@@ -485,7 +485,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"La décision a été arrêtée par Washington.", "2023-04-03", ""},
         Case{"La police russe a arrêté des manifestants.", "2023-04-03", "RUS>17>RUS>asserted;"},
         Case{"La police russe a arrêté des passants devant la gare.", "2023-04-03", "RUS>17>RUS>asserted;"},
-        Case{"Les soldats syriens ont torturé des militaires détenus.", "2023-04-03", "SYR>18>SYR>asserted;"}));
+        Case{"Les soldats syriens ont torturé des militaires détenus.", "2023-04-03", "SYR>18>SYR>asserted;"},
+        // The partitive "des" the tagger reads as a preposition still opens a direct object
+        // ("passer à tabac [T]"); after a noun head it stays the preposition de + les.
+        Case{"La police vénézuélienne passe à tabac des opposants colombiens.", "2023-04-03", "VEN>18>COL>asserted;"},
+        Case{"Un retrait des troupes russes a été exigé par l'Assemblée générale des Nations unies.", "2023-02-23",
+             "IGOUNO>10>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -790,9 +790,13 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
             if (m_end < end && (s.pos(m_end) == Pos::kDet || s.pos(m_end) == Pos::kNum)) k = m_end;
           }
         }
-        if (k < end && s.pos(k) != Pos::kAdp) {
+        // The partitive article "des" the tagger reads as the preposition de + les: "passe à
+        // tabac des opposants", "a expulsé des diplomates russes" (a direct object, not "de [T]").
+        bool partitive = !p.noun && k < end && k == from && s.pos(k) == Pos::kAdp && s.surface(k) == "des" && k + 1 < end &&
+                         (s.pos(k + 1) == Pos::kNoun || s.pos(k + 1) == Pos::kAdj || s.pos(k + 1) == Pos::kNum);
+        if (k < end && (s.pos(k) != Pos::kAdp || partitive)) {
           size_t np_end = k;
-          actors = PhraseActors(s, k, &np_end);
+          actors = PhraseActors(s, partitive ? k + 1 : k, &np_end);
           // An act named with its agent ("l'annexion de la Crimée par la Russie", "l'attaque
           // menée par le Hamas"): the agent is the one the verb is about.
           size_t by = np_end;
