@@ -490,7 +490,23 @@ INSTANTIATE_TEST_SUITE_P(
         // ("passer à tabac [T]"); after a noun head it stays the preposition de + les.
         Case{"La police vénézuélienne passe à tabac des opposants colombiens.", "2023-04-03", "VEN>18>COL>asserted;"},
         Case{"Un retrait des troupes russes a été exigé par l'Assemblée générale des Nations unies.", "2023-02-23",
-             "IGOUNO>10>RUS>asserted;"}));
+             "IGOUNO>10>RUS>asserted;"},
+        // Patterns found missing on the fresh dev items (gold.tsv g399-): coordinated subjects
+        // without a target exchange prisoners or share intelligence both ways; a phone call
+        // "entre X et Y" is reciprocal; a refusal of concessions or of entry; chemical agents
+        // by name; a request for troops sent.
+        Case{"L'Arménie et l'Azerbaïdjan ont échangé 40 prisonniers.", "2023-04-03",
+             "ARM>08>AZE>asserted;AZE>08>ARM>asserted;"},
+        Case{"La Colombie et l'Équateur partagent des renseignements.", "2023-04-03",
+             "COL>06>ECU>asserted;ECU>06>COL>asserted;"},
+        Case{"Le Kremlin a fait état d'une conversation téléphonique entre Vladimir Poutine et Narendra Modi.",
+             "2024-07-03", "IND>04>RUS>asserted;RUS>04>IND>asserted;"},
+        Case{"Le Soudan a autorisé l'accès des humanitaires au Darfour.", "2023-04-03", "SDN>08>->asserted;"},
+        Case{"Taïwan rejette toute concession territoriale à la Chine.", "2023-04-03", "TWN>12>CHN>asserted;"},
+        Case{"Le Venezuela a refusé l'entrée sur son territoire à une délégation de l'ONU.", "2023-04-03",
+             "VEN>12>IGOUNO>asserted;"},
+        Case{"L'armée syrienne a utilisé du sarin contre des opposants.", "2023-04-03", "SYR>20>SYR>asserted;"},
+        Case{"Le Mali a demandé l'envoi de troupes étrangères.", "2023-04-03", "MLI>02>->asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");
