@@ -506,7 +506,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Le Venezuela a refusé l'entrée sur son territoire à une délégation de l'ONU.", "2023-04-03",
              "VEN>12>IGOUNO>asserted;"},
         Case{"L'armée syrienne a utilisé du sarin contre des opposants.", "2023-04-03", "SYR>20>SYR>asserted;"},
-        Case{"Le Mali a demandé l'envoi de troupes étrangères.", "2023-04-03", "MLI>02>->asserted;"}));
+        Case{"Le Mali a demandé l'envoi de troupes étrangères.", "2023-04-03", "MLI>02>->asserted;"},
+        // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
+        Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
+        Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");

@@ -1368,6 +1368,14 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (mod != Modality::kNone)
           if (trace) note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
                            *patterns.ModalityRule(s.lemma(gov))));
+        // The near future "va / vont / allait + infinitive" is planned ("Le Mexique et les
+        // États-Unis vont partager des renseignements"); "est allé rencontrer" (a motion in
+        // the past, participle) is not.
+        if (g.infinitive && s.lemma(gov) == "aller" && !s.HasFeat(gov, "VerbForm=Part") &&
+            (s.HasFeat(gov, "Tense=Pres") || s.HasFeat(gov, "Tense=Imp"))) {
+          hypothetical = true;
+          if (trace) note(fmt::format("  governed by '{}' (near future: hypothetical)", s.surface(gov)));
+        }
       }
       // An explicit commitment ("a promis de", "s'est dit prêt à", "son intention de")
       // to a cooperative act is an intent event (03x) that happened.
