@@ -507,6 +507,15 @@ INSTANTIATE_TEST_SUITE_P(
              "VEN>12>IGOUNO>asserted;"},
         Case{"L'armée syrienne a utilisé du sarin contre des opposants.", "2023-04-03", "SYR>20>SYR>asserted;"},
         Case{"Le Mali a demandé l'envoi de troupes étrangères.", "2023-04-03", "MLI>02>->asserted;"},
+        // More of them: a nominal restoration of relations, a supply contract between
+        // companies is commerce (061, not an agreement), air-defence systems sent, an appeal to
+        // lift trade barriers.
+        Case{"Le Qatar et Bahreïn ont annoncé le rétablissement de leurs relations diplomatiques.", "2023-04-03",
+             "BHR>05>QAT>asserted;QAT>05>BHR>asserted;"},
+        Case{"Rosneft a signé un contrat de livraison de pétrole avec la compagnie indienne.", "2023-04-03",
+             "RUS>06>IND>asserted;"},
+        Case{"Paris a approuvé l'envoi de systèmes antiaériens à l'Ukraine.", "2023-04-03", "FRA>07>UKR>asserted;"},
+        Case{"Le Brésil a appelé à la levée des barrières douanières.", "2023-04-03", "BRA>02>->asserted;"},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));
