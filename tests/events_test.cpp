@@ -516,6 +516,10 @@ INSTANTIATE_TEST_SUITE_P(
              "RUS>06>IND>asserted;"},
         Case{"Paris a approuvé l'envoi de systèmes antiaériens à l'Ukraine.", "2023-04-03", "FRA>07>UKR>asserted;"},
         Case{"Le Brésil a appelé à la levée des barrières douanières.", "2023-04-03", "BRA>02>->asserted;"},
+        // The source's own population named by a demonym in the slot of a domestic root is a
+        // domestic act, as when no target is named.
+        Case{"La police vénézuélienne passe à tabac des opposants vénézuéliens.", "2023-04-03", "VEN>18>VEN>asserted;"},
+        Case{"L'armée syrienne a utilisé du chlore contre des civils syriens.", "2023-04-03", "SYR>20>SYR>asserted;"},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));

@@ -1284,12 +1284,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
       // Washington"): the target is another actor.
       // Another mention of the source's own actor in the slot of a domestic root is a domestic
-      // act: "des opposants russes ont manifesté devant l'ambassade de Russie".
+      // act: "des opposants russes ont manifesté devant l'ambassade de Russie"; so is its own
+      // population named by a demonym ("la police russe a arrêté des opposants russes", "a
+      // utilisé du chlore contre des civils syriens"), as when no target is named at all.
       bool own_mention = !m.targets.empty() && m.sources.size() == 1 && DomesticRoot(p.code) &&
                          std::all_of(m.targets.begin(), m.targets.end(), [&](int t) {
-                           // Not the source's nationals ("deux ressortissants français"), whom others act on.
                            return t != m.sources[0] && doc.entities[t].id == doc.entities[m.sources[0]].id &&
-                                  doc.entities[t].via != "demonym" &&
                                   doc.entities[t].span.start > doc.entities[m.sources[0]].span.end;
                          });
       if (!own_mention)
