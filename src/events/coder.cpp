@@ -1338,9 +1338,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.target_how = "the country of the place '" + at->first.name + "'";
           }
         }
-        // Easing restrictions or dissent (081x curfew, state of emergency, bans; 082) without a
-        // named target is done at home too: "la junte birmane a levé l'état d'urgence".
-        bool eases_at_home = p.code.rfind("081", 0) == 0 || p.code.rfind("082", 0) == 0;
+        // Easing a curfew, a state of emergency, a ban (0811-0814) or dissent (082) without a
+        // named target is done at home too: "la junte birmane a levé l'état d'urgence" (not
+        // restrictions in general, 081, which may be on trade with others).
+        bool eases_at_home = (p.code.size() == 4 && p.code.rfind("081", 0) == 0) || p.code.rfind("082", 0) == 0;
         if (m.targets.empty() && !m.place_target && (DomesticRoot(p.code) || eases_at_home)) {
           m.targets = m.sources;
           m.target_how = "domestic: no other actor, the source's own state";
