@@ -522,6 +522,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'armée syrienne a utilisé du chlore contre des civils syriens.", "2023-04-03", "SYR>20>SYR>asserted;"},
         // Easing a curfew or a state of emergency without a named target is done at home.
         Case{"Le gouvernement péruvien a levé le couvre-feu.", "2023-04-03", "PER>08>PER>asserted;"},
+        // A nominal act with its "par [S]" agent inside another event's object is an event too.
+        Case{"Londres a jugé inacceptable la détention d'un ressortissant britannique par la Chine.", "2023-04-03",
+             "CHN>17>GBR>asserted;GBR>11>CHN>asserted;"},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));

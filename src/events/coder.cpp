@@ -1090,8 +1090,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
       // A nominal event with its own agent inside another event's object is an event too:
-      // "n'ont pas condamné les frappes américaines contre l'Iran".
-      if (nested && candidate.pattern->noun && DemonymAgent(s, candidate.head) >= 0 &&
+      // "n'ont pas condamné les frappes américaines contre l'Iran", "a jugé inacceptable la
+      // détention d'un ressortissant français par l'Iran" (a "par [S]" agent slot filled).
+      if (nested && candidate.pattern->noun &&
+          (DemonymAgent(s, candidate.head) >= 0 ||
+           (!candidate.sources.empty() &&
+            std::any_of(candidate.pattern->elements.begin(), candidate.pattern->elements.end(), [](const PatternElement& e) {
+              return e.kind == PatternElement::Kind::kSource &&
+                     std::find(e.words.begin(), e.words.end(), "par") != e.words.end();
+            }))) &&
           std::none_of(accepted.begin(), accepted.end(), [&](const Match* a) { return a->head == candidate.head; }))
         nested = false;
       if (nested) {
