@@ -525,6 +525,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A nominal act with its "par [S]" agent inside another event's object is an event too.
         Case{"Londres a jugé inacceptable la détention d'un ressortissant britannique par la Chine.", "2023-04-03",
              "CHN>17>GBR>asserted;GBR>11>CHN>asserted;"},
+        // "des" after another preposition is the article: no "de [S]" slot in "contre des
+        // positions ukrainiennes" (was UKR>19>-).
+        Case{"La Russie a mené une attaque contre des positions ukrainiennes.", "2023-04-03", "RUS>19>UKR>asserted;"},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));

@@ -117,6 +117,9 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
   for (const auto& p : preps) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
+      // "des" right after another preposition is the article ("contre des soldats américains"),
+      // not "de" + "les": it opens no "de [S]" or "de [T]" slot.
+      if (p == "de" && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
       if (s.IsPreposition(i, p)) return i + 1;
       if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
