@@ -528,6 +528,12 @@ INSTANTIATE_TEST_SUITE_P(
         // "des" after another preposition is the article: no "de [S]" slot in "contre des
         // positions ukrainiennes" (was UKR>19>-).
         Case{"La Russie a mené une attaque contre des positions ukrainiennes.", "2023-04-03", "RUS>19>UKR>asserted;"},
+        // A noun that is the topic of another noun or of an attitude does not take the clause's
+        // subject as its agent ("toute implication dans l'attaque", "quant à une reprise du dialogue").
+        Case{"Téhéran a nié toute implication dans l'attaque contre la base américaine.", "2023-04-03",
+             "IRN>01>USA>asserted;"},
+        Case{"La Chine s'est dite optimiste quant à une reprise du dialogue avec l'Inde.", "2023-04-03",
+             "CHN>01>IND>asserted;"},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));

@@ -140,6 +140,20 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
   return SIZE_MAX;
 }
 
+// A noun that is the topic of another noun or of an attitude ("toute implication dans
+// l'attaque", "une enquête sur l'attaque", "optimiste quant à une reprise du dialogue"): the
+// clause's subject does not do its act.
+bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
+  size_t k = head;
+  while (k > 0 && head - k < 3 && (s.pos(k - 1) == Pos::kDet || s.pos(k - 1) == Pos::kAdj)) --k;
+  if (k < 2 || s.pos(k - 1) != Pos::kAdp) return false;
+  if ((s.lemma(k - 1) == "dans" || s.lemma(k - 1) == "sur") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0) return true;
+  if (s.lemma(k - 1) == "à" && s.lemma(k - 2) == "quant") return true;
+  // The complement of such a noun: "quant à une reprise du dialogue".
+  return depth == 0 && s.IsPreposition(k - 1, "de") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0 &&
+         TopicOfNoun(s, k - 2, 1);
+}
+
 size_t WindowEnd(const SentenceView& s, size_t head) {
   size_t end = head + 1;
   while (end < s.size() && end <= head + kWindow) {
@@ -1172,7 +1186,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
           if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
-        } else if (verb != SIZE_MAX) {
+        } else if (verb != SIZE_MAX && !(p.noun && TopicOfNoun(s, m.head))) {
           m.sources = SubjectOf(s, g, &m.source_how);
           clause_agent = true;
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
