@@ -534,6 +534,8 @@ INSTANTIATE_TEST_SUITE_P(
              "IRN>01>USA>asserted;"},
         Case{"La Chine s'est dite optimiste quant à une reprise du dialogue avec l'Inde.", "2023-04-03",
              "CHN>01>IND>asserted;"},
+        // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
+        Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
         Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
         Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));

@@ -333,10 +333,19 @@ bool Possessive(std::string_view w) {
 }
 
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
-size_t VerbBefore(const SentenceView& s, size_t head) {
+size_t VerbBefore(const SentenceView& s, size_t head, bool* after_que = nullptr) {
   for (size_t k = head; k > 0 && head - k < 8;) {
     --k;
     if (s.IsClauseBoundary(k)) break;
+    // A noun in a "que" clause ("a averti qu'une attaque contre… entraînerait une riposte"):
+    // said through *after_que, the caller decides.
+    if (after_que && s.lemma(k) == "que" && (s.pos(k) == Pos::kSconj || s.pos(k) == Pos::kAdv) && k > 0 &&
+        s.pos(k - 1) == Pos::kVerb) {
+      bool restrictive = false;  // "n'a eu qu'un entretien avec…"
+      for (size_t r = k - 1; r > 0 && k - r < 5; --r)
+        if (s.lemma(r - 1) == "ne") restrictive = true;
+      if (!restrictive) *after_que = true;
+    }
     // An adjunct ("en cas d'invasion", "après la visite", "lors de la rencontre") is not the
     // verb's object: its noun's agent is not the verb's subject.
     // A possessive keeps the subject as the agent ("lors de son attaque contre Israël").
@@ -1126,7 +1135,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       const VerbPattern& p = *m.pattern;
       if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
-      size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
+      bool after_que = false;
+      size_t verb = p.noun ? VerbBefore(s, m.head, &after_que) : m.head;
+      // A hostile act named as a noun in a "que" clause is not the main clause subject's: "Téhéran
+      // a averti qu'une attaque contre ses sites entraînerait une riposte" (a meeting "qu'un
+      // entretien avec Poutine aurait lieu", announced by its participant, still is).
+      if (after_que && p.code.compare(0, 2, "13") >= 0) verb = SIZE_MAX;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
       // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
       // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
