@@ -580,7 +580,14 @@ TEST(GoldSet, F1AboveFloor) {
   auto items = gold::Load(path);
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
-  EXPECT_GE(scores["all"].f1(), 0.81) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  EXPECT_GE(scores["all"].f1(), 0.83) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  // The fresh dev items (g399 on, written after the first dev round was tuned; 0.881 when added).
+  std::vector<gold::Item> fresh;
+  for (const auto& it : items)
+    if (it.split == "dev" && std::atoi(it.id.c_str() + 1) >= 399) fresh.push_back(it);
+  ASSERT_GE(fresh.size(), 150u);
+  auto f = gold::Evaluate(Shared(), fresh)["dev"];
+  EXPECT_GE(f.f1(), 0.85) << "P " << f.precision() << " R " << f.recall();
 }
 
 }  // namespace
