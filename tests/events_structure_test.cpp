@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "events/coder.h"
 #include "events/structure.h"
+#include "events/word_filter.h"
 #include "pipeline/pipeline.h"
 
 namespace veille::events {
@@ -98,6 +100,35 @@ TEST(SentenceView, PrepositionsAndClauseBoundaries) {
       }
     }
   });
+}
+
+// The word filter says "no" only when a word element has none of its alternatives in the
+// sentence, as a lemma or an ASCII-lower-cased form; the strict "every pattern fires on its
+// example" test checks it never hides a match over the whole dictionary.
+TEST(WordFilter, NoOnlyWhenAWordIsMissing) {
+  const EventCoder coder = EventCoder::Load();
+  const PatternSet& set = coder.patterns();
+  const VerbPattern* treaty = nullptr;  // "signer accord|traité|… avec [T]"
+  const VerbPattern* bare = nullptr;    // "signer avec [T]"
+  for (const VerbPattern& p : set.all()) {
+    if (p.head != "signer" || p.noun) continue;
+    if (p.text.starts_with("signer accord|traité") && p.text.ends_with("avec [T]") && !treaty) treaty = &p;
+    if (p.text == "signer avec [T]") bare = &p;
+  }
+  ASSERT_TRUE(treaty && bare);
+  WordFilter filter(set);
+  auto may = [&](const std::string& text, const VerbPattern& p) {
+    Doc d = Analyse(text);
+    bool out = false;
+    ForEachSentence(d, nullptr, [&](const SentenceView& s) { out = filter.MayMatch(WordFilter::Of(s), p); });
+    return out;
+  };
+  EXPECT_TRUE(may("La Russie a signé un accord avec le Venezuela.", *treaty));
+  EXPECT_TRUE(
+      may("La Russie a signé un Traité avec le Venezuela.", *treaty));  // form "traité" (ASCII lower case)
+  EXPECT_TRUE(may("La Russie a signé des accords avec le Venezuela.", *treaty));  // the lemma
+  EXPECT_FALSE(may("La Russie a signé avec le Venezuela.", *treaty));
+  EXPECT_TRUE(may("La Russie a signé avec le Venezuela.", *bare));  // no word element
 }
 
 }  // namespace

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "events/places.h"
 #include "events/structure.h"
+#include "events/word_filter.h"
 
 namespace veille {
 
@@ -23,6 +26,7 @@ using events::VerbGroup;
 struct EventCoder::Knowledge {
   Codebook codebook;
   PatternSet patterns;
+  std::unique_ptr<events::WordFilter> word_filter;  // over `patterns`, once loaded
   PlaceTable places;
   // Verbs that ask for an act (heads of appeal 02 or demand 10 patterns, and of no
   // statement, disapproval, rejection or conflict pattern): "réclame une rencontre
@@ -978,6 +982,7 @@ EventCoder EventCoder::Load() {
   c.k_->codebook = Codebook::Load();
   c.k_->patterns = PatternSet::Load(c.k_->codebook);
   c.k_->places = PlaceTable::Load();
+  c.k_->word_filter = std::make_unique<events::WordFilter>(c.k_->patterns);
   std::unordered_map<std::string, std::pair<bool, bool>> heads;  // verb head -> (asks, other roots)
   for (const VerbPattern& p : c.k_->patterns.all()) {
     if (p.noun) continue;
@@ -1076,6 +1081,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     std::optional<Place> place;
 
     std::vector<Match> matches;
+    std::optional<events::WordFilter::Words> words;  // the sentence's, at its first candidate head
     for (size_t i = 0; i < s.size(); ++i) {
       // A noun the tagger read as an adjective after a determiner or a noun ("de vastes/NOUN
       // manœuvres/ADJ"): a noun head still.
@@ -1085,10 +1091,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (!noun && s.pos(i) != Pos::kVerb) continue;
       const auto& candidates = patterns.ForHead(s.lemma(i), noun);
       if (candidates.empty()) continue;
+      if (!words) words = events::WordFilter::Of(s);
       const HeadContext ctx = ContextOf(s, i, noun);
       for (const VerbPattern* p : candidates) {
         Match m;
-        if (TryMatch(s, ctx, *p, &m)) {
+        if (k_->word_filter->MayMatch(*words, *p) && TryMatch(s, ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
           // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").
