@@ -485,7 +485,60 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"La décision a été arrêtée par Washington.", "2023-04-03", ""},
         Case{"La police russe a arrêté des manifestants.", "2023-04-03", "RUS>17>RUS>asserted;"},
         Case{"La police russe a arrêté des passants devant la gare.", "2023-04-03", "RUS>17>RUS>asserted;"},
-        Case{"Les soldats syriens ont torturé des militaires détenus.", "2023-04-03", "SYR>18>SYR>asserted;"}));
+        Case{"Les soldats syriens ont torturé des militaires détenus.", "2023-04-03", "SYR>18>SYR>asserted;"},
+        // The partitive "des" the tagger reads as a preposition still opens a direct object
+        // ("passer à tabac [T]"); after a noun head it stays the preposition de + les.
+        Case{"La police vénézuélienne passe à tabac des opposants colombiens.", "2023-04-03", "VEN>18>COL>asserted;"},
+        Case{"Un retrait des troupes russes a été exigé par l'Assemblée générale des Nations unies.", "2023-02-23",
+             "IGOUNO>10>RUS>asserted;"},
+        // Patterns found missing on the fresh dev items (gold.tsv g399-): coordinated subjects
+        // without a target exchange prisoners or share intelligence both ways; a phone call
+        // "entre X et Y" is reciprocal; a refusal of concessions or of entry; chemical agents
+        // by name; a request for troops sent.
+        Case{"L'Arménie et l'Azerbaïdjan ont échangé 40 prisonniers.", "2023-04-03",
+             "ARM>08>AZE>asserted;AZE>08>ARM>asserted;"},
+        Case{"La Colombie et l'Équateur partagent des renseignements.", "2023-04-03",
+             "COL>06>ECU>asserted;ECU>06>COL>asserted;"},
+        Case{"Le Kremlin a fait état d'une conversation téléphonique entre Vladimir Poutine et Narendra Modi.",
+             "2024-07-03", "IND>04>RUS>asserted;RUS>04>IND>asserted;"},
+        Case{"Le Soudan a autorisé l'accès des humanitaires au Darfour.", "2023-04-03", "SDN>08>->asserted;"},
+        Case{"Taïwan rejette toute concession territoriale à la Chine.", "2023-04-03", "TWN>12>CHN>asserted;"},
+        Case{"Le Venezuela a refusé l'entrée sur son territoire à une délégation de l'ONU.", "2023-04-03",
+             "VEN>12>IGOUNO>asserted;"},
+        Case{"L'armée syrienne a utilisé du sarin contre des opposants.", "2023-04-03", "SYR>20>SYR>asserted;"},
+        Case{"Le Mali a demandé l'envoi de troupes étrangères.", "2023-04-03", "MLI>02>->asserted;"},
+        // More of them: a nominal restoration of relations, a supply contract between
+        // companies is commerce (061, not an agreement), air-defence systems sent, an appeal to
+        // lift trade barriers.
+        Case{"Le Qatar et Bahreïn ont annoncé le rétablissement de leurs relations diplomatiques.", "2023-04-03",
+             "BHR>05>QAT>asserted;QAT>05>BHR>asserted;"},
+        Case{"Rosneft a signé un contrat de livraison de pétrole avec la compagnie indienne.", "2023-04-03",
+             "RUS>06>IND>asserted;"},
+        Case{"Paris a approuvé l'envoi de systèmes antiaériens à l'Ukraine.", "2023-04-03", "FRA>07>UKR>asserted;"},
+        Case{"Le Brésil a appelé à la levée des barrières douanières.", "2023-04-03", "BRA>02>->asserted;"},
+        // The source's own population named by a demonym in the slot of a domestic root is a
+        // domestic act, as when no target is named.
+        Case{"La police vénézuélienne passe à tabac des opposants vénézuéliens.", "2023-04-03", "VEN>18>VEN>asserted;"},
+        Case{"L'armée syrienne a utilisé du chlore contre des civils syriens.", "2023-04-03", "SYR>20>SYR>asserted;"},
+        // Easing a curfew or a state of emergency without a named target is done at home.
+        Case{"Le gouvernement péruvien a levé le couvre-feu.", "2023-04-03", "PER>08>PER>asserted;"},
+        // A nominal act with its "par [S]" agent inside another event's object is an event too.
+        Case{"Londres a jugé inacceptable la détention d'un ressortissant britannique par la Chine.", "2023-04-03",
+             "CHN>17>GBR>asserted;GBR>11>CHN>asserted;"},
+        // "des" after another preposition is the article: no "de [S]" slot in "contre des
+        // positions ukrainiennes" (was UKR>19>-).
+        Case{"La Russie a mené une attaque contre des positions ukrainiennes.", "2023-04-03", "RUS>19>UKR>asserted;"},
+        // A noun that is the topic of another noun or of an attitude does not take the clause's
+        // subject as its agent ("toute implication dans l'attaque", "quant à une reprise du dialogue").
+        Case{"Téhéran a nié toute implication dans l'attaque contre la base américaine.", "2023-04-03",
+             "IRN>01>USA>asserted;"},
+        Case{"La Chine s'est dite optimiste quant à une reprise du dialogue avec l'Inde.", "2023-04-03",
+             "CHN>01>IND>asserted;"},
+        // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
+        Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
+        // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
+        Case{"La Russie va livrer des armes au Venezuela.", "2023-04-03", "RUS>07>VEN>hypothetical;"},
+        Case{"Emmanuel Macron est allé rencontrer Vladimir Poutine.", "2023-04-03", "FRA>04>RUS>asserted;"}));
 
 TEST(Gdelt, SixtyOneColumnsPerEvent) {
   Doc d = Code("La Russie et le Venezuela ont signé un accord de coopération militaire.", "2019-03-27");
@@ -527,7 +580,14 @@ TEST(GoldSet, F1AboveFloor) {
   auto items = gold::Load(path);
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
-  EXPECT_GE(scores["all"].f1(), 0.81) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  EXPECT_GE(scores["all"].f1(), 0.83) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
+  // The fresh dev items (g399 on, written after the first dev round was tuned; 0.881 when added).
+  std::vector<gold::Item> fresh;
+  for (const auto& it : items)
+    if (it.split == "dev" && std::atoi(it.id.c_str() + 1) >= 399) fresh.push_back(it);
+  ASSERT_GE(fresh.size(), 150u);
+  auto f = gold::Evaluate(Shared(), fresh)["dev"];
+  EXPECT_GE(f.f1(), 0.85) << "P " << f.precision() << " R " << f.recall();
 }
 
 }  // namespace

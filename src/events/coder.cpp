@@ -121,6 +121,9 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
   for (const auto& p : preps) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
+      // "des" right after another preposition is the article ("contre des soldats américains"),
+      // not "de" + "les": it opens no "de [S]" or "de [T]" slot.
+      if (p == "de" && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
       if (s.IsPreposition(i, p)) return i + 1;
       if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
@@ -139,6 +142,20 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
     if (ok) return k;
   }
   return SIZE_MAX;
+}
+
+// A noun that is the topic of another noun or of an attitude ("toute implication dans
+// l'attaque", "une enquête sur l'attaque", "optimiste quant à une reprise du dialogue"): the
+// clause's subject does not do its act.
+bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
+  size_t k = head;
+  while (k > 0 && head - k < 3 && (s.pos(k - 1) == Pos::kDet || s.pos(k - 1) == Pos::kAdj)) --k;
+  if (k < 2 || s.pos(k - 1) != Pos::kAdp) return false;
+  if ((s.lemma(k - 1) == "dans" || s.lemma(k - 1) == "sur") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0) return true;
+  if (s.lemma(k - 1) == "à" && s.lemma(k - 2) == "quant") return true;
+  // The complement of such a noun: "quant à une reprise du dialogue".
+  return depth == 0 && s.IsPreposition(k - 1, "de") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0 &&
+         TopicOfNoun(s, k - 2, 1);
 }
 
 size_t WindowEnd(const SentenceView& s, size_t head) {
@@ -320,10 +337,19 @@ bool Possessive(std::string_view w) {
 }
 
 // The nearest verb before a noun head, in the same clause ("a eu un entretien").
-size_t VerbBefore(const SentenceView& s, size_t head) {
+size_t VerbBefore(const SentenceView& s, size_t head, bool* after_que = nullptr) {
   for (size_t k = head; k > 0 && head - k < 8;) {
     --k;
     if (s.IsClauseBoundary(k)) break;
+    // A noun in a "que" clause ("a averti qu'une attaque contre… entraînerait une riposte"):
+    // said through *after_que, the caller decides.
+    if (after_que && s.lemma(k) == "que" && (s.pos(k) == Pos::kSconj || s.pos(k) == Pos::kAdv) && k > 0 &&
+        s.pos(k - 1) == Pos::kVerb) {
+      bool restrictive = false;  // "n'a eu qu'un entretien avec…"
+      for (size_t r = k - 1; r > 0 && k - r < 5; --r)
+        if (s.lemma(r - 1) == "ne") restrictive = true;
+      if (!restrictive) *after_que = true;
+    }
     // An adjunct ("en cas d'invasion", "après la visite", "lors de la rencontre") is not the
     // verb's object: its noun's agent is not the verb's subject.
     // A possessive keeps the subject as the agent ("lors de son attaque contre Israël").
@@ -794,9 +820,13 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
             if (m_end < end && (s.pos(m_end) == Pos::kDet || s.pos(m_end) == Pos::kNum)) k = m_end;
           }
         }
-        if (k < end && s.pos(k) != Pos::kAdp) {
+        // The partitive article "des" the tagger reads as the preposition de + les: "passe à
+        // tabac des opposants", "a expulsé des diplomates russes" (a direct object, not "de [T]").
+        bool partitive = !p.noun && k < end && k == from && s.pos(k) == Pos::kAdp && s.surface(k) == "des" && k + 1 < end &&
+                         (s.pos(k + 1) == Pos::kNoun || s.pos(k + 1) == Pos::kAdj || s.pos(k + 1) == Pos::kNum);
+        if (k < end && (s.pos(k) != Pos::kAdp || partitive)) {
           size_t np_end = k;
-          actors = PhraseActors(s, k, &np_end);
+          actors = PhraseActors(s, partitive ? k + 1 : k, &np_end);
           // An act named with its agent ("l'annexion de la Crimée par la Russie", "l'attaque
           // menée par le Hamas"): the agent is the one the verb is about.
           size_t by = np_end;
@@ -1093,8 +1123,15 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);
       });
       // A nominal event with its own agent inside another event's object is an event too:
-      // "n'ont pas condamné les frappes américaines contre l'Iran".
-      if (nested && candidate.pattern->noun && DemonymAgent(s, candidate.head) >= 0 &&
+      // "n'ont pas condamné les frappes américaines contre l'Iran", "a jugé inacceptable la
+      // détention d'un ressortissant français par l'Iran" (a "par [S]" agent slot filled).
+      if (nested && candidate.pattern->noun &&
+          (DemonymAgent(s, candidate.head) >= 0 ||
+           (!candidate.sources.empty() &&
+            std::any_of(candidate.pattern->elements.begin(), candidate.pattern->elements.end(), [](const PatternElement& e) {
+              return e.kind == PatternElement::Kind::kSource &&
+                     std::find(e.words.begin(), e.words.end(), "par") != e.words.end();
+            }))) &&
           std::none_of(accepted.begin(), accepted.end(), [&](const Match* a) { return a->head == candidate.head; }))
         nested = false;
       if (nested) {
@@ -1105,7 +1142,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       const VerbPattern& p = *m.pattern;
       if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
-      size_t verb = p.noun ? VerbBefore(s, m.head) : m.head;
+      bool after_que = false;
+      size_t verb = p.noun ? VerbBefore(s, m.head, &after_que) : m.head;
+      // A hostile act named as a noun in a "que" clause is not the main clause subject's: "Téhéran
+      // a averti qu'une attaque contre ses sites entraînerait une riposte" (a meeting "qu'un
+      // entretien avec Poutine aurait lieu", announced by its participant, still is).
+      if (after_que && p.code.compare(0, 2, "13") >= 0) verb = SIZE_MAX;
       VerbGroup g = p.noun ? (verb == SIZE_MAX ? VerbGroup{} : GroupOf(s, verb)) : m.group;
       // A "[S]" slot filled by the noun's demonym adjective ("les frappes russes contre
       // l'Ukraine"): the noun has its own agent, so the clause's verb is not its polarity.
@@ -1165,7 +1207,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
           if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
-        } else if (verb != SIZE_MAX) {
+        } else if (verb != SIZE_MAX && !(p.noun && TopicOfNoun(s, m.head))) {
           m.sources = SubjectOf(s, g, &m.source_how);
           clause_agent = true;
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
@@ -1287,12 +1329,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // An inverted subject also read as the direct object ("a dénoncé Wang Yi, visant
       // Washington"): the target is another actor.
       // Another mention of the source's own actor in the slot of a domestic root is a domestic
-      // act: "des opposants russes ont manifesté devant l'ambassade de Russie".
+      // act: "des opposants russes ont manifesté devant l'ambassade de Russie"; so is its own
+      // population named by a demonym ("la police russe a arrêté des opposants russes", "a
+      // utilisé du chlore contre des civils syriens"), as when no target is named at all.
       bool own_mention = !m.targets.empty() && m.sources.size() == 1 && DomesticRoot(p.code) &&
                          std::all_of(m.targets.begin(), m.targets.end(), [&](int t) {
-                           // Not the source's nationals ("deux ressortissants français"), whom others act on.
                            return t != m.sources[0] && doc.entities[t].id == doc.entities[m.sources[0]].id &&
-                                  doc.entities[t].via != "demonym" &&
                                   doc.entities[t].span.start > doc.entities[m.sources[0]].span.end;
                          });
       if (!own_mention)
@@ -1341,7 +1383,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.target_how = "the country of the place '" + at->first.name + "'";
           }
         }
-        if (m.targets.empty() && !m.place_target && DomesticRoot(p.code)) {
+        // Easing a curfew, a state of emergency, a ban (0811-0814) or dissent (082) without a
+        // named target is done at home too: "la junte birmane a levé l'état d'urgence" (not
+        // restrictions in general, 081, which may be on trade with others).
+        bool eases_at_home = (p.code.size() == 4 && p.code.rfind("081", 0) == 0) || p.code.rfind("082", 0) == 0;
+        if (m.targets.empty() && !m.place_target && (DomesticRoot(p.code) || eases_at_home)) {
           m.targets = m.sources;
           m.target_how = "domestic: no other actor, the source's own state";
           domestic = true;
@@ -1371,6 +1417,14 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (mod != Modality::kNone)
           if (trace) note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
                            *patterns.ModalityRule(s.lemma(gov))));
+        // The near future "va / vont / allait + infinitive" is planned ("Le Mexique et les
+        // États-Unis vont partager des renseignements"); "est allé rencontrer" (a motion in
+        // the past, participle) is not.
+        if (g.infinitive && s.lemma(gov) == "aller" && !s.HasFeat(gov, "VerbForm=Part") &&
+            (s.HasFeat(gov, "Tense=Pres") || s.HasFeat(gov, "Tense=Imp"))) {
+          hypothetical = true;
+          if (trace) note(fmt::format("  governed by '{}' (near future: hypothetical)", s.surface(gov)));
+        }
       }
       // An explicit commitment ("a promis de", "s'est dit prêt à", "son intention de")
       // to a cooperative act is an intent event (03x) that happened.
