@@ -45,9 +45,16 @@ std::vector<int> Reference(const Model& model, const std::vector<std::string_vie
   for (size_t i = 0; i < n; i++) {
     int c = model.Fixed(words[i].word);
     if (c < 0 && forms[i] == ".") c = model.punct_class;
-    if (c < 0) {
+    // A tag-dictionary noun, adjective, adverb or conjunction that is a known verb form is
+    // scored too, and constrained from its fixed class ("Paris juge …").
+    const Pos fixed_pos = c >= 0 ? model.class_pos[c] : Pos::kX;
+    const bool verb_form = c >= 0 && forms[i] == lower[i] && Verbs().Find(lower[i]) &&
+                           (fixed_pos == Pos::kNoun || fixed_pos == Pos::kAdj || fixed_pos == Pos::kAdv ||
+                            fixed_pos == Pos::kSconj);
+    if (c < 0 || verb_form) {
       int k = Extract(words.data(), static_cast<int>(n), static_cast<int>(i), prev, prev2, feats);
-      c = model.Predict(feats, k, scores.data());
+      int best = model.Predict(feats, k, scores.data());
+      if (c < 0) c = best;
       Position p{forms[i], lower[i], i > 0 ? forms[i - 1] : std::string_view(), i > 0 ? prev : -1,
                  i > 0 ? words[i - 1].amb : 0, i > 1 ? prev2 : -1,
                  i + 1 < n ? forms[i + 1] : std::string_view(), i + 1 < n ? words[i + 1].amb : 0};
@@ -120,6 +127,7 @@ TEST(Decode, CachedRowsGiveTheReferenceClasses) {
       "Il",
       "Pékin critique Washington",
       "l' armée russe bombarde Kharkiv et la marine chinoise livre des vedettes .",
+      "Le tribunal de Paris juge Nicolas Sarkozy et le juge Dupont juge l' affaire .",
   };
   Scratch warm;  // one scratch for all: the rows cached by a sentence serve the next ones
   for (const char* text : sentences) {

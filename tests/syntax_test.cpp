@@ -304,6 +304,35 @@ TEST(Tagger, PresentTenseVerbAfterAName) {
   }
 }
 
+// A word of the tag dictionary ("juge": a noun in every treebank sentence) that is a known
+// verb form goes through the same constraint.
+TEST(Tagger, TagDictionaryNounAfterANameCanBeAVerb) {
+  const VerbCase cases[] = {
+      {"Le tribunal de Paris juge Nicolas Sarkozy pour corruption.", "juge", "juger"},  // was NOUN
+      {"La Russie juge inacceptable la décision de Kiev.", "juge", "juger"},            // was NOUN
+      {"Moscou juge que Kiev a violé l'accord.", "juge", "juger"},                      // was NOUN
+  };
+  for (const VerbCase& c : cases) {
+    std::string s;
+    std::vector<Token> t;
+    if (const Token* w = ExpectVerb(c, &s, &t)) {
+      EXPECT_EQ(w->feats, "Mood=Ind|Tense=Pres|VerbForm=Fin") << c.sentence;
+    }
+  }
+  const std::pair<const char*, const char*> nouns[] = {
+      {"Le juge a condamné le prévenu.", "juge"},
+      {"Un juge de Paris a ouvert une enquête.", "juge"},
+      {"Selon le juge, Moscou a menti.", "juge"},
+  };
+  for (const auto& [sentence, form] : nouns) {
+    std::string s = sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, form);
+    ASSERT_TRUE(w) << sentence;
+    EXPECT_EQ(w->pos, Pos::kNoun) << sentence;
+  }
+}
+
 TEST(Tagger, PresentTenseVerbAfterANounAndItsAdjective) {
   const std::pair<const char*, const char*> verbs[] = {
       {"L'armée russe bombarde Kharkiv.", "bombarde"},                          // was ADJ

@@ -19,6 +19,9 @@
 //   ADJ; not "Dernière mise à jour"). Likewise after a noun and its lower-case adjective
 //   when a capitalised word or a determiner follows: "l'armée russe bombarde Kharkiv", "la
 //   marine chinoise livre des vedettes" (not "la situation humanitaire critique inquiète").
+//   This applies to the tag dictionary's nouns, adjectives, adverbs and conjunctions too
+//   (decode.cpp scores those that are known verb forms): "le tribunal de Paris juge …",
+//   whose "juge" the treebanks only have as a noun.
 #pragma once
 #include <cstdint>
 #include <string_view>

@@ -6,6 +6,7 @@
 
 #include "segment/chars.h"
 #include "syntax/constraints.h"
+#include "syntax/lemmatizer_overrides.h"
 
 namespace veille::syntax {
 namespace {
@@ -30,6 +31,9 @@ bool IsPunctuation(std::string_view form) {
   return true;
 }
 
+// The fixed classes the constraints may turn into a verb (constraints.h).
+bool MayBeVerb(Pos pos) { return pos == Pos::kNoun || pos == Pos::kAdj || pos == Pos::kAdv || pos == Pos::kSconj; }
+
 typedef int32_t V32 __attribute__((vector_size(32)));
 
 // to[0..width) += from[0..width) (width a multiple of 8).
@@ -44,8 +48,9 @@ typedef int32_t V32 __attribute__((vector_size(32)));
 }
 
 // Empties the cache when the model changes.
-void Reset(const Model& model, Scratch* s) {
+void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->model_serial = model.serial;
+  s->verbs = verbs;
   s->stamp = 0;
   s->width = model.RowWidth();
   s->cache.assign(Scratch::kCacheSlots, Scratch::Described{});
@@ -102,11 +107,12 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
 __attribute__((target_clones("avx2", "default")))
 #endif
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
-  if (s->cache.empty() || s->model_serial != model.serial) Reset(model, s);
+  if (s->cache.empty() || s->model_serial != model.serial || s->verbs != verbs) Reset(model, verbs, s);
   if (s->words.size() < n) s->words.resize(n);
   if (s->lower.size() < n) s->lower.resize(n);
   s->slot.resize(n);
   s->fixed.resize(n);
+  s->verb_form.resize(n);
   s->mix.resize(n);
   s->rows_of.resize(n);
   s->spilled.assign(n, 0);
@@ -142,6 +148,8 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       d.mix = Premix(d.info);
       d.fixed = model.Fixed(d.info.word);
       if (d.fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d.fixed = model.punct_class;
+      d.verb_form = d.fixed >= 0 && verbs && form == d.lower && MayBeVerb(model.class_pos[d.fixed]) &&
+                    verbs->Find(d.lower);
       d.ready = 0;
       d.has_lemma = false;
     }
@@ -151,6 +159,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     s->words[i] = d.info;
     s->lower[i].assign(d.lower);
     s->fixed[i] = d.fixed;
+    s->verb_form[i] = d.verb_form;
     s->mix[i] = d.mix;
   }
   const size_t tags = model.classes.size() + 1;
@@ -159,7 +168,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   uint64_t feats[kMaxGroupFeatures];
   for (size_t i = 0; i < n; i++) {
     int c = s->fixed[i];
-    if (c < 0) {
+    if (c < 0 || s->verb_form[i]) {
       // The cached rows of the word and its neighbours, those of the previous tags, then
       // the features that mix them.
       if (i == 0) {
@@ -186,7 +195,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       const WordInfo& p1 = last ? EndWord() : s->words[i + 1];
       model.AddWeights(feats, MixedFeatures(s->words[i], s->mix[i], m1, p1, last ? s->end_mix : s->mix[i + 1], prev, feats),
                        acc);
-      c = model.BestOf(acc);
+      if (c < 0) c = model.BestOf(acc);
       Position p{forms[i],
                  s->lower[i],
                  i > 0 ? forms[i - 1] : std::string_view(),

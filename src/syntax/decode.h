@@ -11,6 +11,8 @@
 
 namespace veille::syntax {
 
+class LemmaOverrides;
+
 // Buffers reused from sentence to sentence, and what the model makes of recent forms.
 struct Scratch {
   // Most of a word's features depend on one form only (features.h: SelfFeatures, M1Features,
@@ -26,6 +28,10 @@ struct Scratch {
     Premixed mix;       // Premix(info)
     uint32_t stamp = 0; // Scratch::stamp of the last sentence that used the entry
     int fixed = -1;     // the class of a tag-dictionary word or punctuation, -1: the model decides
+    // A tag-dictionary noun, adjective, adverb or conjunction that is also a known verb form
+    // ("juge", "livre", "critique"): scored anyway, so that the constraints can make it a
+    // verb after a subject ("le tribunal de Paris juge …"), its fixed class otherwise.
+    bool verb_form = false;
     uint8_t ready = 0;  // bit r: the row of role r (rows) is computed
     // The caller's lemma of the form for one part of speech (Tagger::TagSentence).
     bool has_lemma = false;
@@ -34,6 +40,7 @@ struct Scratch {
   };
   static constexpr size_t kCacheSlots = 8192;  // a power of two
   uint64_t model_serial = 0;
+  const LemmaOverrides* verbs = nullptr;  // the verb forms the cache was described with
   uint32_t stamp = 0;              // counts the sentences
   size_t width = 0;                // Model::RowWidth()
   std::vector<Described> cache;
@@ -44,6 +51,7 @@ struct Scratch {
   Premixed end_mix;                // Premix(EndWord())
   std::vector<uint32_t> slot;      // per word: its cache slot
   std::vector<int> fixed;          // per word: Described::fixed
+  std::vector<uint8_t> verb_form;  // per word: Described::verb_form
   std::vector<Premixed> mix;       // per word: Described::mix
   // Per word: its rows; in the cache, or in `spill` when a later word of the sentence took
   // its slot (spilled[i] = 1; all its rows were computed before). The cache holds
@@ -56,7 +64,6 @@ struct Scratch {
   std::vector<int> classes;        // the result
 };
 
-class LemmaOverrides;
 
 // Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its
 // lower-case form, scratch->cache[scratch->slot[i]] its cache entry unless a later form of
