@@ -534,6 +534,16 @@ INSTANTIATE_TEST_SUITE_P(
              "IRN>01>USA>asserted;"},
         Case{"La Chine s'est dite optimiste quant à une reprise du dialogue avec l'Inde.", "2023-04-03",
              "CHN>01>IND>asserted;"},
+        // The topic of a talk ("discuter de", "parler de") is not the subject's act either (was
+        // also USA>07>UKR).
+        Case{"Le président américain a reçu le chancelier allemand, avec qui il a discuté de l'aide à l'Ukraine.",
+             "2023-04-03", "USA>04>DEU>asserted;"},
+        // An agreement on a ceasefire is a ceasefire (0871), not an agreement (057); blocking a
+        // ship is a blockade (191); force on a Ukrainian or Russian city named in dict/places.
+        Case{"Le Hamas et Israël sont parvenus à un accord de cessez-le-feu.", "2025-01-15",
+             "ISR>08>PSE>asserted;PSE>08>ISR>asserted;"},
+        Case{"Des navires chinois ont bloqué un bateau philippin.", "2024-03-05", "CHN>19>PHL>asserted;"},
+        Case{"Des missiles russes ont frappé le centre de Soumy.", "2025-04-13", "RUS>19>UKR>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
@@ -581,13 +591,20 @@ TEST(GoldSet, F1AboveFloor) {
   ASSERT_GE(items.size(), 300u);
   auto scores = gold::Evaluate(Shared(), items);
   EXPECT_GE(scores["all"].f1(), 0.83) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
-  // The fresh dev items (g399 on, written after the first dev round was tuned; 0.881 when added).
-  std::vector<gold::Item> fresh;
-  for (const auto& it : items)
-    if (it.split == "dev" && std::atoi(it.id.c_str() + 1) >= 399) fresh.push_back(it);
+  // The fresh dev items g399-g573 (written after the first dev round was tuned; 0.881 when
+  // added, 0.900 after the place-as-target convention), and g574 on (long wire sentences,
+  // attribution, quotations, nominal events; 0.720 before this round's fixes, 0.760 after).
+  std::vector<gold::Item> fresh, fresh2;
+  for (const auto& it : items) {
+    int n = std::atoi(it.id.c_str() + 1);
+    if (it.split == "dev" && n >= 399) (n < 574 ? fresh : fresh2).push_back(it);
+  }
   ASSERT_GE(fresh.size(), 150u);
   auto f = gold::Evaluate(Shared(), fresh)["dev"];
-  EXPECT_GE(f.f1(), 0.85) << "P " << f.precision() << " R " << f.recall();
+  EXPECT_GE(f.f1(), 0.87) << "P " << f.precision() << " R " << f.recall();
+  ASSERT_GE(fresh2.size(), 80u);
+  auto f2 = gold::Evaluate(Shared(), fresh2)["dev"];
+  EXPECT_GE(f2.f1(), 0.74) << "P " << f2.precision() << " R " << f2.recall();
 }
 
 }  // namespace

@@ -144,8 +144,9 @@ size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string
   return SIZE_MAX;
 }
 
-// A noun that is the topic of another noun or of an attitude ("toute implication dans
-// l'attaque", "une enquête sur l'attaque", "optimiste quant à une reprise du dialogue"): the
+// A noun that is the topic of another noun, of an attitude or of a talk ("toute implication
+// dans l'attaque", "une enquête sur l'attaque", "optimiste quant à une reprise du dialogue", "a
+// discuté de l'aide à l'Ukraine"): the
 // clause's subject does not do its act.
 bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
   size_t k = head;
@@ -153,6 +154,11 @@ bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
   if (k < 2 || s.pos(k - 1) != Pos::kAdp) return false;
   if ((s.lemma(k - 1) == "dans" || s.lemma(k - 1) == "sur") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0) return true;
   if (s.lemma(k - 1) == "à" && s.lemma(k - 2) == "quant") return true;
+  // The topic of a talk: "avec qui il a discuté de l'aide à l'Ukraine", "ont parlé de sanctions".
+  if ((s.lemma(k - 1) == "de" || s.lemma(k - 1) == "sur") && s.pos(k - 2) == Pos::kVerb) {
+    std::string_view v = s.lemma(k - 2);
+    if (v == "discuter" || v == "parler" || v == "débattre" || v == "entretenir" || v == "échanger") return true;
+  }
   // The complement of such a noun: "quant à une reprise du dialogue".
   return depth == 0 && s.IsPreposition(k - 1, "de") && s.pos(k - 2) == Pos::kNoun && s.entity(k - 2) < 0 &&
          TopicOfNoun(s, k - 2, 1);
