@@ -544,6 +544,12 @@ INSTANTIATE_TEST_SUITE_P(
              "ISR>08>PSE>asserted;PSE>08>ISR>asserted;"},
         Case{"Des navires chinois ont bloqué un bateau philippin.", "2024-03-05", "CHN>19>PHL>asserted;"},
         Case{"Des missiles russes ont frappé le centre de Soumy.", "2025-04-13", "RUS>19>UKR>asserted;"},
+        // "avec qui" fills the "avec [T]" slot with the antecedent (was FRA>05>-); ordering an
+        // ambassador out is 161.
+        Case{"Le président français a reçu son homologue ukrainien, avec qui il a signé un accord.", "2024-02-16",
+             "FRA>04>UKR>asserted;FRA>05>UKR>asserted;"},
+        Case{"La junte nigérienne a ordonné à l'ambassadeur de France de quitter le pays.", "2023-08-27",
+             "NER>16>FRA>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

@@ -909,6 +909,18 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         }
         if (!actors.empty() && m->group.passive) m->target_is_subject = true;
       }
+      // A relative "avec qui", "à qui" before the group fills the slot of its preposition with
+      // the antecedent: "son homologue ukrainien, avec qui il a signé un accord".
+      if (actors.empty() && !p.noun) {
+        size_t k = m->group.start;
+        if (k > 0 && s.pos(k - 1) == Pos::kPron && s.lemma(k - 1) != "qui") --k;  // the subject pronoun
+        if (k >= 2 && s.lemma(k - 1) == "qui" && s.pos(k - 2) == Pos::kAdp && MatchPreps(s, k - 2, e.words) == k - 1) {
+          size_t a = k - 2;
+          if (a > 0 && s.IsComma(a - 1)) --a;
+          actors = PhraseActorsBefore(s, a);
+          if (!actors.empty()) how = "antecedent of '" + std::string(s.surface(k - 2)) + " qui'";
+        }
+      }
       // A dative clitic for "à [T]": "La Russie lui a livré des armes".
       if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), "à") != e.words.end()) {
         bool dative = false;
