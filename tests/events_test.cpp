@@ -550,6 +550,13 @@ INSTANTIATE_TEST_SUITE_P(
              "FRA>04>UKR>asserted;FRA>05>UKR>asserted;"},
         Case{"La junte nigérienne a ordonné à l'ambassadeur de France de quitter le pays.", "2023-08-27",
              "NER>16>FRA>asserted;"},
+        // A verb after "et" and object clitics is coordinated with the verb before: its subject
+        // is that verb's, the clitic that verb's object (was IND>02>UKR; then UKR>02>IGOGOS).
+        Case{"Le président ukrainien a rencontré le Premier ministre indien et l'a appelé à soutenir son plan.",
+             "2023-05-21", "UKR>02>IND>asserted;UKR>04>IND>asserted;"},
+        Case{"Le président ukrainien a rencontré le Premier ministre indien en marge du sommet du G7 et l'a appelé à "
+             "soutenir son plan.",
+             "2023-05-21", "UKR>02>IND>asserted;UKR>04>IND>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

@@ -454,7 +454,8 @@ size_t ActorsEnd(const SentenceView& s, size_t from, size_t to, const std::vecto
 }
 
 // The referent of an object clitic in the verb group ("Il l'a remercié", "les a
-// reçus"): the last actor named before the group that is not its subject.
+// reçus"): the last actor named before the group that is not its subject (after a
+// coordinated verb, that verb's object).
 std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool other_state = false) {
   bool clitic = false;
   for (size_t k = g.start; k < g.head; ++k)
@@ -467,16 +468,31 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool ot
   const Doc& doc = s.doc();
   uint32_t before = s.tok(g.start).span.start;
   uint32_t floor = doc.sentences[s.sentence() > 0 ? s.sentence() - 1 : 0].start;
+  auto subject_of = [&](const Entity& ent) {
+    return std::any_of(subject.begin(), subject.end(), [&](int x) {
+      return doc.entities[x].id == ent.id ||
+             (other_state && events::ActorCode(doc.entities[x]).substr(0, 3) == events::ActorCode(ent).substr(0, 3));
+    });
+  };
+  // The second of two coordinated verbs: the clitic is the first one's object, the first actor
+  // after its head ("a rencontré le Premier ministre indien en marge du sommet du G7 et l'a
+  // appelé à…": Modi, not the G7).
+  if (g.coordinated != SIZE_MAX) {
+    uint32_t from = s.tok(g.coordinated).span.end;
+    for (size_t e = 0; e < doc.entities.size(); ++e) {
+      const Entity& ent = doc.entities[e];
+      if (ent.span.start < from) continue;
+      if (ent.span.end > before) break;
+      if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+      if (!subject_of(ent)) return {static_cast<int>(e)};
+    }
+  }
   for (size_t e = doc.entities.size(); e-- > 0;) {
     const Entity& ent = doc.entities[e];
     if (ent.span.end > before) continue;
     if (ent.span.start < floor) break;
     if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
-    bool is_subject = std::any_of(subject.begin(), subject.end(), [&](int x) {
-      return doc.entities[x].id == ent.id ||
-             (other_state && events::ActorCode(doc.entities[x]).substr(0, 3) == events::ActorCode(ent).substr(0, 3));
-    });
-    if (!is_subject) return {static_cast<int>(e)};
+    if (!subject_of(ent)) return {static_cast<int>(e)};
   }
   return {};
 }

@@ -208,6 +208,10 @@ size_t CoordinatedWith(const SentenceView& s, size_t start) {
   size_t c = start - 1;
   if (!(In(s.lemma(c), {"et", "puis", "mais", "ou"}) && (s.pos(c) == Pos::kCconj || s.lemma(c) == "puis")))
     return SIZE_MAX;
+  // Over object clitics: "a rencontré Modi et l'a appelé à…".
+  while (start + 1 < s.size() && s.pos(start) == Pos::kPron &&
+         In(s.surface(start), {"l'", "le", "la", "les", "lui", "leur", "L'"}))
+    ++start;
   bool bare = s.pos(start) == Pos::kVerb && s.HasFeat(start, "VerbForm=Part");
   if (!bare && !(s.pos(start) == Pos::kVerb || s.pos(start) == Pos::kAux || s.lemma(start) == "ne" || s.surface(start) == "n'"))
     return SIZE_MAX;
