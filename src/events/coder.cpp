@@ -761,10 +761,25 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
   size_t fronted_word = SIZE_MAX;  // a word element found before the verb (passive subject, antecedent)
   const size_t front_a = ctx.front_a, front_b = ctx.front_b;  // where the verb's object stands before it
   int words = 0, slots = 0, constrained = 0;
-  for (const PatternElement& e : p.elements) {
+  for (size_t ei = 0; ei < p.elements.size(); ++ei) {
+    const PatternElement& e = p.elements[ei];
     if (e.kind == PatternElement::Kind::kWord) {
       size_t j = head + 1;
-      while (j < end && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      // In a noun pattern, a word written before a slot with prepositions stands before them:
+      // "frappe:n nucléaire contre [T]" is not "les frappes contre les installations
+      // nucléaires".
+      size_t stop = end;
+      if (p.noun && ei + 1 < p.elements.size() && p.elements[ei + 1].kind != PatternElement::Kind::kWord &&
+          !p.elements[ei + 1].words.empty() && !p.elements[ei + 1].words[0].empty()) {
+        // Not "de", "à", "en": they also open the word's own complements ("sa préoccupation face
+        // à la situation", "le retrait des inspecteurs").
+        for (size_t k = head + 1; k < end && stop == end; ++k)
+          if (!used[k] && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "à") &&
+              !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1].words) != SIZE_MAX)
+            stop = k;
+      }
+      while (j < stop && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      if (j >= stop) j = end;
       if (j >= end && front_b > front_a) {
         // The passive makes the object the subject: "De nouvelles sanctions ont été
         // imposées à la Russie" matches "imposer sanction à [T]"; an object relative puts
