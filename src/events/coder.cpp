@@ -93,6 +93,7 @@ constexpr Locution kLocutions[] = {
 
 // The index after the locution standing for `prep` that starts at i, or SIZE_MAX.
 size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
+  if (!s.MayStartLocution(i)) return SIZE_MAX;
   for (const Locution& l : kLocutions) {
     if (l.prep != prep) continue;
     size_t k = i;
