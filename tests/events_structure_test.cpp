@@ -92,6 +92,12 @@ TEST(SentenceView, PrepositionsAndClauseBoundaries) {
         EXPECT_FALSE(s.IsPreposition(i, "de")) << w;
         EXPECT_FALSE(s.IsClauseBoundary(i)) << w;
       }
+      if (w == "aux" || w == "au") {
+        EXPECT_TRUE(s.MayStartLocution(i)) << w;  // "aux côtés de", "à l'encontre de"
+      }
+      if (w == "armes" || w == "du") {
+        EXPECT_FALSE(s.MayStartLocution(i)) << w;
+      }
       if (w == "qui" || w == ".") {
         EXPECT_TRUE(s.IsClauseBoundary(i)) << w;
       }

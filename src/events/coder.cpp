@@ -93,6 +93,7 @@ constexpr Locution kLocutions[] = {
 
 // The index after the locution standing for `prep` that starts at i, or SIZE_MAX.
 size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
+  if (!s.MayStartLocution(i)) return SIZE_MAX;
   for (const Locution& l : kLocutions) {
     if (l.prep != prep) continue;
     size_t k = i;
@@ -1141,10 +1142,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       const auto& candidates = patterns.ForHead(s.lemma(i), noun);
       if (candidates.empty()) continue;
       if (!words) words = events::WordFilter::Of(s);
-      const HeadContext ctx = ContextOf(s, i, noun);
+      std::optional<HeadContext> ctx;  // at the first pattern whose words are in the sentence
       for (const VerbPattern* p : candidates) {
         Match m;
-        if (k_->word_filter->MayMatch(*words, *p) && TryMatch(s, ctx, *p, &m)) {
+        bool may = k_->word_filter->MayMatch(*words, *p);
+        if (may && !ctx) ctx = ContextOf(s, i, noun);
+        if (may && TryMatch(s, *ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
           // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").

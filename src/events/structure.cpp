@@ -172,6 +172,7 @@ uint8_t SentenceView::FlagsOf(size_t i) const {
       f |= kPrepDe;
     }
   }
+  if ((f & kPrepA) || l == "à" || l == "en" || l == "vis-à-vis") f |= kLocutionStart;
   const Pos p = pos(i);
   if (p == Pos::kPunct) {
     if (In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"})) f |= kBoundary;

@@ -39,12 +39,16 @@ class SentenceView {
   bool IsClauseBoundary(size_t i) const { return flags_[i] & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
   bool IsPreposition(size_t i, std::string_view prep) const;
+  // Whether a multi-word preposition standing for a simple one ("à l'encontre de", "en
+  // direction de", "vis-à-vis de") may start here: the token is "à" (au, aux), "en" or
+  // "vis-à-vis".
+  bool MayStartLocution(size_t i) const { return flags_[i] & kLocutionStart; }
 
  private:
   const Doc& doc_;
   uint32_t sentence_;
   size_t first_, n_;
-  enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4 };
+  enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8 };
   uint8_t FlagsOf(size_t i) const;
 
   std::vector<int> entity_;
