@@ -562,6 +562,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Les frappes israéliennes contre les installations nucléaires iraniennes ont été condamnées par "
              "l'Arabie saoudite.",
              "2025-06-13", "ISR>19>IRN>asserted;SAU>11>ISR>asserted;"},
+        // A passive's subject read over its relative clause: the pattern's word "explosion" is in
+        // it (was no event).
+        Case{"L'explosion qui a endommagé le pont a été attribuée à l'Ukraine par les autorités russes.", "2022-10-08",
+             "RUS>11>UKR>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
@@ -611,7 +615,7 @@ TEST(GoldSet, F1AboveFloor) {
   EXPECT_GE(scores["all"].f1(), 0.83) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
   // The fresh dev items g399-g573 (written after the first dev round was tuned; 0.881 when
   // added, 0.900 after the place-as-target convention), and g574 on (long wire sentences,
-  // attribution, quotations, nominal events; 0.720 before this round's fixes, 0.802 after).
+  // attribution, quotations, nominal events; 0.720 before this round's fixes, 0.808 after).
   std::vector<gold::Item> fresh, fresh2;
   for (const auto& it : items) {
     int n = std::atoi(it.id.c_str() + 1);

@@ -726,6 +726,12 @@ HeadContext ContextOf(const SentenceView& s, size_t head, bool noun) {
   if (!noun && c.group.passive) {
     c.front_a = ClauseStart(s, c.group.start);
     c.front_b = c.group.start;
+    // Over a subject relative: "L'explosion qui a endommagé le pont a été attribuée à…".
+    size_t q = c.front_a;
+    while (q > 0 && c.front_a - q < 4 && s.lemma(q - 1) != "qui" &&
+           (s.pos(q - 1) == Pos::kVerb || s.pos(q - 1) == Pos::kAux || s.pos(q - 1) == Pos::kAdv))
+      --q;
+    if (q > 1 && q < c.front_a && s.lemma(q - 1) == "qui" && s.pos(q - 2) == Pos::kNoun) c.front_a = ClauseStart(s, q - 1);
   } else if (c.relative) {
     c.front_a = c.rel_a;
     c.front_b = c.rel_b;
