@@ -108,10 +108,12 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     if (j >= n) break;
     size_t start = j;
     bool upper = IsUpper(c);
-    // Up to the end of the word; an apostrophe after an elided article ends it. An ASCII
-    // word gets its FoldHash on the way (its fold is its lower case).
+    // Up to the end of the word; an apostrophe after an elided article ends it. A word of
+    // ASCII and Latin-1 letters gets its FoldHash on the way (the hash of Skeleton::Fold:
+    // ASCII lower-cased, Latin-1 letters by Skeleton::FoldLatin1).
     size_t end = j;
-    bool ascii = true;
+    bool ascii = true;   // no byte >= 0x80 so far
+    bool hashed = true;  // h is the FNV-1a of the fold so far
     uint64_t h = kFnvStart;
     while (end < n) {
       unsigned char b = static_cast<unsigned char>(text[end]);
@@ -120,10 +122,19 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
         ++end;
         continue;
       }
+      if (b == 0xC3 && end + 1 < n) {  // a Latin-1 letter (é, à, ç, É...): a word character
+        if (const char* base = Skeleton::FoldLatin1(static_cast<unsigned char>(text[end + 1]))) {
+          for (; *base; ++base) h = (h ^ static_cast<unsigned char>(*base)) * kFnvPrime;
+          ascii = false;
+          end += 2;
+          continue;
+        }
+      }
       size_t k = end;
       char32_t d = utf8::Next(text, k);
       if (IsWordChar(d)) {
         ascii = false;
+        hashed = false;
         end = k;
         continue;
       }
@@ -131,6 +142,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
       if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
         // "d'Iran": restart after the apostrophe.
         ascii = true;
+        hashed = true;
         h = kFnvStart;
         start = k;
         end = k;
@@ -147,7 +159,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
       Word& word = words.emplace_back();
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
-      if (ascii) {
+      if (hashed) {
         word.fold_hash = Mix(h);
         word.fold_hashed = true;
       }
