@@ -48,7 +48,7 @@ bool Finder::IsSource(size_t i, size_t* after) const {
 
 bool Finder::IsPronoun(size_t i, size_t* after) const {
   if (i >= w_.size() || !w_[i].word) return false;
-  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) {
+  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(std::string(w_[i].lower).append(" ").append(w_[i + 1].lower), "pronoun")) {
     *after = i + 2;
     return true;
   }
@@ -81,7 +81,7 @@ void Finder::CollectMarked() {
     // Direct: the quote stands as a sentence of its own or after a colon, dash or comma.
     bool direct = c.first == 0 || w_[c.first].newline_before;
     if (!direct) {
-      const std::string& p = w_[c.first - 1].lower;
+      std::string_view p = w_[c.first - 1].lower;
       direct = p == ":" || p == "." || p == "!" || p == "?" || p == "—" || p == "–" || p == "…" ||
                (p == "," && c.first + 1 < w_.size() && w_[c.first + 1].upper) || p == "»" || p == "\"";
       if (!direct && sentence_[c.first - 1] != sentence_[c.first]) direct = true;

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <stdexcept>
+
 #include "core/utf8.h"
 
 namespace veille::quotes {
@@ -25,19 +27,9 @@ bool IsElision(std::string_view lower) {
 
 }  // namespace
 
-// Writes the lower case of `s` to `out` (what u_tolower gives, code point by code point).
-void LowerInto(std::string_view s, std::string* out) {
+// Appends the lower case of `s` to `out` (what u_tolower gives, code point by code point).
+void AppendLower(std::string_view s, std::string* out) {
   size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  if (i == s.size()) {  // ASCII (most words): in place
-    out->assign(s);
-    for (char& c : *out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return;
-  }
-  out->clear();
-  out->reserve(s.size());
-  i = 0;
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII: what u_tolower gives
@@ -51,13 +43,19 @@ void LowerInto(std::string_view s, std::string* out) {
 
 std::string Lower(std::string_view s) {
   std::string out;
-  LowerInto(s, &out);
+  out.reserve(s.size());
+  AppendLower(s, &out);
   return out;
 }
 
-std::vector<Word> SplitWords(std::string_view text) {
+std::vector<Word> SplitWords(std::string_view text, std::string* lowered) {
   std::vector<Word> words;
   words.reserve(text.size() / 5 + 16);  // about one word per 5-6 bytes of French
+  // Lower case makes a code point at most 1.5 times longer in UTF-8 (2 -> 3 bytes, as
+  // U+023A -> U+2C65): with this room the buffer never moves and the views stay valid.
+  lowered->clear();
+  lowered->reserve(text.size() + text.size() / 2 + 1);
+  const char* const base = lowered->data();
   size_t i = 0;
   bool newline = true;
   while (i < text.size()) {
@@ -111,24 +109,30 @@ std::vector<Word> SplitWords(std::string_view text) {
       w.word = false;
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
+    size_t at = lowered->size();
     if (ascii) {  // known ASCII: no scan for other bytes
-      w.lower.assign(text.data() + start, i - start);
-      for (char& ch : w.lower) ch = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 'a' - 'A' : 0));
+      lowered->append(text.data() + start, i - start);
+      for (char* ch = lowered->data() + at; ch != lowered->data() + lowered->size(); ++ch)
+        *ch = static_cast<char>(*ch + ((*ch >= 'A' && *ch <= 'Z') ? 'a' - 'A' : 0));
     } else {
-      LowerInto(text.substr(start, i - start), &w.lower);
-    }
-    // One spelling of the apostrophe for matching (only a non-ASCII word can hold U+2019).
-    if (w.word && !ascii && w.lower.find("\u2019") != std::string::npos) {
-      std::string norm;
-      for (size_t k = 0; k < w.lower.size();) {
-        size_t b = k;
-        char32_t d = utf8::Next(w.lower, k);
-        if (d == U'\u2019') norm += '\'';
-        else norm.append(w.lower, b, k - b);
+      AppendLower(text.substr(start, i - start), lowered);
+      // One spelling of the apostrophe for matching (only a non-ASCII word can hold U+2019).
+      if (w.word && lowered->find("\u2019", at) != std::string::npos) {
+        std::string norm;
+        std::string_view low = std::string_view(*lowered).substr(at);
+        for (size_t k = 0; k < low.size();) {
+          size_t b = k;
+          char32_t d = utf8::Next(low, k);
+          if (d == U'\u2019') norm += '\'';
+          else norm.append(low, b, k - b);
+        }
+        lowered->resize(at);
+        lowered->append(norm);
       }
-      w.lower = norm;
     }
+    w.lower = std::string_view(lowered->data() + at, lowered->size() - at);
   }
+  if (lowered->data() != base) throw std::logic_error("quotes::SplitWords: the lower-case buffer moved");
   return words;
 }
 
