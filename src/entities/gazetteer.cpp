@@ -60,13 +60,15 @@ uint64_t EdgeHash(int node, uint64_t key_hash) {
   return Mix(key_hash ^ (static_cast<uint64_t>(node) * 0x9E3779B97F4A7C15ULL));
 }
 
-// ASCII classes: 1 letter or digit, 2 capital letter.
+// ASCII classes: 1 letter or digit, 2 capital letter. fold: the lower case of an ASCII
+// letter or digit, 0 for any other byte (bytes >= 0x80 included).
 struct AsciiClasses {
   uint8_t c[128] = {};
+  uint8_t fold[256] = {};
   constexpr AsciiClasses() {
-    for (int b = 'a'; b <= 'z'; ++b) c[b] = 1;
-    for (int b = 'A'; b <= 'Z'; ++b) c[b] = 3;
-    for (int b = '0'; b <= '9'; ++b) c[b] = 1;
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = 1, fold[b] = static_cast<uint8_t>(b);
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = 3, fold[b] = static_cast<uint8_t>(b + 32);
+    for (int b = '0'; b <= '9'; ++b) c[b] = 1, fold[b] = static_cast<uint8_t>(b);
   }
 };
 constexpr AsciiClasses kAscii;
@@ -115,13 +117,13 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     bool ascii = true;   // no byte >= 0x80 so far
     bool hashed = true;  // h is the FNV-1a of the fold so far
     uint64_t h = kFnvStart;
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (end < n) {
-      unsigned char b = static_cast<unsigned char>(text[end]);
-      if (b < 0x80 && (kAscii.c[b] & 1)) {
-        h = (h ^ (kAscii.c[b] & 2 ? b + 32u : b)) * kFnvPrime;
-        ++end;
-        continue;
-      }
+      // ASCII letters and digits (most bytes of a word): lower-cased into the hash.
+      while (end < n && kAscii.fold[bytes[end]]) h = (h ^ kAscii.fold[bytes[end++]]) * kFnvPrime;
+      if (end >= n) break;
+      unsigned char b = bytes[end];
+      if (b < 0x80 && b != '\'') break;  // (an ASCII word character was taken above)
       if (b == 0xC3 && end + 1 < n) {  // a Latin-1 letter (é, à, ç, É...): a word character
         if (const char* base = Skeleton::FoldLatin1(static_cast<unsigned char>(text[end + 1]))) {
           for (; *base; ++base) h = (h ^ static_cast<unsigned char>(*base)) * kFnvPrime;
