@@ -248,8 +248,13 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector<Word>& words) const {
   std::vector<Match> out;
+  // (the words are not added or removed here: a plain pointer and size, loaded once)
+  Word* const ws = words.data();
+  const size_t nw = words.size();
+  const bool any_case_only = any_case_only_;
+  const uint64_t* const start_bits = start_bits_.data();
   auto keyed = [&](size_t j) -> const Word& {
-    Word& w = words[j];
+    Word& w = ws[j];
     if (!w.keyed) {
       w.key = skeleton_.Key(w.span.of(text));
       w.key_hash = HashLowered(w.key);
@@ -258,19 +263,20 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
     return w;
   };
   size_t i = 0;
-  while (i < words.size()) {
-    if (!words[i].capitalised || any_case_only_) {
+  while (i < nw) {
+    if (!ws[i].capitalised || any_case_only) {
       // Most words start no name: the filter rules them out before any folding.
-      if (!words[i].fold_hashed) {
-        words[i].fold_hash = FoldHash(words[i].span.of(text));
-        words[i].fold_hashed = true;
+      if (!ws[i].fold_hashed) {
+        ws[i].fold_hash = FoldHash(ws[i].span.of(text));
+        ws[i].fold_hashed = true;
       }
-      if (!MaybeLowerStart(words[i].fold_hash)) {
+      uint64_t fh = ws[i].fold_hash;  // MaybeLowerStart, through the loaded pointer
+      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1)) {
         ++i;
         continue;
       }
-      if (words[i].folded.empty()) words[i].folded = Skeleton::Fold(words[i].span.of(text));
-      if (!lower_starts_.contains(words[i].folded)) {
+      if (ws[i].folded.empty()) ws[i].folded = Skeleton::Fold(ws[i].span.of(text));
+      if (!lower_starts_.contains(ws[i].folded)) {
         ++i;
         continue;
       }
@@ -278,18 +284,18 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
     int node = 0;
     size_t best_end = 0;
     int best_node = -1;
-    for (size_t j = i; j < words.size(); ++j) {
+    for (size_t j = i; j < nw; ++j) {
       // Words of one name are separated by spaces or hyphens only.
       if (j > i) {
-        std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
+        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
         if (!IsNameGap(gap)) break;
       }
       const Word& w = keyed(j);
       node = Child(node, w.key, w.key_hash);
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {
-        if ((!v.capitalised || words[i].capitalised) &&
-            (!v.acronym || IsAllCaps(text.substr(words[i].span.start, words[j].span.end - words[i].span.start)))) {
+        if ((!v.capitalised || ws[i].capitalised) &&
+            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
           best_end = j + 1;
           best_node = node;
           break;
@@ -301,11 +307,11 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
       continue;
     }
     Match m;
-    m.span = {words[i].span.start, words[best_end - 1].span.end};
+    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
     m.words = static_cast<int>(best_end - i);
     bool caps = IsAllCaps(m.span.of(text));
     for (const Value& v : nodes_[best_node].values)
-      if ((!v.capitalised || words[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
+      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
     out.push_back(std::move(m));
     i = best_end;
   }
