@@ -98,6 +98,24 @@ TEST(Gazetteer, FoldHashIsTheHashOfTheFoldedWord) {
   }
   EXPECT_GE(hashed, 8);
   EXPECT_NE(Gazetteer::FoldHash("ministre"), Gazetteer::FoldHash("ministres"));
+  // Words of ASCII and Latin-1 letters too (every letter U+00C0..U+00FF, both cases, ß and
+  // ÿ); others (œ, ł) are left to Find(), which folds them.
+  std::string latin = "Israël PRÉSIDENT ÉÉÉ";
+  for (unsigned c = 0xC0; c <= 0xFF; ++c) {
+    if (c == 0xD7 || c == 0xF7) continue;
+    latin += " x";
+    latin += static_cast<char>(0xC3);
+    latin += static_cast<char>(0x80 | (c & 0x3F));
+    latin += "y";
+  }
+  latin += " cœur Łódź";
+  int latin_hashed = 0;
+  for (const Gazetteer::Word& w : g.Scan(latin)) {
+    if (!w.fold_hashed) continue;
+    ++latin_hashed;
+    EXPECT_EQ(w.fold_hash, Gazetteer::FoldHash(w.span.of(latin))) << w.span.of(latin);
+  }
+  EXPECT_EQ(latin_hashed, 3 + 62);
 }
 
 TEST(Gazetteer, FirstWordFilterNeverWronglySaysNo) {

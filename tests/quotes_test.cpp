@@ -34,7 +34,8 @@ const quotes::Lexicon& Lex() {
 
 // The verb matched at the start of `text`, as "lemma/inverted", or "" if none.
 std::string VerbAt(const std::string& text) {
-  std::vector<quotes::Word> w = quotes::SplitWords(text);
+  std::string lowered;
+  std::vector<quotes::Word> w = quotes::SplitWords(text, &lowered);
   quotes::VerbMatch m;
   if (!Lex().MatchVerb(w, 0, &m)) return "";
   return m.verb->lemma + (m.inverted ? "/inv" : "") + "/" + std::to_string(m.end);
@@ -62,7 +63,8 @@ TEST(QuoteLexicon, AnnotatedWordsMatchTheSameVerbs) {
       "elle n'a pas confirmé ; il l'a confirmé, lui a assuré, s'est dit prêt, se félicite, "
       "ont-elles souligné, est-il dit, dit-il, affirment-ils, a également déclaré, "
       "en ajoutant qu'il part. L'annonce, la note ; « Non », a dit Marie. Selon lui, rien.";
-  std::vector<quotes::Word> plain = quotes::SplitWords(text);
+  std::string lowered;
+  std::vector<quotes::Word> plain = quotes::SplitWords(text, &lowered);
   std::vector<quotes::Word> annotated = plain;
   Lex().Annotate(&annotated);
   int found = 0;
@@ -284,4 +286,27 @@ TEST(QuoteSeeds, SpeakersOfTheSeedArticlesAreLinked) {
 }
 
 }  // namespace
+}  // namespace veille
+
+namespace veille {
+TEST(QuoteWords, LowerFormsShareOneBuffer) {
+  // Each word's lower case is a view into one buffer; the apostrophe is spelled '\''.
+  // "\u023A" lower-cases to a longer UTF-8 sequence (U+2C65): the buffer has room for it.
+  const std::string text =
+      "L\u2019ÉTAT, Aujourd\u2019hui A-t-il dit : \u00AB Non \u00BB \u023A\u023A\u023A \u00C0\u00C7\u00DE\u00DF\u0178 \u00D7 \u2019";
+  std::string lowered = "left over";
+  std::vector<quotes::Word> w = quotes::SplitWords(text, &lowered);
+  std::vector<std::string> lower;
+  for (const quotes::Word& x : w) lower.emplace_back(x.lower);
+  EXPECT_EQ(lower, (std::vector<std::string>{"l'", "\u00E9tat", ",", "aujourd'hui", "a-t-il", "dit", ":", "\u00AB",
+                                              "non", "\u00BB", "\u2C65\u2C65\u2C65",
+                                              "\u00E0\u00E7\u00FE\u00DF\u00FF", "\u00D7", "\u2019"}));
+  for (const quotes::Word& x : w) {
+    EXPECT_GE(x.lower.data(), lowered.data());
+    EXPECT_LE(x.lower.data() + x.lower.size(), lowered.data() + lowered.size());
+  }
+  EXPECT_EQ(w[1].span.of(text), "\u00C9TAT");
+  EXPECT_TRUE(w[1].upper);
+  EXPECT_FALSE(w[2].word);
+}
 }  // namespace veille

@@ -8,26 +8,31 @@ namespace {
 constexpr size_t kWindow = 40;  // bytes looked at before a mention
 
 // Lower case for the ASCII letters and the capitals French puts at a sentence
-// start (À, É), typographic apostrophe as "'"; other bytes kept.
-std::string Lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// start (À, É), typographic apostrophe as "'"; other bytes kept. Writes at `out`
+// (never more bytes than s.size()) and returns the end.
+char* LowerTo(std::string_view s, char* out) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c + 32));
+      *out++ = static_cast<char>(c + 32);
     } else if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(s[i + 1]) <= 0x9E && static_cast<unsigned char>(s[i + 1]) != 0x97) {
-      out.push_back(static_cast<char>(c));
-      out.push_back(static_cast<char>(s[i + 1] + 0x20));  // À..Þ -> à..þ
+      *out++ = static_cast<char>(c);
+      *out++ = static_cast<char>(s[i + 1] + 0x20);  // À..Þ -> à..þ
       ++i;
     } else if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\x99") {
-      out.push_back('\'');
+      *out++ = '\'';
       i += 2;
     } else {
-      out.push_back(static_cast<char>(c));
+      *out++ = static_cast<char>(c);
     }
   }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(static_cast<size_t>(LowerTo(s, out.data()) - out.data()));
   return out;
 }
 
@@ -58,7 +63,9 @@ const std::string* MentionContext::Before(const std::vector<Phrase>& phrases, st
                                           bool hyphen) {
   size_t from = start > kWindow ? start - kWindow : 0;
   while (from < start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a character start
-  std::string before = Lower(text.substr(from, start - from));
+  char buffer[kWindow];  // the window is at most kWindow bytes; its lower case is no longer
+  std::string_view window = text.substr(from, start - from);
+  std::string_view before(buffer, static_cast<size_t>(LowerTo(window, buffer) - buffer));
   for (const Phrase& p : phrases) {
     // "<phrase> " before the mention, or "<phrase>" ending in an apostrophe, or "<phrase>-" for "ex-".
     size_t end = before.size();

@@ -60,13 +60,15 @@ uint64_t EdgeHash(int node, uint64_t key_hash) {
   return Mix(key_hash ^ (static_cast<uint64_t>(node) * 0x9E3779B97F4A7C15ULL));
 }
 
-// ASCII classes: 1 letter or digit, 2 capital letter.
+// ASCII classes: 1 letter or digit, 2 capital letter. fold: the lower case of an ASCII
+// letter or digit, 0 for any other byte (bytes >= 0x80 included).
 struct AsciiClasses {
   uint8_t c[128] = {};
+  uint8_t fold[256] = {};
   constexpr AsciiClasses() {
-    for (int b = 'a'; b <= 'z'; ++b) c[b] = 1;
-    for (int b = 'A'; b <= 'Z'; ++b) c[b] = 3;
-    for (int b = '0'; b <= '9'; ++b) c[b] = 1;
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = 1, fold[b] = static_cast<uint8_t>(b);
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = 3, fold[b] = static_cast<uint8_t>(b + 32);
+    for (int b = '0'; b <= '9'; ++b) c[b] = 1, fold[b] = static_cast<uint8_t>(b);
   }
 };
 constexpr AsciiClasses kAscii;
@@ -108,22 +110,33 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
     if (j >= n) break;
     size_t start = j;
     bool upper = IsUpper(c);
-    // Up to the end of the word; an apostrophe after an elided article ends it. An ASCII
-    // word gets its FoldHash on the way (its fold is its lower case).
+    // Up to the end of the word; an apostrophe after an elided article ends it. A word of
+    // ASCII and Latin-1 letters gets its FoldHash on the way (the hash of Skeleton::Fold:
+    // ASCII lower-cased, Latin-1 letters by Skeleton::FoldLatin1).
     size_t end = j;
-    bool ascii = true;
+    bool ascii = true;   // no byte >= 0x80 so far
+    bool hashed = true;  // h is the FNV-1a of the fold so far
     uint64_t h = kFnvStart;
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (end < n) {
-      unsigned char b = static_cast<unsigned char>(text[end]);
-      if (b < 0x80 && (kAscii.c[b] & 1)) {
-        h = (h ^ (kAscii.c[b] & 2 ? b + 32u : b)) * kFnvPrime;
-        ++end;
-        continue;
+      // ASCII letters and digits (most bytes of a word): lower-cased into the hash.
+      while (end < n && kAscii.fold[bytes[end]]) h = (h ^ kAscii.fold[bytes[end++]]) * kFnvPrime;
+      if (end >= n) break;
+      unsigned char b = bytes[end];
+      if (b < 0x80 && b != '\'') break;  // (an ASCII word character was taken above)
+      if (b == 0xC3 && end + 1 < n) {  // a Latin-1 letter (é, à, ç, É...): a word character
+        if (const char* base = Skeleton::FoldLatin1(static_cast<unsigned char>(text[end + 1]))) {
+          for (; *base; ++base) h = (h ^ static_cast<unsigned char>(*base)) * kFnvPrime;
+          ascii = false;
+          end += 2;
+          continue;
+        }
       }
       size_t k = end;
       char32_t d = utf8::Next(text, k);
       if (IsWordChar(d)) {
         ascii = false;
+        hashed = false;
         end = k;
         continue;
       }
@@ -131,6 +144,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
       if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
         // "d'Iran": restart after the apostrophe.
         ascii = true;
+        hashed = true;
         h = kFnvStart;
         start = k;
         end = k;
@@ -147,7 +161,7 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
       Word& word = words.emplace_back();
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
-      if (ascii) {
+      if (hashed) {
         word.fold_hash = Mix(h);
         word.fold_hashed = true;
       }
@@ -234,8 +248,13 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector<Word>& words) const {
   std::vector<Match> out;
+  // (the words are not added or removed here: a plain pointer and size, loaded once)
+  Word* const ws = words.data();
+  const size_t nw = words.size();
+  const bool any_case_only = any_case_only_;
+  const uint64_t* const start_bits = start_bits_.data();
   auto keyed = [&](size_t j) -> const Word& {
-    Word& w = words[j];
+    Word& w = ws[j];
     if (!w.keyed) {
       w.key = skeleton_.Key(w.span.of(text));
       w.key_hash = HashLowered(w.key);
@@ -244,19 +263,20 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
     return w;
   };
   size_t i = 0;
-  while (i < words.size()) {
-    if (!words[i].capitalised || any_case_only_) {
+  while (i < nw) {
+    if (!ws[i].capitalised || any_case_only) {
       // Most words start no name: the filter rules them out before any folding.
-      if (!words[i].fold_hashed) {
-        words[i].fold_hash = FoldHash(words[i].span.of(text));
-        words[i].fold_hashed = true;
+      if (!ws[i].fold_hashed) {
+        ws[i].fold_hash = FoldHash(ws[i].span.of(text));
+        ws[i].fold_hashed = true;
       }
-      if (!MaybeLowerStart(words[i].fold_hash)) {
+      uint64_t fh = ws[i].fold_hash;  // MaybeLowerStart, through the loaded pointer
+      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1)) {
         ++i;
         continue;
       }
-      if (words[i].folded.empty()) words[i].folded = Skeleton::Fold(words[i].span.of(text));
-      if (!lower_starts_.contains(words[i].folded)) {
+      if (ws[i].folded.empty()) ws[i].folded = Skeleton::Fold(ws[i].span.of(text));
+      if (!lower_starts_.contains(ws[i].folded)) {
         ++i;
         continue;
       }
@@ -264,18 +284,18 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
     int node = 0;
     size_t best_end = 0;
     int best_node = -1;
-    for (size_t j = i; j < words.size(); ++j) {
+    for (size_t j = i; j < nw; ++j) {
       // Words of one name are separated by spaces or hyphens only.
       if (j > i) {
-        std::string_view gap = text.substr(words[j - 1].span.end, words[j].span.start - words[j - 1].span.end);
+        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
         if (!IsNameGap(gap)) break;
       }
       const Word& w = keyed(j);
       node = Child(node, w.key, w.key_hash);
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {
-        if ((!v.capitalised || words[i].capitalised) &&
-            (!v.acronym || IsAllCaps(text.substr(words[i].span.start, words[j].span.end - words[i].span.start)))) {
+        if ((!v.capitalised || ws[i].capitalised) &&
+            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
           best_end = j + 1;
           best_node = node;
           break;
@@ -287,11 +307,11 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
       continue;
     }
     Match m;
-    m.span = {words[i].span.start, words[best_end - 1].span.end};
+    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
     m.words = static_cast<int>(best_end - i);
     bool caps = IsAllCaps(m.span.of(text));
     for (const Value& v : nodes_[best_node].values)
-      if ((!v.capitalised || words[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
+      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
     out.push_back(std::move(m));
     i = best_end;
   }

@@ -36,6 +36,13 @@ const char* Unaccent(char32_t c) {
 
 }  // namespace
 
+const char* Skeleton::FoldLatin1(unsigned char second) {
+  if ((second & 0xC0) != 0x80) return nullptr;
+  char32_t c = 0xC0 | (second & 0x3F);
+  if (c == 0xD7 || c == 0xF7) return nullptr;
+  return Unaccent(c < 0xDF ? c + 0x20 : c);
+}
+
 std::string Skeleton::Fold(std::string_view word) {
   std::string out;
   out.reserve(word.size());
@@ -49,10 +56,9 @@ std::string Skeleton::Fold(std::string_view word) {
     }
     // Latin-1 letters (most accented French letters): their lower case and base letter
     // directly (u_tolower adds 0x20 to the capitals U+00C0..U+00DE but U+00D7).
-    if (b == 0xC3 && i + 1 < word.size() && (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      char32_t c = 0xC0 | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
-      if (c != 0xD7 && c != 0xF7) {
-        out.append(Unaccent(c < 0xDF ? c + 0x20 : c));
+    if (b == 0xC3 && i + 1 < word.size()) {
+      if (const char* base = FoldLatin1(static_cast<unsigned char>(word[i + 1]))) {
+        out.append(base);
         i += 2;
         continue;
       }

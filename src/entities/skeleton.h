@@ -16,6 +16,9 @@ class Skeleton {
 
   // Lower-case, accent-free form of a word or name ("Díaz-Canel" -> "diaz-canel").
   static std::string Fold(std::string_view word);
+  // What Fold writes for the Latin-1 letter encoded as 0xC3 `second` ("É" -> "e",
+  // "ß" -> "ss"); nullptr for "×", "÷" and a byte that is no continuation byte.
+  static const char* FoldLatin1(unsigned char second);
 
   // The matching key of one word (no spaces): Fold, then the rules, then doubled
   // letters collapsed. "Ryabkov" -> "riabkov", "Chtchetinine" -> "Setinin".

@@ -5,24 +5,34 @@
 namespace veille::quotes {
 
 void Finder::Index() {
-  size_t n = w_.size();
+  const size_t n = w_.size();
   entity_.assign(n, -1);
   sentence_.assign(n, -1);
   paragraph_.assign(n, 0);
   quoted_.assign(n, false);
   timex_.assign(n, false);
+  // Plain pointers and sizes: the byte-sized stores below may alias anything, so members
+  // read through `this` would be loaded again for every word.
+  const Word* words = w_.data();
+  const Entity* ents = doc_.entities.data();
+  const Span* sents = doc_.sentences.data();
+  const Timex* tms = doc_.timex.data();
+  const size_t ne = doc_.entities.size(), ns = doc_.sentences.size(), nt = doc_.timex.size();
+  int* entity = entity_.data();
+  int* sentence = sentence_.data();
+  size_t* paragraph = paragraph_.data();
+  uint8_t* timex = timex_.data();
   size_t e = 0, s = 0, t = 0, para = 0;
   for (size_t i = 0; i < n; ++i) {
-    const Span& sp = w_[i].span;
-    if (i > 0 && w_[i].newline_before) ++para;
-    paragraph_[i] = para;
-    while (e < doc_.entities.size() && doc_.entities[e].span.end <= sp.start) ++e;
-    if (e < doc_.entities.size() && doc_.entities[e].span.start <= sp.start && sp.end <= doc_.entities[e].span.end)
-      entity_[i] = static_cast<int>(e);
-    while (s < doc_.sentences.size() && doc_.sentences[s].end <= sp.start) ++s;
-    sentence_[i] = s < doc_.sentences.size() && doc_.sentences[s].start <= sp.start ? static_cast<int>(s) : -1;
-    while (t < doc_.timex.size() && doc_.timex[t].span.end <= sp.start) ++t;
-    timex_[i] = t < doc_.timex.size() && doc_.timex[t].span.start <= sp.start;
+    const Span sp = words[i].span;
+    if (i > 0 && words[i].newline_before) ++para;
+    paragraph[i] = para;
+    while (e < ne && ents[e].span.end <= sp.start) ++e;
+    if (e < ne && ents[e].span.start <= sp.start && sp.end <= ents[e].span.end) entity[i] = static_cast<int>(e);
+    while (s < ns && sents[s].end <= sp.start) ++s;
+    sentence[i] = s < ns && sents[s].start <= sp.start ? static_cast<int>(s) : -1;
+    while (t < nt && tms[t].span.end <= sp.start) ++t;
+    timex[i] = t < nt && tms[t].span.start <= sp.start;
   }
 }
 
@@ -48,7 +58,7 @@ bool Finder::IsSource(size_t i, size_t* after) const {
 
 bool Finder::IsPronoun(size_t i, size_t* after) const {
   if (i >= w_.size() || !w_[i].word) return false;
-  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(w_[i].lower + " " + w_[i + 1].lower, "pronoun")) {
+  if (i + 1 < w_.size() && lex_.MayStartPhrase(w_[i]) && lex_.Is(std::string(w_[i].lower).append(" ").append(w_[i + 1].lower), "pronoun")) {
     *after = i + 2;
     return true;
   }
@@ -81,7 +91,7 @@ void Finder::CollectMarked() {
     // Direct: the quote stands as a sentence of its own or after a colon, dash or comma.
     bool direct = c.first == 0 || w_[c.first].newline_before;
     if (!direct) {
-      const std::string& p = w_[c.first - 1].lower;
+      std::string_view p = w_[c.first - 1].lower;
       direct = p == ":" || p == "." || p == "!" || p == "?" || p == "—" || p == "–" || p == "…" ||
                (p == "," && c.first + 1 < w_.size() && w_[c.first + 1].upper) || p == "»" || p == "\"";
       if (!direct && sentence_[c.first - 1] != sentence_[c.first]) direct = true;

@@ -40,7 +40,7 @@ struct Attributed {
 
 class Finder {
  public:
-  Finder(const Lexicon& lex, Doc& doc) : lex_(lex), doc_(doc), w_(SplitWords(doc.text)) {
+  Finder(const Lexicon& lex, Doc& doc) : lex_(lex), doc_(doc), w_(SplitWords(doc.text, &lowered_)) {
     lex_.Annotate(&w_);
     Index();
   }
@@ -82,6 +82,7 @@ class Finder {
 
   const Lexicon& lex_;
   Doc& doc_;
+  std::string lowered_;  // the words' lower-case forms (before w_: built first)
   std::vector<Word> w_;
   std::vector<int> entity_;     // per word: the entity covering it, -1 if none
   std::vector<int> sentence_;   // per word: sentence index
@@ -93,6 +94,6 @@ class Finder {
 };
 
 // Words that end a subject read backwards ("que", "mais", "comme", …).
-bool IsBoundaryWord(const std::string& w);
+bool IsBoundaryWord(std::string_view w);
 
 }  // namespace veille::quotes

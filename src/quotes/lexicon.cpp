@@ -7,7 +7,7 @@
 namespace veille::quotes {
 namespace {
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
@@ -281,7 +281,7 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
   }
   m->begin = begin;
   m->inverted = false;
-  const std::string& w = words[i].lower;
+  std::string_view w = words[i].lower;
   // Compound tenses.
   bool aux = reflexive ? IsEtre(w) : IsAux(w);
   bool inv_aux = IsInvertedAux(w, reflexive);

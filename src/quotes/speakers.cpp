@@ -84,7 +84,7 @@ bool Finder::IsName(const std::optional<Who>& who) const {
   return true;
 }
 
-bool IsBoundaryWord(const std::string& w) {
+bool IsBoundaryWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"que", "qu'", "mais", "car", "ou", "lorsque", "lorsqu'",
                                                 "quand", "si", "puis", "donc", "tandis", "alors", "comme"};
   for (std::string_view k : kWords)

@@ -23,44 +23,81 @@ bool IsElision(std::string_view lower) {
   return false;
 }
 
-}  // namespace
-
-// Writes the lower case of `s` to `out` (what u_tolower gives, code point by code point).
-void LowerInto(std::string_view s, std::string* out) {
-  size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  if (i == s.size()) {  // ASCII (most words): in place
-    out->assign(s);
-    for (char& c : *out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return;
+// ASCII letters and digits.
+struct AsciiAlnum {
+  bool c[128] = {};
+  constexpr AsciiAlnum() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = true;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = true;
+    for (int b = '0'; b <= '9'; ++b) c[b] = true;
   }
-  out->clear();
-  out->reserve(s.size());
-  i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // ASCII: what u_tolower gives
-      *out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      ++i;
-      continue;
-    }
-    utf8::Append(*out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i)))));
-  }
-}
+};
+constexpr AsciiAlnum kAlnum;
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  LowerInto(s, &out);
+char* PutUtf8(char* out, char32_t cp) {
+  if (cp < 0x80) {
+    *out++ = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (cp >> 6));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (cp >> 12));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (cp >> 18));
+    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  }
   return out;
 }
 
-std::vector<Word> SplitWords(std::string_view text) {
+// Writes the lower case of `s` (valid UTF-8) at `out`, what u_tolower gives code point by
+// code point, U+2019 as '\'' when `apostrophe`; returns the end. Room needed: 1.5 times
+// s.size() (a lower case is at most that much longer in UTF-8: U+023A -> U+2C65).
+char* PutLower(std::string_view s, bool apostrophe, char* out) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
+      continue;
+    }
+    if (b == 0xC3 && i + 1 < n) {  // U+00C0..U+00FF: capitals but U+00D7 are +0x20
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+      *out++ = static_cast<char>(b);
+      *out++ = static_cast<char>(b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97 ? b1 + 0x20 : b1);
+      i += 2;
+      continue;
+    }
+    char32_t c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::Next(s, i))));
+    if (apostrophe && c == U'\u2019') c = U'\'';
+    out = PutUtf8(out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s.size() + s.size() / 2 + 1, '\0');
+  out.resize(static_cast<size_t>(PutLower(s, false, out.data()) - out.data()));
+  return out;
+}
+
+std::vector<Word> SplitWords(std::string_view text, std::string* lowered) {
   std::vector<Word> words;
   words.reserve(text.size() / 5 + 16);  // about one word per 5-6 bytes of French
+  // Room for every lower-case form (see PutLower); written through `out`, cut at the end.
+  lowered->assign(text.size() + text.size() / 2 + 1, '\0');
+  char* const base = lowered->data();
+  char* out = base;
+  const size_t n = text.size();
   size_t i = 0;
   bool newline = true;
-  while (i < text.size()) {
+  while (i < n) {
     size_t start = i;
     unsigned char b0 = static_cast<unsigned char>(text[i]);
     if (b0 == ' ' || b0 == '\t' || b0 == '\r') {
@@ -81,28 +118,32 @@ std::vector<Word> SplitWords(std::string_view text) {
       w.word = true;
       w.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
       size_t end = i;
-      while (end < text.size()) {
+      while (end < n) {
         unsigned char b = static_cast<unsigned char>(text[end]);
-        if (b < 0x80 && ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))) {
+        if (b < 0x80 && kAlnum.c[b]) {
           ++end;  // ASCII letters and digits (most of a word)
           continue;
         }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
         if (IsLetter(d)) { ascii = false; end = j; continue; }
-        if (d == U'-' && j < text.size()) {  // inner hyphen: a-t-il, vice-Premier
+        if (d == U'-' && j < n) {  // inner hyphen: a-t-il, vice-Premier
           size_t k = j;
           if (IsLetter(utf8::Next(text, k))) { end = j; continue; }
         }
         if (IsApostrophe(d)) {
           // (elisions have at most 6 letters: longer words need no lower-casing here)
-          if (end - start <= 24 && IsElision(Lower(text.substr(start, end - start)))) {
-            ascii = ascii && d < 0x80;
-            end = j;
-            break;
+          if (end - start <= 24) {
+            char low[40];
+            char* low_end = PutLower(text.substr(start, end - start), false, low);
+            if (IsElision(std::string_view(low, static_cast<size_t>(low_end - low)))) {
+              ascii = ascii && d < 0x80;
+              end = j;
+              break;
+            }
           }
           size_t k = j;
-          if (k < text.size() && IsLetter(utf8::Next(text, k))) { ascii = ascii && d < 0x80; end = j; continue; }
+          if (k < n && IsLetter(utf8::Next(text, k))) { ascii = ascii && d < 0x80; end = j; continue; }
         }
         break;
       }
@@ -111,24 +152,19 @@ std::vector<Word> SplitWords(std::string_view text) {
       w.word = false;
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-    if (ascii) {  // known ASCII: no scan for other bytes
-      w.lower.assign(text.data() + start, i - start);
-      for (char& ch : w.lower) ch = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 'a' - 'A' : 0));
-    } else {
-      LowerInto(text.substr(start, i - start), &w.lower);
-    }
-    // One spelling of the apostrophe for matching (only a non-ASCII word can hold U+2019).
-    if (w.word && !ascii && w.lower.find("\u2019") != std::string::npos) {
-      std::string norm;
-      for (size_t k = 0; k < w.lower.size();) {
-        size_t b = k;
-        char32_t d = utf8::Next(w.lower, k);
-        if (d == U'\u2019') norm += '\'';
-        else norm.append(w.lower, b, k - b);
+    char* at = out;
+    if (ascii) {  // known ASCII: no test for other bytes
+      for (size_t k = start; k < i; ++k) {
+        unsigned char b = static_cast<unsigned char>(text[k]);
+        *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       }
-      w.lower = norm;
+    } else {
+      // One spelling of the apostrophe in words for matching ("aujourd’hui", "l’").
+      out = PutLower(text.substr(start, i - start), w.word, out);
     }
+    w.lower = std::string_view(at, static_cast<size_t>(out - at));
   }
+  lowered->resize(static_cast<size_t>(out - base));  // shrinking: the views stay valid
   return words;
 }
 

@@ -1,5 +1,6 @@
 // Words of a document for the quote finder: letters-and-hyphens words, elided
-// clitics ("l'", "qu'") and single punctuation marks, each with its lower-case form.
+// clitics ("l'", "qu'") and single punctuation marks, each with its lower-case form
+// (a view into one buffer per document: no string per word).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,7 +15,7 @@ struct Form;
 
 struct Word {
   Span span;
-  std::string lower;   // lower case ("a-t-il", "l'", "«")
+  std::string_view lower;  // lower case ("a-t-il", "l'", "«"), in SplitWords' `lowered`
   bool word = false;   // letters/digits (false: punctuation)
   bool upper = false;  // starts with a capital letter
   bool newline_before = false;  // a line break lies between the previous word and this one
@@ -29,7 +30,9 @@ struct Word {
   bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
 };
 
-std::vector<Word> SplitWords(std::string_view text);
+// The words of `text`; their lower-case forms are written one after the other to
+// `*lowered` (replacing its content), which must outlive the words, unchanged.
+std::vector<Word> SplitWords(std::string_view text, std::string* lowered);
 std::string Lower(std::string_view s);
 
 }  // namespace veille::quotes
