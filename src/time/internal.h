@@ -42,6 +42,12 @@ class Lexicon {
     return it == words_.end() ? nullptr : &it->second;
   }
   size_t max_len() const { return max_len_; }
+  // The first two bytes of a lower-case word (the second 0 for a one-byte word), as a key
+  // of the prefix filter.
+  static uint16_t PrefixKey(unsigned char b0, unsigned char b1) { return static_cast<uint16_t>(b0 | b1 << 8); }
+  // Whether some word of the lexicon starts with the prefix `key` (answers most misses
+  // before the word is lower-cased and hashed).
+  bool MayStartWith(uint16_t key) const { return prefixes_[key >> 6] >> (key & 63) & 1; }
 
  private:
   static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
@@ -56,6 +62,7 @@ class Lexicon {
   };
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
   std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
+  std::vector<uint64_t> prefixes_ = std::vector<uint64_t>(65536 / 64, 0);  // by PrefixKey
   size_t max_len_ = 0;
 };
 
