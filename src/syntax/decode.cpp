@@ -43,6 +43,39 @@ typedef int32_t V32 __attribute__((vector_size(32)));
   }
 }
 
+// acc[0..N*8) = the sum of rows[0..count) (each N*8 wide), in N vector registers.
+template <int N>
+[[gnu::always_inline]] inline void SumRows(const int32_t* const* rows, int count, int32_t* acc) {
+  V32 r[N];
+  for (int j = 0; j < N; j++) __builtin_memcpy(&r[j], rows[0] + j * 8, sizeof r[j]);
+  for (int k = 1; k < count; k++)
+    for (int j = 0; j < N; j++) {
+      V32 b;
+      __builtin_memcpy(&b, rows[k] + j * 8, sizeof b);
+      r[j] += b;
+    }
+  for (int j = 0; j < N; j++) __builtin_memcpy(acc + j * 8, &r[j], sizeof r[j]);
+}
+
+// acc = the sum of rows[0..count), `width` wide (a multiple of 8); integer sums, so the
+// order does not change the result.
+[[gnu::always_inline]] inline void SumRows(const int32_t* const* rows, int count, int32_t* acc, size_t width) {
+  switch (width / 8) {
+    case 1: return SumRows<1>(rows, count, acc);
+    case 2: return SumRows<2>(rows, count, acc);
+    case 3: return SumRows<3>(rows, count, acc);
+    case 4: return SumRows<4>(rows, count, acc);
+    case 5: return SumRows<5>(rows, count, acc);
+    case 6: return SumRows<6>(rows, count, acc);
+    case 7: return SumRows<7>(rows, count, acc);
+    case 8: return SumRows<8>(rows, count, acc);
+    default:
+      if (rows[0] != acc)
+        for (size_t k = 0; k < width; k++) acc[k] = rows[0][k];
+      for (int k = 1; k < count; k++) AddRow(rows[k], acc, width);
+  }
+}
+
 // Empties the cache when the model changes.
 void Reset(const Model& model, Scratch* s) {
   s->model_serial = model.serial;
@@ -162,17 +195,18 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     if (c < 0) {
       // The cached rows of the word and its neighbours, those of the previous tags, then
       // the features that mix them.
+      const int32_t* rows[6];
       if (i == 0) {
         for (size_t k = 0; k < width; k++) acc[k] = 0;
         model.AddWeights(feats, SelfFeatures(s->words[0], true, feats), acc);
+        rows[0] = acc;
       } else {
-        const int32_t* self = RowOf(model, s, i, Scratch::kSelf);
-        for (size_t k = 0; k < width; k++) acc[k] = self[k];
+        rows[0] = RowOf(model, s, i, Scratch::kSelf);
       }
-      AddRow(i > 0 ? RowOf(model, s, i - 1, Scratch::kAsM1) : &s->boundary[0], acc, width);
-      AddRow(i > 1 ? RowOf(model, s, i - 2, Scratch::kAsM2) : &s->boundary[width], acc, width);
-      AddRow(i + 1 < n ? RowOf(model, s, i + 1, Scratch::kAsP1) : &s->boundary[2 * width], acc, width);
-      AddRow(i + 2 < n ? RowOf(model, s, i + 2, Scratch::kAsP2) : &s->boundary[3 * width], acc, width);
+      rows[1] = i > 0 ? RowOf(model, s, i - 1, Scratch::kAsM1) : &s->boundary[0];
+      rows[2] = i > 1 ? RowOf(model, s, i - 2, Scratch::kAsM2) : &s->boundary[width];
+      rows[3] = i + 1 < n ? RowOf(model, s, i + 1, Scratch::kAsP1) : &s->boundary[2 * width];
+      rows[4] = i + 2 < n ? RowOf(model, s, i + 2, Scratch::kAsP2) : &s->boundary[3 * width];
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
       int32_t* tag_row = &s->tag_rows[t * width];
@@ -180,7 +214,8 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         model.AddWeights(feats, TagFeatures(prev, prev2, feats), tag_row);
         s->tag_ready[t] = 1;
       }
-      AddRow(tag_row, acc, width);
+      rows[5] = tag_row;
+      SumRows(rows, 6, acc, width);
       const WordInfo& m1 = i > 0 ? s->words[i - 1] : StartWord();
       const bool last = i + 1 == n;
       const WordInfo& p1 = last ? EndWord() : s->words[i + 1];

@@ -1,6 +1,7 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
 // scan); only tokens that are short enough to be in the lexicon or a grammar word
 // are looked up, and the patterns below run only at tokens that matched.
+#include <array>
 #include <cstring>
 
 #include "time/internal.h"
@@ -87,8 +88,8 @@ struct Tok {
   const Word* w = nullptr;
 };
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 // Letters: ASCII, and Latin-1 / Latin Extended-A letters (lead bytes C3, C5).
 inline size_t LetterLen(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -99,6 +100,15 @@ inline size_t LetterLen(std::string_view s, size_t i) {
   }
   return 0;
 }
+
+// For the scan: 1 for the bytes that are a letter alone (ASCII letters and digits), 2 for
+// the lead bytes that may start one (LetterLen decides), 0 for the others.
+constexpr auto kLetterByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = IsAsciiAlpha(static_cast<unsigned char>(c)) || IsDigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  t[0xC3] = t[0xC5] = 2;
+  return t;
+}();
 
 bool ParseNumericDate(std::string_view s, Tok* t) {
   int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, k = 0;
@@ -177,8 +187,13 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
 
 // Tokens of s[from, to), appended to *toks.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = from, n = to;
   while (i < n) {
+    if (!kLetterByte[p[i]]) {  // no letter starts here
+      ++i;
+      continue;
+    }
     size_t l = LetterLen(s, i);
     if (!l) {
       ++i;
@@ -188,6 +203,10 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     t.start = static_cast<uint32_t>(i);
     i += l;
     while (i < n) {
+      if (kLetterByte[p[i]] == 1) {
+        ++i;
+        continue;
+      }
       if ((l = LetterLen(s, i))) {
         i += l;
         continue;
