@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/dict_file.h"
 #include "segment/chars.h"
@@ -27,6 +28,13 @@ bool IsWordChar(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
+
+// ASCII letters and '_' (word characters that are not digits), by byte.
+constexpr auto kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; c++) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  return t;
+}();
 
 bool IsLetter(char32_t c) { return IsWordChar(c) && !IsDigit(c) && c != '_'; }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == segment::kRightSingleQuote; }
@@ -152,16 +160,16 @@ bool Tokenizer::IsAbbreviation(std::string_view word) const {
 }
 
 void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
-  // Most words have neither an apostrophe nor a hyphen: nothing to split.
-  std::string_view word = text.substr(start, end - start);
-  if (std::none_of(word.begin(), word.end(), [](char b) { return b == '\'' || b == '-' || b == '\xE2'; })) {
-    out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-    return;
-  }
   thread_local std::string key;
   bool whole = false;
   while (true) {
     std::string_view w = text.substr(start, end - start);
+    // Most words (and what follows most elisions) have neither an apostrophe nor a hyphen:
+    // no whole form (they all have one), no elision, no clitic; nothing to split.
+    if (std::none_of(w.begin(), w.end(), [](char b) { return b == '\'' || b == '-' || b == '\xE2'; })) {
+      out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+      return;
+    }
     KeyOf(w, &key);
     if (whole_.count(key)) {
       whole = true;
@@ -313,11 +321,12 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
       while (j < end) {
         // ASCII letters and digits, most of the text, without decoding.
         const unsigned char a = static_cast<unsigned char>(text[j]);
-        if (((a | 0x20) >= 'a' && (a | 0x20) <= 'z') || a == '_') {
+        if (kAsciiLetter[a]) {  // a run of them
+          do j++;
+          while (j < end && kAsciiLetter[static_cast<unsigned char>(text[j])]);
           group = 0;
           digits_only = false;
-          prev = a;
-          j++;
+          prev = static_cast<unsigned char>(text[j - 1]);
           continue;
         }
         if (a >= '0' && a <= '9') {

@@ -30,8 +30,8 @@ Lexicon Lexicon::Load() {
     lex.filter_[(h >> 5) & (kFilterWords - 1)] |= 1u << (h & 31);
     if (w.size() > lex.max_len_) lex.max_len_ = w.size();
     if (!w.empty()) {
-      uint16_t key = PrefixKey(static_cast<unsigned char>(w[0]), w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0);
-      lex.prefixes_[key >> 6] |= uint64_t{1} << (key & 63);
+      uint16_t key = ShapeKey(w);
+      lex.shapes_[key >> 6] |= uint64_t{1} << (key & 63);
     }
     return e;
   };

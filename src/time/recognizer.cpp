@@ -54,26 +54,23 @@ G GrammarWord(std::string_view w) {
   return G::kNone;
 }
 
-// Every word GrammarWord knows, and the elided articles Classify strips ("l'", "d'", "qu'").
+// Every word GrammarWord knows (keep the two in step).
 constexpr std::string_view kGrammarWords[] = {"y",     "a",     "le",    "la",     "ce",    "en",    "il",
                                               "cet",   "fin",   "plus",  "tôt",    "dans",  "dès",   "tard",
                                               "cette", "qu'il", "avant", "depuis", "début", "après", "jusqu'en"};
-constexpr std::string_view kElided[] = {"l'", "d'", "qu'"};
 
-// The prefix keys (Lexicon::PrefixKey) of the words above, as a bit set.
-class GrammarPrefixes {
+// The shape keys (Lexicon::ShapeKey) of the words above, as a bit set.
+class GrammarShapes {
  public:
-  GrammarPrefixes() {
-    for (std::string_view w : kGrammarWords) Add(w);
-    for (std::string_view w : kElided) Add(w);
+  GrammarShapes() {
+    for (std::string_view w : kGrammarWords) {
+      uint16_t key = Lexicon::ShapeKey(w);
+      bits_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
   }
   bool Has(uint16_t key) const { return bits_[key >> 6] >> (key & 63) & 1; }
 
  private:
-  void Add(std::string_view w) {
-    uint16_t key = Lexicon::PrefixKey(static_cast<unsigned char>(w[0]), w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0);
-    bits_[key >> 6] |= uint64_t{1} << (key & 63);
-  }
   uint64_t bits_[65536 / 64] = {};
 };
 
@@ -147,18 +144,19 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
   }
   // Prefilter: longer tokens are in no list.
   if (raw.size() > lex.max_len() + 3 || raw.size() > 31) return false;
-  // Nor are tokens whose first two bytes (lower case, as below) start no word of the lists.
-  {
-    static const GrammarPrefixes grammar;
-    unsigned char b0 = static_cast<unsigned char>(raw[0]), b1 = 0;
-    if (b0 >= 'A' && b0 <= 'Z') b0 += 32;
-    if (raw.size() > 1) {
-      b1 = static_cast<unsigned char>(raw[1]);
-      if (b1 >= 'A' && b1 <= 'Z') b1 += 32;
-      if (static_cast<unsigned char>(raw[0]) == 0xC3 && b1 >= 0x80 && b1 <= 0x9E) b1 += 0x20;
-    }
-    const uint16_t key = Lexicon::PrefixKey(b0, b1);
-    if (!lex.MayStartWith(key) && !grammar.Has(key)) return false;
+  // Nor are tokens of another shape (length, first two and last bytes, in lower case as
+  // below) than the words of the lists, unless an elided article may start them ("l'",
+  // "d'", "qu'": an apostrophe second or third).
+  if (!(raw.size() > 2 && (raw[1] == '\'' || raw[2] == '\''))) {
+    static const GrammarShapes grammar;
+    auto lower = [&](size_t i) {
+      unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
+      return c;
+    };
+    const uint16_t key = Lexicon::ShapeKey(raw.size(), lower(0), raw.size() > 1 ? lower(1) : 0, lower(raw.size() - 1));
+    if (!lex.MayHaveShape(key) && !grammar.Has(key)) return false;
   }
   char buf[32];
   size_t n = raw.size();
