@@ -47,6 +47,39 @@ typedef int32_t V32 __attribute__((vector_size(32)));
   }
 }
 
+// acc[0..N*8) = the sum of rows[0..count) (each N*8 wide), in N vector registers.
+template <int N>
+[[gnu::always_inline]] inline void SumRows(const int32_t* const* rows, int count, int32_t* acc) {
+  V32 r[N];
+  for (int j = 0; j < N; j++) __builtin_memcpy(&r[j], rows[0] + j * 8, sizeof r[j]);
+  for (int k = 1; k < count; k++)
+    for (int j = 0; j < N; j++) {
+      V32 b;
+      __builtin_memcpy(&b, rows[k] + j * 8, sizeof b);
+      r[j] += b;
+    }
+  for (int j = 0; j < N; j++) __builtin_memcpy(acc + j * 8, &r[j], sizeof r[j]);
+}
+
+// acc = the sum of rows[0..count), `width` wide (a multiple of 8); integer sums, so the
+// order does not change the result.
+[[gnu::always_inline]] inline void SumRows(const int32_t* const* rows, int count, int32_t* acc, size_t width) {
+  switch (width / 8) {
+    case 1: return SumRows<1>(rows, count, acc);
+    case 2: return SumRows<2>(rows, count, acc);
+    case 3: return SumRows<3>(rows, count, acc);
+    case 4: return SumRows<4>(rows, count, acc);
+    case 5: return SumRows<5>(rows, count, acc);
+    case 6: return SumRows<6>(rows, count, acc);
+    case 7: return SumRows<7>(rows, count, acc);
+    case 8: return SumRows<8>(rows, count, acc);
+    default:
+      if (rows[0] != acc)
+        for (size_t k = 0; k < width; k++) acc[k] = rows[0][k];
+      for (int k = 1; k < count; k++) AddRow(rows[k], acc, width);
+  }
+}
+
 // Empties the cache when the model changes.
 void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->model_serial = model.serial;
@@ -93,10 +126,34 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
   return row;
 }
 
-// The row of role r of word i of the sentence.
-[[gnu::always_inline]] inline const int32_t* RowOf(const Model& model, Scratch* s, size_t i, Scratch::Role r) {
-  if (s->spilled[i]) return s->rows_of[i] + r * s->width;
-  return Row(model, s, s->slot[i], r);
+// The per-word arrays of a Scratch while a sentence is scored (they do not move then), as
+// plain pointers: the compiler need not reload them after every byte store (`ready`).
+struct Sentence {
+  const uint8_t* spilled;
+  const int32_t* const* rows_of;
+  const uint32_t* slot;
+  const WordInfo* words;
+  const Premixed* mix;
+  const int* fixed;
+  Scratch::Described* cache;
+  int32_t* rows;
+  size_t width;
+};
+
+// The row of role r of word i of the sentence (Row, from the sentence's arrays).
+[[gnu::always_inline]] inline const int32_t* RowOf(const Model& model, const Sentence& v, size_t i, Scratch::Role r) {
+  if (v.spilled[i]) return v.rows_of[i] + r * v.width;
+  const uint32_t slot = v.slot[i];
+  Scratch::Described& d = v.cache[slot];
+  int32_t* row = v.rows + (slot * Scratch::kRoles + r) * v.width;
+  if (!(d.ready & (1u << r))) {
+    uint64_t feats[kMaxGroupFeatures];
+    int k = RoleFeatures(d.info, r, feats);
+    for (size_t c = 0; c < v.width; c++) row[c] = 0;
+    model.AddWeights(feats, k, row);
+    d.ready |= 1u << r;
+  }
+  return row;
 }
 
 }  // namespace
@@ -109,7 +166,8 @@ __attribute__((target_clones("avx2", "default")))
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
   if (s->cache.empty() || s->model_serial != model.serial || s->verbs != verbs) Reset(model, verbs, s);
   if (s->words.size() < n) s->words.resize(n);
-  if (s->lower.size() < n) s->lower.resize(n);
+  s->lower.resize(n);
+  if (s->spill_lower.size() < n) s->spill_lower.resize(n);  // does not move while the sentence is read
   s->slot.resize(n);
   s->fixed.resize(n);
   s->verb_form.resize(n);
@@ -136,10 +194,13 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
           const int32_t* row = Row(model, s, slot, static_cast<Scratch::Role>(r));
           for (size_t c = 0; c < width; c++) dst[r * width + c] = row[c];
         }
+        std::string& lower = s->spill_lower[spills - 1];
+        lower.assign(d.lower);
         for (size_t k = 0; k < i; k++)
           if (!s->spilled[k] && s->slot[k] == slot) {
             s->rows_of[k] = dst;
             s->spilled[k] = 1;
+            s->lower[k] = lower;
           }
       }
       Describe(form, &d.info, &d.lower);
@@ -157,7 +218,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     s->slot[i] = slot;
     s->rows_of[i] = &s->rows[slot * block];
     s->words[i] = d.info;
-    s->lower[i].assign(d.lower);
+    s->lower[i] = d.lower;
     s->fixed[i] = d.fixed;
     s->verb_form[i] = d.verb_form;
     s->mix[i] = d.mix;
@@ -166,47 +227,58 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   int prev = kStartTag, prev2 = kStartTag;
   alignas(32) int32_t acc[256 + 8];
   uint64_t feats[kMaxGroupFeatures];
+  const Sentence v{s->spilled.data(), s->rows_of.data(), s->slot.data(), s->words.data(), s->mix.data(),
+                   s->fixed.data(), s->cache.data(), s->rows.data(), width};
+  const WordInfo* const words = v.words;
+  const Premixed* const mix = v.mix;
+  const int32_t* const boundary = s->boundary.data();
+  int32_t* const tag_rows = s->tag_rows.data();
+  uint8_t* const tag_ready = s->tag_ready.data();
+  const Premixed end_mix = s->end_mix;
+  int* const classes = s->classes.data();
   for (size_t i = 0; i < n; i++) {
-    int c = s->fixed[i];
+    int c = v.fixed[i];
     if (c < 0 || s->verb_form[i]) {
       // The cached rows of the word and its neighbours, those of the previous tags, then
       // the features that mix them.
+      const int32_t* rows[6];
       if (i == 0) {
         for (size_t k = 0; k < width; k++) acc[k] = 0;
-        model.AddWeights(feats, SelfFeatures(s->words[0], true, feats), acc);
+        model.AddWeights(feats, SelfFeatures(words[0], true, feats), acc);
+        rows[0] = acc;
       } else {
-        const int32_t* self = RowOf(model, s, i, Scratch::kSelf);
-        for (size_t k = 0; k < width; k++) acc[k] = self[k];
+        rows[0] = RowOf(model, v, i, Scratch::kSelf);
       }
-      AddRow(i > 0 ? RowOf(model, s, i - 1, Scratch::kAsM1) : &s->boundary[0], acc, width);
-      AddRow(i > 1 ? RowOf(model, s, i - 2, Scratch::kAsM2) : &s->boundary[width], acc, width);
-      AddRow(i + 1 < n ? RowOf(model, s, i + 1, Scratch::kAsP1) : &s->boundary[2 * width], acc, width);
-      AddRow(i + 2 < n ? RowOf(model, s, i + 2, Scratch::kAsP2) : &s->boundary[3 * width], acc, width);
+      rows[1] = i > 0 ? RowOf(model, v, i - 1, Scratch::kAsM1) : &boundary[0];
+      rows[2] = i > 1 ? RowOf(model, v, i - 2, Scratch::kAsM2) : &boundary[width];
+      rows[3] = i + 1 < n ? RowOf(model, v, i + 1, Scratch::kAsP1) : &boundary[2 * width];
+      rows[4] = i + 2 < n ? RowOf(model, v, i + 2, Scratch::kAsP2) : &boundary[3 * width];
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
-      int32_t* tag_row = &s->tag_rows[t * width];
-      if (!s->tag_ready[t]) {
+      int32_t* tag_row = &tag_rows[t * width];
+      if (!tag_ready[t]) {
         model.AddWeights(feats, TagFeatures(prev, prev2, feats), tag_row);
-        s->tag_ready[t] = 1;
+        tag_ready[t] = 1;
       }
-      AddRow(tag_row, acc, width);
-      const WordInfo& m1 = i > 0 ? s->words[i - 1] : StartWord();
+      rows[5] = tag_row;
+      SumRows(rows, 6, acc, width);
+      const WordInfo& m1 = i > 0 ? words[i - 1] : StartWord();
       const bool last = i + 1 == n;
-      const WordInfo& p1 = last ? EndWord() : s->words[i + 1];
-      model.AddWeights(feats, MixedFeatures(s->words[i], s->mix[i], m1, p1, last ? s->end_mix : s->mix[i + 1], prev, feats),
+      const WordInfo& p1 = last ? EndWord() : words[i + 1];
+      model.AddWeights(feats, MixedFeatures(words[i], mix[i], m1, p1, last ? end_mix : mix[i + 1], prev, feats),
                        acc);
       if (c < 0) c = model.BestOf(acc);
       Position p{forms[i],
                  s->lower[i],
                  i > 0 ? forms[i - 1] : std::string_view(),
                  i > 0 ? prev : -1,
-                 i > 0 ? s->words[i - 1].amb : 0,
+                 i > 0 ? words[i - 1].amb : 0,
                  i > 1 ? prev2 : -1,
                  i + 1 < n ? forms[i + 1] : std::string_view(),
-                 i + 1 < n ? s->words[i + 1].amb : 0};
+                 i + 1 < n ? words[i + 1].amb : 0};
       c = Constrain(model, verbs, p, c, acc);
     }
-    s->classes[i] = c;
+    classes[i] = c;
     prev2 = prev;
     prev = c;
   }

@@ -60,7 +60,10 @@ struct Scratch {
   std::vector<uint8_t> spilled;
   std::vector<int32_t> spill;
   std::vector<WordInfo> words;
-  std::vector<std::string> lower;  // lower-case forms, parallel to words
+  // Lower-case forms, parallel to words: the cache entry's, or a copy in spill_lower when a
+  // later word of the sentence took the slot.
+  std::vector<std::string_view> lower;
+  std::vector<std::string> spill_lower;
   std::vector<int> classes;        // the result
 };
 

@@ -23,15 +23,19 @@ Tagger Tagger::LoadFrom(const std::string& model_path) {
 
 void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::vector<Token>* out) const {
   thread_local std::vector<Span> spans;
-  thread_local std::vector<std::string_view> forms;
-  thread_local syntax::Scratch scratch;
   spans.clear();
   tokenizer_->Tokenize(text, span, &spans);
+  TagSpans(text, spans.data(), spans.size(), index, out);
+}
+
+void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32_t index, std::vector<Token>* out) const {
+  thread_local std::vector<std::string_view> forms;
+  thread_local syntax::Scratch scratch;
   forms.clear();
-  for (const Span& s : spans) forms.push_back(s.of(text));
+  for (size_t i = 0; i < n; i++) forms.push_back(spans[i].of(text));
   syntax::TagForms(*model_, forms.data(), forms.size(), &scratch, overrides_.get());
   const syntax::Model& m = *model_;
-  for (size_t i = 0; i < spans.size(); i++) {
+  for (size_t i = 0; i < n; i++) {
     int c = scratch.classes[i];
     Token& t = out->emplace_back();
     t.span = spans[i];
@@ -70,15 +74,31 @@ void Tagger::Tokenize(std::string_view text, Span span, std::vector<Span>* out) 
 }
 
 void Tagger::Run(Doc& doc, const std::vector<uint32_t>& which) const {
+  std::vector<uint32_t> sorted;
   if (which.empty()) {
-    for (uint32_t i = 0; i < doc.sentences.size(); i++) TagSentence(doc.text, doc.sentences[i], i, &doc.tokens);
-    return;
+    sorted.resize(doc.sentences.size());
+    for (uint32_t i = 0; i < sorted.size(); i++) sorted[i] = i;
+  } else {
+    sorted = which;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    while (!sorted.empty() && sorted.back() >= doc.sentences.size()) sorted.pop_back();
   }
-  std::vector<uint32_t> sorted = which;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (uint32_t i : sorted)
-    if (i < doc.sentences.size()) TagSentence(doc.text, doc.sentences[i], i, &doc.tokens);
+  // All the tokens first, so that doc.tokens grows once.
+  thread_local std::vector<Span> spans;
+  thread_local std::vector<size_t> ends;
+  spans.clear();
+  ends.clear();
+  for (uint32_t i : sorted) {
+    tokenizer_->Tokenize(doc.text, doc.sentences[i], &spans);
+    ends.push_back(spans.size());
+  }
+  doc.tokens.reserve(doc.tokens.size() + spans.size());
+  size_t from = 0;
+  for (size_t k = 0; k < sorted.size(); k++) {
+    TagSpans(doc.text, spans.data() + from, ends[k] - from, sorted[k], &doc.tokens);
+    from = ends[k];
+  }
 }
 
 std::vector<Token> Tagger::TagText(std::string_view sentence) const {

@@ -43,6 +43,8 @@ class Tagger {
  private:
   std::string LemmaOf(std::string_view lower, uint64_t lower_hash, Pos pos) const;
   void TagSentence(std::string_view text, Span span, uint32_t index, std::vector<Token>* out) const;
+  // Tags the tokens spans[0..n) of sentence `index`, appending to *out.
+  void TagSpans(std::string_view text, const Span* spans, size_t n, uint32_t index, std::vector<Token>* out) const;
 
   std::shared_ptr<const syntax::Model> model_;
   std::shared_ptr<const Tokenizer> tokenizer_;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/dict_file.h"
 #include "segment/chars.h"
@@ -27,6 +28,13 @@ bool IsWordChar(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
+
+// ASCII letters and '_' (word characters that are not digits), by byte.
+constexpr auto kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; c++) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  return t;
+}();
 
 bool IsLetter(char32_t c) { return IsWordChar(c) && !IsDigit(c) && c != '_'; }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == segment::kRightSingleQuote; }
@@ -152,17 +160,21 @@ bool Tokenizer::IsAbbreviation(std::string_view word) const {
 }
 
 void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
-  // Most words have neither an apostrophe nor a hyphen: nothing to split.
-  std::string_view word = text.substr(start, end - start);
-  if (word.find_first_of("'-\xE2") == std::string_view::npos) {
-    out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-    return;
-  }
-  std::string key;
+  thread_local std::string key;
+  bool whole = false;
   while (true) {
     std::string_view w = text.substr(start, end - start);
+    // Most words (and what follows most elisions) have neither an apostrophe nor a hyphen:
+    // no whole form (they all have one), no elision, no clitic; nothing to split.
+    if (std::none_of(w.begin(), w.end(), [](char b) { return b == '\'' || b == '-' || b == '\xE2'; })) {
+      out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+      return;
+    }
     KeyOf(w, &key);
-    if (whole_.count(key)) break;
+    if (whole_.count(key)) {
+      whole = true;
+      break;
+    }
     // An elision: the word up to its first apostrophe, when that is a listed elision.
     size_t apo = w.find('\'');
     size_t apo_len = 1;
@@ -177,13 +189,12 @@ void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::
     out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(start + apo + apo_len)});
     start += apo + apo_len;
   }
-  // Trailing clitics, split from the end: "donne-le-moi" -> "donne" "-le" "-moi".
-  std::string_view w = text.substr(start, end - start);
-  KeyOf(w, &key);
+  // Trailing clitics, split from the end: "donne-le-moi" -> "donne" "-le" "-moi". `key` is
+  // the key of text[start, end); clitics start with '-', so a key without one has none.
   Span clitics[4];
   int n = 0;
   size_t host_end = end;
-  if (!whole_.count(key)) {
+  if (!whole && key.find('-') != std::string::npos) {
     size_t klen = key.size();
     while (n < 4) {
       bool found = false;
@@ -205,18 +216,20 @@ void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::
   }
   // A proper name ("Saint-Didier-le-Vieux") is not an inversion: the host is lower case after
   // its first letter (or all capitals: "DIT-IL"), and has no hyphen when capitalised.
-  std::string_view host = text.substr(start, host_end - start);
-  bool upper_first = false, upper_later = false, lower = false;
-  for (size_t i = 0; i < host.size();) {
-    size_t len;
-    char32_t ch = DecodeAt(host, i, host.size(), &len);
-    if (segment::IsUpper(ch)) (i == 0 ? upper_first : upper_later) = true;
-    if (segment::IsLower(ch)) lower = true;
-    i += len;
-  }
-  if ((upper_later && lower) || (upper_first && host.find('-') != std::string_view::npos)) {
-    n = 0;
-    host_end = end;
+  if (n > 0) {
+    std::string_view host = text.substr(start, host_end - start);
+    bool upper_first = false, upper_later = false, lower = false;
+    for (size_t i = 0; i < host.size();) {
+      size_t len;
+      char32_t ch = DecodeAt(host, i, host.size(), &len);
+      if (segment::IsUpper(ch)) (i == 0 ? upper_first : upper_later) = true;
+      if (segment::IsLower(ch)) lower = true;
+      i += len;
+    }
+    if ((upper_later && lower) || (upper_first && host.find('-') != std::string_view::npos)) {
+      n = 0;
+      host_end = end;
+    }
   }
   out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(host_end)});
   for (int k = n - 1; k >= 0; k--) out->push_back(clitics[k]);
@@ -264,15 +277,21 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
   size_t i = start;
   std::string key;
   while (i < end) {
-    size_t len;
-    char32_t c = DecodeAt(text, i, end, &len);
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == ' ') {
+      i++;
+      continue;
+    }
+    size_t len = 1;
+    char32_t c = b < 0x80 ? b : DecodeAt(text, i, end, &len);
     if (IsSpace(c) || c == 0x200B || c == 0xFEFF) {
       i += len;
       continue;
     }
     std::string_view rest = text.substr(i, end - i);
     // URLs: up to the next space, without trailing punctuation.
-    if (StartsWithNoCase(rest, "http://") || StartsWithNoCase(rest, "https://") || StartsWithNoCase(rest, "www.")) {
+    if (((b | 0x20) == 'h' || (b | 0x20) == 'w') &&
+        (StartsWithNoCase(rest, "http://") || StartsWithNoCase(rest, "https://") || StartsWithNoCase(rest, "www."))) {
       size_t j = i;
       while (j < end) {
         size_t l;
@@ -297,9 +316,27 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
       char32_t prev = c;
       size_t group = IsDigit(c) ? 1 : 0;   // digits since the last non-digit
       bool digits_only = IsDigit(c);       // the word so far is digits (and group spaces)
+      // Only ASCII letters, digits and '_' so far: nothing SplitWord could split.
+      bool plain = c < 0x80;
       while (j < end) {
-        size_t l;
-        char32_t d = DecodeAt(text, j, end, &l);
+        // ASCII letters and digits, most of the text, without decoding.
+        const unsigned char a = static_cast<unsigned char>(text[j]);
+        if (kAsciiLetter[a]) {  // a run of them
+          do j++;
+          while (j < end && kAsciiLetter[static_cast<unsigned char>(text[j])]);
+          group = 0;
+          digits_only = false;
+          prev = static_cast<unsigned char>(text[j - 1]);
+          continue;
+        }
+        if (a >= '0' && a <= '9') {
+          group++;
+          prev = a;
+          j++;
+          continue;
+        }
+        size_t l = 1;
+        char32_t d = a < 0x80 ? a : DecodeAt(text, j, end, &l);
         if (IsWordChar(d)) {
           if (IsDigit(d)) {
             group++;
@@ -309,13 +346,17 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           }
           prev = d;
           j += l;
+          plain = false;
           continue;
         }
         if (j + l >= end) {
           // A final apostrophe belongs to an elision written before a space ("l' accord").
           if (IsApostrophe(d)) {
             KeyOf(text.substr(i, j + l - i), &key);
-            if (elisions_.count(key)) j += l;
+            if (elisions_.count(key)) {
+              j += l;
+              plain = false;
+            }
           }
           break;
         }
@@ -328,6 +369,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
             KeyOf(text.substr(i, j + l - i), &key);
             if (elisions_.count(key)) {
               j += l;
+              plain = false;
               break;
             }
           }
@@ -345,7 +387,10 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
         } else if (d == ',' || d == '/' || d == ':') {
           join = IsDigit(prev) && IsDigit(next);
         } else if (d == 0x00B0 /* ° */) {
-          if ((j - i == 1) && (text[i] == 'n' || text[i] == 'N')) j += l;  // "n°" ends the word
+          if ((j - i == 1) && (text[i] == 'n' || text[i] == 'N')) {  // "n°" ends the word
+            j += l;
+            plain = false;
+          }
           break;
         } else if (IsGroupSpace(d) && digits_only && group >= 1 && group <= 3) {
           // "1 200", "15 000 000": exactly three digits after the space, then no word character.
@@ -364,6 +409,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
             j = k;
             group = 3;
             prev = '0';
+            plain = false;
             continue;
           }
         }
@@ -372,6 +418,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
         group = 0;
         prev = d;
         j += l;
+        plain = false;
       }
       // Abbreviations keep their '.': "M.", "etc.", "J.-C.", "U.S.A.", an initial "J.".
       if (j < end && text[j] == '.' && !(j + 1 < end && text[j + 1] == '.')) {
@@ -384,7 +431,11 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           }
         if (IsAbbreviation(w) || IsDottedLetters(w) || (IsSingleLetter(w) && segment::IsUpper(c) && !at_end)) j++;
       }
-      SplitWord(text, i, j, out);
+      if (plain) {
+        out->push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
+      } else {
+        SplitWord(text, i, j, out);
+      }
       i = j;
       continue;
     }

@@ -145,7 +145,7 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
       const UdWord& w = s[i];
       int c = scratch.classes[i];
       Pos pos = model.class_pos[c];
-      bool unseen = !known.count(scratch.lower[i]);
+      bool unseen = !known.count(std::string(scratch.lower[i]));
       a.words++;
       a.fixed += model.Fixed(HashBytes(w.form)) >= 0;
       a.upos += pos == w.pos;

@@ -42,6 +42,20 @@ class Lexicon {
     return it == words_.end() ? nullptr : &it->second;
   }
   size_t max_len() const { return max_len_; }
+  // A hash of the length, the first two bytes and the last byte of a lower-case word (the
+  // second byte 0 for a one-byte word): the key of the shape filter.
+  static uint16_t ShapeKey(size_t len, unsigned char b0, unsigned char b1, unsigned char last) {
+    uint32_t h = static_cast<uint32_t>(len) * 0x9E3779B1u ^ b0 * 0x85EBCA77u ^ b1 * 0xC2B2AE3Du ^ last * 0x27D4EB2Fu;
+    return static_cast<uint16_t>(h ^ h >> 16);
+  }
+  static uint16_t ShapeKey(std::string_view lower) {
+    return ShapeKey(lower.size(), static_cast<unsigned char>(lower[0]),
+                    lower.size() > 1 ? static_cast<unsigned char>(lower[1]) : 0,
+                    static_cast<unsigned char>(lower.back()));
+  }
+  // Whether some word of the lexicon has the shape `key` (answers most misses before the
+  // word is lower-cased and hashed).
+  bool MayHaveShape(uint16_t key) const { return shapes_[key >> 6] >> (key & 63) & 1; }
 
  private:
   static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
@@ -56,6 +70,7 @@ class Lexicon {
   };
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
   std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
+  std::vector<uint64_t> shapes_ = std::vector<uint64_t>(65536 / 64, 0);  // by ShapeKey
   size_t max_len_ = 0;
 };
 

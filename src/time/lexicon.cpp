@@ -29,6 +29,10 @@ Lexicon Lexicon::Load() {
     uint32_t h = Hash(w);
     lex.filter_[(h >> 5) & (kFilterWords - 1)] |= 1u << (h & 31);
     if (w.size() > lex.max_len_) lex.max_len_ = w.size();
+    if (!w.empty()) {
+      uint16_t key = ShapeKey(w);
+      lex.shapes_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
     return e;
   };
   ReadDictFile("time/months.tsv", [&](const DictLine& l) { entry(l).month = ParseInt(l, l.fields[1], 1, 12); }, 2, 2);

@@ -1,6 +1,7 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
 // scan); only tokens that are short enough to be in the lexicon or a grammar word
 // are looked up, and the patterns below run only at tokens that matched.
+#include <array>
 #include <cstring>
 
 #include "time/internal.h"
@@ -53,6 +54,26 @@ G GrammarWord(std::string_view w) {
   return G::kNone;
 }
 
+// Every word GrammarWord knows (keep the two in step).
+constexpr std::string_view kGrammarWords[] = {"y",     "a",     "le",    "la",     "ce",    "en",    "il",
+                                              "cet",   "fin",   "plus",  "tôt",    "dans",  "dès",   "tard",
+                                              "cette", "qu'il", "avant", "depuis", "début", "après", "jusqu'en"};
+
+// The shape keys (Lexicon::ShapeKey) of the words above, as a bit set.
+class GrammarShapes {
+ public:
+  GrammarShapes() {
+    for (std::string_view w : kGrammarWords) {
+      uint16_t key = Lexicon::ShapeKey(w);
+      bits_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
+  }
+  bool Has(uint16_t key) const { return bits_[key >> 6] >> (key & 63) & 1; }
+
+ private:
+  uint64_t bits_[65536 / 64] = {};
+};
+
 struct Tok {
   uint32_t start = 0, end = 0;
   int num = -1;      // value when all ASCII digits (up to 4)
@@ -64,8 +85,8 @@ struct Tok {
   const Word* w = nullptr;
 };
 
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 // Letters: ASCII, and Latin-1 / Latin Extended-A letters (lead bytes C3, C5).
 inline size_t LetterLen(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -76,6 +97,15 @@ inline size_t LetterLen(std::string_view s, size_t i) {
   }
   return 0;
 }
+
+// For the scan: 1 for the bytes that are a letter alone (ASCII letters and digits), 2 for
+// the lead bytes that may start one (LetterLen decides), 0 for the others.
+constexpr auto kLetterByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = IsAsciiAlpha(static_cast<unsigned char>(c)) || IsDigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  t[0xC3] = t[0xC5] = 2;
+  return t;
+}();
 
 bool ParseNumericDate(std::string_view s, Tok* t) {
   int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, k = 0;
@@ -114,6 +144,20 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
   }
   // Prefilter: longer tokens are in no list.
   if (raw.size() > lex.max_len() + 3 || raw.size() > 31) return false;
+  // Nor are tokens of another shape (length, first two and last bytes, in lower case as
+  // below) than the words of the lists, unless an elided article may start them ("l'",
+  // "d'", "qu'": an apostrophe second or third).
+  if (!(raw.size() > 2 && (raw[1] == '\'' || raw[2] == '\''))) {
+    static const GrammarShapes grammar;
+    auto lower = [&](size_t i) {
+      unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
+      return c;
+    };
+    const uint16_t key = Lexicon::ShapeKey(raw.size(), lower(0), raw.size() > 1 ? lower(1) : 0, lower(raw.size() - 1));
+    if (!lex.MayHaveShape(key) && !grammar.Has(key)) return false;
+  }
   char buf[32];
   size_t n = raw.size();
   for (size_t i = 0; i < n; ++i) {
@@ -141,8 +185,13 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
 
 // Tokens of s[from, to), appended to *toks.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = from, n = to;
   while (i < n) {
+    if (!kLetterByte[p[i]]) {  // no letter starts here
+      ++i;
+      continue;
+    }
     size_t l = LetterLen(s, i);
     if (!l) {
       ++i;
@@ -152,6 +201,10 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     t.start = static_cast<uint32_t>(i);
     i += l;
     while (i < n) {
+      if (kLetterByte[p[i]] == 1) {
+        ++i;
+        continue;
+      }
       if ((l = LetterLen(s, i))) {
         i += l;
         continue;
