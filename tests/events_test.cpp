@@ -566,6 +566,10 @@ INSTANTIATE_TEST_SUITE_P(
         // it (was no event).
         Case{"L'explosion qui a endommagé le pont a été attribuée à l'Ukraine par les autorités russes.", "2022-10-08",
              "RUS>11>UKR>asserted;"},
+        // Rule 6: an agreement not reached ("sans parvenir à un accord sur une trêve") is the
+        // ceasefire agreement, negated, beside the meeting (was 057).
+        Case{"L'Arménie et l'Azerbaïdjan se sont rencontrés sans parvenir à un accord sur une trêve.", "2023-05-01",
+             "ARM>04>AZE>asserted;ARM>08>AZE>negated;AZE>04>ARM>asserted;AZE>08>ARM>negated;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
