@@ -570,6 +570,12 @@ INSTANTIATE_TEST_SUITE_P(
         // ceasefire agreement, negated, beside the meeting (was 057).
         Case{"L'Arménie et l'Azerbaïdjan se sont rencontrés sans parvenir à un accord sur une trêve.", "2023-05-01",
              "ARM>04>AZE>asserted;ARM>08>AZE>negated;AZE>04>ARM>asserted;AZE>08>ARM>negated;"},
+        // A reaction verb reporting the quotation before it is aimed at the actor the quotation
+        // names, not at one named later in the sentence (was RUS>11>CHN); "regretter [T]" = 111.
+        Case{"« Les sanctions américaines sont une erreur », a dénoncé le Kremlin lors de la visite du président chinois.",
+             "2024-05-16", "RUS>11>USA>asserted;"},
+        Case{"« Les sanctions américaines sont une erreur », a regretté le Kremlin lors de la visite du président chinois.",
+             "2024-05-16", "RUS>11>USA>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
