@@ -576,6 +576,13 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-05-16", "RUS>11>USA>asserted;"},
         Case{"« Les sanctions américaines sont une erreur », a regretté le Kremlin lors de la visite du président chinois.",
              "2024-05-16", "RUS>11>USA>asserted;"},
+        // "selon X" where X takes part in the event is no hearsay (was reported); an outsider,
+        // or the press of a participant's country (media are no actors), still reports.
+        Case{"L'armée russe a bombardé une centrale électrique ukrainienne, selon le ministère ukrainien de l'Énergie.",
+             "2024-03-01", "RUS>19>UKR>asserted;"},
+        Case{"L'armée russe a bombardé une centrale électrique ukrainienne, selon la presse ukrainienne.", "2024-03-01",
+             "RUS>19>UKR>reported;"},
+        Case{"Selon Washington, la Chine a livré des armes à la Russie.", "2024-03-01", "CHN>07>RUS>reported;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

@@ -1555,10 +1555,37 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           }
         }
       }
+      // "selon X", "d'après X": hearsay, unless X takes part in the event (README of the gold
+      // set, polarity rules: "selon Kiev" about a Russian strike on Ukraine, "selon l'armée
+      // américaine" about American strikes are asserted; "selon des médias" is reported).
+      auto participant = [&](size_t from) {
+        size_t end = from;
+        std::vector<int> by = PhraseActors(s, from, &end);
+        // Media are never actors: "selon la presse mexicaine" stays hearsay.
+        static constexpr std::string_view kMedia[] = {"presse", "média", "journal", "agence", "télévision",
+                                                      "chaîne", "radio", "quotidien", "hebdomadaire", "journaliste"};
+        for (size_t k = from; k < end; ++k)
+          if (std::find(std::begin(kMedia), std::end(kMedia), s.lemma(k)) != std::end(kMedia)) return false;
+        auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
+        for (int b : by) {
+          std::string c = country(b);
+          if (c.empty()) continue;
+          for (int x : m.sources)
+            if (country(x) == c) return true;
+          for (int x : m.targets)
+            if (country(x) == c) return true;
+        }
+        return false;
+      };
       for (size_t i = 0; i < s.size(); ++i)
         if ((s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) ||
-            (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'")))  // "d'après X"
+            (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'"))) {  // "d'après X"
+          if (participant(i + 1)) {
+            if (trace) note(fmt::format("  attribution '{}' to a participant: not reported", s.surface(i)));
+            continue;
+          }
           reported = true;
+        }
       const char* polarity = denied         ? "denied"
                              : negated      ? "negated"
                              : hypothetical ? (reported ? "reported" : "hypothetical")
