@@ -583,6 +583,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'armée russe a bombardé une centrale électrique ukrainienne, selon la presse ukrainienne.", "2024-03-01",
              "RUS>19>UKR>reported;"},
         Case{"Selon Washington, la Chine a livré des armes à la Russie.", "2024-03-01", "CHN>07>RUS>reported;"},
+        // A gerund right after the inverted subject of the clause reporting a quotation takes that
+        // subject (was no source: no event).
+        Case{"« Nos relations sont solides », a déclaré le président chinois en recevant le président français à Paris.",
+             "2024-05-06", "CHN>04>FRA>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
