@@ -2,7 +2,7 @@
 //   build/bench/events_eval [tests/data/events/gold.tsv] [--errors] [--kinds] [--from gNNN]
 //   --from: adds a row scoring only the dev items from that id on (g399: the fresh dev items,
 //   written after the coder had been tuned on the first dev split)
-//   --errors: the dev split's differences; --kinds: counts of differences by kind for each
+//   --errors: the dev split's differences (triples, then polarities of the triples found); --kinds: counts of differences by kind for each
 //   split (no sentence printed, so the held-out split's profile can be seen without its items),
 //   and with --errors each dev difference's kind
 #include <fmt/format.h>

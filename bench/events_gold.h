@@ -166,7 +166,7 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       }
     Score s;
     s.items = 1;
-    std::string missing, extra;
+    std::string missing, extra, polarity;
     for (const Triple& g : it.events) {
       auto f = got.find(g);
       if (f == got.end()) {
@@ -178,6 +178,7 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       } else {
         ++s.tp;
         if (f->polarity == g.polarity) ++s.polarity_ok;
+        else polarity += fmt::format(" {}>{}>{} {} (gold {})", g.source, g.root, g.target, f->polarity, g.polarity);
       }
     }
     for (const Triple& c : got)
@@ -190,6 +191,8 @@ inline std::map<std::string, Score> Evaluate(const Pipeline& pipeline, const std
       }
     if (report && (!missing.empty() || !extra.empty()))
       report->push_back(fmt::format("line {} {}: missing [{}] extra [{}] | {}", it.line, it.id, missing, extra, it.text));
+    if (report && !polarity.empty())
+      report->push_back(fmt::format("line {} {}: polarity [{}] | {}", it.line, it.id, polarity, it.text));
     for (const std::string& key : {it.split, std::string("all")}) {
       Score& t = by_split[key];
       t.tp += s.tp;

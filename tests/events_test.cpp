@@ -566,6 +566,27 @@ INSTANTIATE_TEST_SUITE_P(
         // it (was no event).
         Case{"L'explosion qui a endommagé le pont a été attribuée à l'Ukraine par les autorités russes.", "2022-10-08",
              "RUS>11>UKR>asserted;"},
+        // Rule 6: an agreement not reached ("sans parvenir à un accord sur une trêve") is the
+        // ceasefire agreement, negated, beside the meeting (was 057).
+        Case{"L'Arménie et l'Azerbaïdjan se sont rencontrés sans parvenir à un accord sur une trêve.", "2023-05-01",
+             "ARM>04>AZE>asserted;ARM>08>AZE>negated;AZE>04>ARM>asserted;AZE>08>ARM>negated;"},
+        // A reaction verb reporting the quotation before it is aimed at the actor the quotation
+        // names, not at one named later in the sentence (was RUS>11>CHN); "regretter [T]" = 111.
+        Case{"« Les sanctions américaines sont une erreur », a dénoncé le Kremlin lors de la visite du président chinois.",
+             "2024-05-16", "RUS>11>USA>asserted;"},
+        Case{"« Les sanctions américaines sont une erreur », a regretté le Kremlin lors de la visite du président chinois.",
+             "2024-05-16", "RUS>11>USA>asserted;"},
+        // "selon X" where X takes part in the event is no hearsay (was reported); an outsider,
+        // or the press of a participant's country (media are no actors), still reports.
+        Case{"L'armée russe a bombardé une centrale électrique ukrainienne, selon le ministère ukrainien de l'Énergie.",
+             "2024-03-01", "RUS>19>UKR>asserted;"},
+        Case{"L'armée russe a bombardé une centrale électrique ukrainienne, selon la presse ukrainienne.", "2024-03-01",
+             "RUS>19>UKR>reported;"},
+        Case{"Selon Washington, la Chine a livré des armes à la Russie.", "2024-03-01", "CHN>07>RUS>reported;"},
+        // A gerund right after the inverted subject of the clause reporting a quotation takes that
+        // subject (was no source: no event).
+        Case{"« Nos relations sont solides », a déclaré le président chinois en recevant le président français à Paris.",
+             "2024-05-06", "CHN>04>FRA>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.
@@ -615,7 +636,7 @@ TEST(GoldSet, F1AboveFloor) {
   EXPECT_GE(scores["all"].f1(), 0.83) << "P " << scores["all"].precision() << " R " << scores["all"].recall();
   // The fresh dev items g399-g573 (written after the first dev round was tuned; 0.881 when
   // added, 0.900 after the place-as-target convention), and g574 on (long wire sentences,
-  // attribution, quotations, nominal events; 0.720 before this round's fixes, 0.808 after).
+  // attribution, quotations, nominal events; 0.720 before round 2, 0.808 after it, 0.837 after round 3).
   std::vector<gold::Item> fresh, fresh2;
   for (const auto& it : items) {
     int n = std::atoi(it.id.c_str() + 1);

@@ -316,6 +316,41 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
   return {};
 }
 
+// A target for a speech or reaction verb that reports the quotation just before it ("« Les
+// droits de douane américains sont une erreur », a regretté X"): the first actor the quotation
+// names (not the source, nor another actor of its state). The verb's object is the quotation,
+// so the act is aimed at whom it speaks of, before any actor named later in the sentence.
+std::vector<int> TargetInQuotation(const SentenceView& s, size_t head, const std::vector<int>& sources,
+                                   std::string* how) {
+  const auto& ents = s.doc().entities;
+  // Back from the head over the auxiliaries, adverbs, clitics and the comma to "»".
+  size_t j = head;
+  while (j > 0) {
+    --j;
+    if (s.surface(j) == "»") break;
+    if (s.IsComma(j) || s.pos(j) == Pos::kAux || s.pos(j) == Pos::kAdv || s.pos(j) == Pos::kPron) continue;
+    return {};
+  }
+  if (s.surface(j) != "»" || head - j > 5) return {};
+  size_t close = j;
+  size_t open = close;
+  while (open > 0 && s.surface(open) != "«") --open;
+  if (s.surface(open) != "«") return {};
+  for (size_t k = open + 1; k < close; ++k) {
+    int e = s.entity(k);
+    if (e < 0 || ents[e].type == "LOC") continue;
+    std::string code = events::ActorCode(ents[e]);
+    if (code.empty()) continue;
+    bool own = std::any_of(sources.begin(), sources.end(), [&](int src) {
+      return ents[src].id == ents[e].id || events::ActorCode(ents[src]).substr(0, 3) == code.substr(0, 3);
+    });
+    if (own) continue;
+    if (how) *how = "first actor named in the quotation the verb reports";
+    return {e};
+  }
+  return {};
+}
+
 // Roots whose act, done at a place abroad with no actor named, is done to the place's
 // country: withdrawals (08), posture (15), coercion (17) and force (18–20).
 bool PlaceRoot(std::string_view code) {
@@ -1401,11 +1436,14 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         });
       else
         m.target_how += " (the source's own actor: domestic)";
-      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target)
-        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+      if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target) {
+        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, &m.target_how);
+        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+      }
       bool domestic = own_mention;
       if (m.targets.empty() && m.sources.size() == 1 && (!p.has_target_slot() || m.open_target)) {
-        m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, &m.target_how);
+        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
         if (m.targets.empty() && !p.noun && g.passive) {
           // The passive's subject is the object: "les restrictions sur le commerce avec Cuba
           // ont été assouplies par Washington".
@@ -1517,10 +1555,37 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           }
         }
       }
+      // "selon X", "d'après X": hearsay, unless X takes part in the event (README of the gold
+      // set, polarity rules: "selon Kiev" about a Russian strike on Ukraine, "selon l'armée
+      // américaine" about American strikes are asserted; "selon des médias" is reported).
+      auto participant = [&](size_t from) {
+        size_t end = from;
+        std::vector<int> by = PhraseActors(s, from, &end);
+        // Media are never actors: "selon la presse mexicaine" stays hearsay.
+        static constexpr std::string_view kMedia[] = {"presse", "média", "journal", "agence", "télévision",
+                                                      "chaîne", "radio", "quotidien", "hebdomadaire", "journaliste"};
+        for (size_t k = from; k < end; ++k)
+          if (std::find(std::begin(kMedia), std::end(kMedia), s.lemma(k)) != std::end(kMedia)) return false;
+        auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
+        for (int b : by) {
+          std::string c = country(b);
+          if (c.empty()) continue;
+          for (int x : m.sources)
+            if (country(x) == c) return true;
+          for (int x : m.targets)
+            if (country(x) == c) return true;
+        }
+        return false;
+      };
       for (size_t i = 0; i < s.size(); ++i)
         if ((s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) ||
-            (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'")))  // "d'après X"
+            (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'"))) {  // "d'après X"
+          if (participant(i + 1)) {
+            if (trace) note(fmt::format("  attribution '{}' to a participant: not reported", s.surface(i)));
+            continue;
+          }
           reported = true;
+        }
       const char* polarity = denied         ? "denied"
                              : negated      ? "negated"
                              : hypothetical ? (reported ? "reported" : "hypothetical")

@@ -453,14 +453,20 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
 size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g) {
   if (!g.participle_only || !s.HasFeat(g.head, "Tense=Pres")) return SIZE_MAX;
   size_t j = g.start;
-  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) --j;  // "en accusant"
-  if (j == 0 || !s.IsComma(j - 1)) return SIZE_MAX;
-  for (size_t v = j - 1; v > 0 && j - v < 30;) {
+  bool gerund = false;
+  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) --j, gerund = true;  // "en accusant"
+  if (j == 0) return SIZE_MAX;
+  // Without a comma, only a gerund after the inverted subject of the clause reporting a
+  // quotation: "« … », a assuré Xi Jinping en recevant Emmanuel Macron".
+  bool comma = s.IsComma(j - 1);
+  if (!comma && !gerund) return SIZE_MAX;
+  for (size_t v = comma ? j - 1 : j; v > 0 && j - v < 30;) {
     --v;
     if (s.IsPunct(v) && s.IsClauseBoundary(v)) break;
     if (s.pos(v) != Pos::kVerb || s.HasFeat(v, "VerbForm=Inf")) continue;
     VerbGroup main = GroupOf(s, v);
     if (main.participle_only) continue;
+    if (!comma && !(main.start >= 2 && s.IsComma(main.start - 1) && s.surface(main.start - 2) == "»")) return SIZE_MAX;
     return v;
   }
   return SIZE_MAX;
