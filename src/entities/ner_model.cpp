@@ -86,6 +86,11 @@ void NerModel::Index() {
         int k = ExtractNerTagKind(kind, prev == kStart, prev, prev2, feats);
         ScoreDense(feats, k, &tag_kind_rows_[((kind * kTagIndexes + TagIndex(prev)) * kTagIndexes + TagIndex(prev2)) * kDenseTags]);
       }
+  for (int prev : prevs) {
+    allowed_after_[TagIndex(prev)] = 0;
+    for (size_t t = 0; t < tags.size(); t++)
+      if (Allowed(prev, static_cast<int>(t))) allowed_after_[TagIndex(prev)] |= 1u << t;
+  }
   kinds_rows_.assign(512 * kDenseTags, 0);
   for (uint32_t x = 0; x < 512; x++) {
     feats[0] = NerKindsFeature(x >> 6, (x >> 3) & 7, x & 7);
@@ -177,7 +182,12 @@ void NerModel::DecodeDense(const NerWord* words, int n, std::vector<int>* out, s
       dense[c] = p[i].own[c] + p[i - 1].m1[c] + p[i + 1].p1[c] + p[i - 2].m2[c] + p[i + 2].p2[c] + tk[c] + kr[c];
     ScoreDense(feats, k, dense);
     if (scores) scores->insert(scores->end(), dense, dense + kDenseTags);
-    int t = Best(prev, dense);
+    // Best(prev, dense) through the allowed tags' bits: the first of the highest scores.
+    int t = -1;
+    for (uint32_t bits = allowed_after_[TagIndex(prev)]; bits; bits &= bits - 1) {
+      int c = __builtin_ctz(bits);
+      if (t < 0 || dense[c] > dense[t]) t = c;
+    }
     (*out)[i] = t;
     prev2 = prev;
     prev = t;

@@ -86,6 +86,7 @@ struct NerModel {
   static constexpr size_t kTagIndexes = kDenseTags + 1;
   static size_t TagIndex(int tag) { return tag == kStart ? kDenseTags : static_cast<size_t>(tag); }
   std::vector<int32_t> tag_kind_rows_, kinds_rows_;
+  uint32_t allowed_after_[kTagIndexes] = {};  // bit t: Allowed(prev, t), by TagIndex(prev)
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
   uint64_t id_ = 0;  // set by Index(): tells models apart in the per-thread cache of Partials
