@@ -76,7 +76,7 @@ TEST(Gazetteer, WordsSkipElisionsAndSplitHyphens) {
   Gazetteer g(Sk());
   std::string text = "l'OTAN, qu'Antonov et Díaz-Canel";
   std::vector<std::string> words;
-  for (const auto& w : g.Words(text)) words.push_back(std::string(w.span.of(text)));
+  for (const auto& w : g.WordsOf(text)) words.push_back(std::string(w.span.of(text)));
   EXPECT_EQ(words, (std::vector<std::string>{"OTAN", "Antonov", "et", "Díaz", "Canel"}));
 }
 
@@ -87,7 +87,7 @@ TEST(Gazetteer, FoldHashIsTheHashOfTheFoldedWord) {
     EXPECT_EQ(Gazetteer::FoldHash(w), Gazetteer::FoldHash(Skeleton::Fold(w))) << w;
   }
   EXPECT_EQ(Gazetteer::FoldHash("Ministre"), Gazetteer::FoldHash("ministre"));
-  // Words() hashes ASCII words on the way: the same value.
+  // Scan() hashes ASCII words on the way: the same value.
   Gazetteer g(Sk());
   std::string text = "Le Premier ministre d'Israël, l'ONU et qu'aujourd'hui Jean-Luc OTAN2 président";
   int hashed = 0;

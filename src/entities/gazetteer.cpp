@@ -45,7 +45,7 @@ uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// FNV-1a of `s` with ASCII capitals read as lower case (Words() computes the same on the fly).
+// FNV-1a of `s` with ASCII capitals read as lower case (MakeWords() computes the same on the fly).
 constexpr uint64_t kFnvStart = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
 uint64_t HashLowered(std::string_view s) {
   uint64_t h = kFnvStart;
@@ -84,8 +84,9 @@ bool IsElision(std::string_view folded) {
 
 // `text` must be valid UTF-8 (documents are repaired when read; names come from
 // validated dictionary files).
-std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_keys) const {
-  std::vector<Word> words;
+Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) const {
+  Words out;
+  std::vector<Word>& words = out.list;
   words.reserve(text.size() / 6 + 4);  // about one word per 6-7 bytes of French
   size_t i = 0, n = text.size();
   while (i < n) {
@@ -166,33 +167,35 @@ std::vector<Gazetteer::Word> Gazetteer::Words(std::string_view text, bool with_k
         word.fold_hashed = true;
       }
       if (with_keys) {
-        word.key = skeleton_.Key(w);
-        word.key_hash = HashLowered(word.key);
+        const std::string& key = skeleton_.Key(w, &word.key_hash);
+        word.key_at = static_cast<uint32_t>(out.side.size());
+        word.key_len = static_cast<uint32_t>(key.size());
+        out.side.append(key);
         word.keyed = true;
       }
     }
     i = end > j ? end : j + 1;
   }
-  return words;
+  return out;
 }
 
 void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   int node = 0;
-  std::vector<Word> words = Words(name);
-  if (!capitalised && !words.empty()) {
-    std::string_view first = words.front().span.of(name);
+  Words words = WordsOf(name);
+  if (!capitalised && words.size() > 0) {
+    std::string_view first = words.list.front().span.of(name);
     lower_starts_.insert(Skeleton::Fold(first));
     uint64_t h = FoldHash(first);
     start_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
   }
   if (capitalised) any_case_only_ = false;
   for (const Word& w : words) {
-    int child = Child(node, w.key, w.key_hash);
+    int child = Child(node, words.Key(w), w.key_hash);
     if (child < 0) {
       child = static_cast<int>(nodes_.size());
       nodes_.emplace_back();
       nodes_.back().parent = node;
-      nodes_.back().key = w.key;
+      nodes_.back().key = words.Key(w);
       Link(node, child, w.key_hash);
     }
     node = child;
@@ -242,22 +245,25 @@ void Gazetteer::Link(int node, int child, uint64_t key_hash) {
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
-  std::vector<Word> words = Words(text, /*with_keys=*/false);
+  Words words = MakeWords(text, /*with_keys=*/false);
   return Find(text, words);
 }
 
-std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector<Word>& words) const {
+std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& words) const {
   std::vector<Match> out;
   // (the words are not added or removed here: a plain pointer and size, loaded once)
-  Word* const ws = words.data();
-  const size_t nw = words.size();
+  Word* const ws = words.list.data();
+  const size_t nw = words.list.size();
+  std::string& side = words.side;
   const bool any_case_only = any_case_only_;
   const uint64_t* const start_bits = start_bits_.data();
   auto keyed = [&](size_t j) -> const Word& {
     Word& w = ws[j];
     if (!w.keyed) {
-      w.key = skeleton_.Key(w.span.of(text));
-      w.key_hash = HashLowered(w.key);
+      const std::string& key = skeleton_.Key(w.span.of(text), &w.key_hash);
+      w.key_at = static_cast<uint32_t>(side.size());
+      w.key_len = static_cast<uint32_t>(key.size());
+      side.append(key);
       w.keyed = true;
     }
     return w;
@@ -275,8 +281,14 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
         ++i;
         continue;
       }
-      if (ws[i].folded.empty()) ws[i].folded = Skeleton::Fold(ws[i].span.of(text));
-      if (!lower_starts_.contains(ws[i].folded)) {
+      if (!ws[i].folded) {
+        std::string folded = Skeleton::Fold(ws[i].span.of(text));
+        ws[i].folded_at = static_cast<uint32_t>(side.size());
+        ws[i].folded_len = static_cast<uint32_t>(folded.size());
+        side.append(folded);
+        ws[i].folded = true;
+      }
+      if (!lower_starts_.contains(words.Folded(ws[i]))) {
         ++i;
         continue;
       }
@@ -291,7 +303,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, std::vector
         if (!IsNameGap(gap)) break;
       }
       const Word& w = keyed(j);
-      node = Child(node, w.key, w.key_hash);
+      node = Child(node, words.Key(w), w.key_hash);
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {
         if ((!v.capitalised || ws[i].capitalised) &&

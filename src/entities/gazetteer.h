@@ -31,23 +31,35 @@ class Gazetteer {
   std::vector<Match> Find(std::string_view text) const;
 
   // A word of text: span and key. Elided articles ("d'", "l'", "qu'") are not
-  // part of the following word; hyphens separate words.
+  // part of the following word; hyphens separate words. The key and the folded word
+  // are kept in the Words' side string (Key(), Folded()): a word is 48 bytes, no string.
   struct Word {
     Span span;
-    std::string key;     // skeleton key; filled by Words(), or lazily by Find()
-    std::string folded;  // Skeleton::Fold of the word, filled lazily by Find()
+    uint32_t key_at = 0, key_len = 0;        // skeleton key in Words::side; filled by WordsOf(), or lazily by Find()
+    uint32_t folded_at = 0, folded_len = 0;  // Skeleton::Fold of the word in Words::side, filled lazily by Find()
     bool capitalised;
-    bool keyed = false;      // key and key_hash are set
+    bool keyed = false;        // key and key_hash are set
     bool fold_hashed = false;  // fold_hash is set
-    uint64_t key_hash = 0;   // FoldHash-style hash of key (trie steps without a string key)
+    bool folded = false;       // folded_at and folded_len are set
+    uint64_t key_hash = 0;   // Skeleton::KeyHash of the key (trie steps without a string key)
     uint64_t fold_hash = 0;  // hash of the folded word (first-word filter), without folding ASCII words
+  };
+  // The words of a text and the side string of their keys and folded forms.
+  struct Words {
+    std::vector<Word> list;
+    std::string side;
+    std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
+    std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
+    std::vector<Word>::const_iterator begin() const { return list.begin(); }
+    std::vector<Word>::const_iterator end() const { return list.end(); }
+    size_t size() const { return list.size(); }
   };
   // The words of `text` without keys: scan once, then pass them to Find() of
   // several gazetteers built on the same Skeleton (keys are computed once).
-  std::vector<Word> Scan(std::string_view text) const { return Words(text, false); }
-  std::vector<Match> Find(std::string_view text, std::vector<Word>& words) const;
+  Words Scan(std::string_view text) const { return MakeWords(text, false); }
+  std::vector<Match> Find(std::string_view text, Words& words) const;
 
-  std::vector<Word> Words(std::string_view text) const { return Words(text, true); }
+  Words WordsOf(std::string_view text) const { return MakeWords(text, true); }
 
   size_t size() const { return entries_; }
 
@@ -76,14 +88,18 @@ class Gazetteer {
     uint64_t hash = 0;
     int child = 0;  // 0: empty (the root is nobody's child)
   };
-  std::vector<Word> Words(std::string_view text, bool with_keys) const;
+  Words MakeWords(std::string_view text, bool with_keys) const;
   int Child(int node, std::string_view key, uint64_t key_hash) const;
   void Link(int node, int child, uint64_t key_hash);
   static constexpr size_t kStartWords = 256;  // 16384 bits
   std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
-  std::unordered_set<std::string> lower_starts_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, StringHash, std::equal_to<>> lower_starts_;
   // True while every name matches in any case (titles): then a capitalised word
   // must be in lower_starts_ too, and most capitalised words need no key either.
   bool any_case_only_ = true;

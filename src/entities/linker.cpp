@@ -250,7 +250,7 @@ size_t EntityLinker::actors() const { return k_->tables.actors.size(); }
 void EntityLinker::Run(Doc& doc) const {
   const Knowledge& k = *k_;
   std::string_view text = doc.text;
-  std::vector<Gazetteer::Word> words = k.names.Scan(text);  // shared by the three gazetteers
+  Gazetteer::Words words = k.names.Scan(text);  // shared by the three gazetteers
   doc.date_facts.clear();
 
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or

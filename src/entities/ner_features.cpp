@@ -229,20 +229,26 @@ inline uint64_t Feature2Mixed(uint64_t t, uint64_t mixed, uint64_t b) {
   return syntax::Mix64(mixed ^ (b + t * 0x9E3779B97F4A7C15ULL));
 }
 
-int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out) {
+int ExtractNerTagKind(uint32_t kind, bool first, int prev, int prev2, uint64_t* out) {
+  static const uint64_t bias = Feature(kBias, 0);
+  int k = 0;
+  out[k++] = bias;
+  out[k++] = Feature2(kKindFirst, kind, first);
+  out[k++] = Feature(kPrev, prev);
+  out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
+  out[k++] = Feature2(kPrevKind, kind, prev);
+  return k;
+}
+
+uint64_t NerKindsFeature(uint32_t m1, uint32_t w, uint32_t p1) { return Feature(kKinds, m1 * 64 + w * 8 + p1); }
+
+int ExtractNerPairs(const NerWord* words, int n, int i, int prev, uint64_t* out) {
   const NerWord& w = words[i];
   const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
   const NerWord& m2 = i > 1 ? words[i - 2] : Boundary(true);
   const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
   int k = 0;
-  static const uint64_t bias = Feature(kBias, 0);
-  out[k++] = bias;
-  out[k++] = Feature2Mixed(kKindFirst, w.mix_kind, i == 0);
-  out[k++] = Feature(kPrev, prev);
-  out[k++] = Feature(kPrevPrev2, prev * 256 + prev2);
-  out[k++] = Feature2Mixed(kPrevKind, w.mix_kind, prev);
   out[k++] = Feature2Mixed(kPrevLower, w.mix_lower, prev);
-  out[k++] = Feature(kKinds, m1.kind * 64 + w.kind * 8 + p1.kind);
   out[k++] = Feature2Mixed(kPrevGaz, w.mix_gaz, prev);
   out[k++] = Feature2Mixed(kLowerM1Kind, m1.mix_lower, w.kind);
   out[k++] = Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);

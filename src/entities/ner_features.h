@@ -69,9 +69,17 @@ void HashWordFeatures(NerWord* w);
 // Describes `form` (fields and word features); `lower` receives its lower-case form.
 void DescribeWord(std::string_view form, const NerLexicon& lexicon, NerWord* w, std::string* lower);
 
-// The position features that are not word features (bias, tags, kinds, pairs of words):
-// with the word features of the position's five words, the same features as ExtractNer.
-int ExtractNerDynamic(const NerWord* words, int n, int i, int prev, int prev2, uint64_t* out);
+// The position features that are not word features, in three parts: with the word features
+// of the position's five words, the same features as ExtractNer.
+// (1) Those of the word's kind, whether it is the first, and the two previous tags (bias,
+// kind and first, previous tag, previous two tags, kind and previous tag): few values, so
+// that the tagger adds their rows from a table built once per model.
+int ExtractNerTagKind(uint32_t kind, bool first, int prev, int prev2, uint64_t* out);
+// (2) The kinds of the word before, the word and the word after (kinds are below 8).
+uint64_t NerKindsFeature(uint32_t m1, uint32_t w, uint32_t p1);
+// (3) The pairs: the word's lower case and bits with the previous tag, neighbours' lower
+// case with the word's kind, the two words before.
+int ExtractNerPairs(const NerWord* words, int n, int i, int prev, uint64_t* out);
 
 // The words standing before the first (start) and after the last word.
 const NerWord& BoundaryWord(bool start);

@@ -75,6 +75,27 @@ void NerModel::Index() {
     for (uint32_t e = weights.begin[f]; e < weights.begin[f + 1]; e++)
       slots_[s].w[weights.cls[e]] = static_cast<int16_t>(std::lround(weights.weight[e] * scale));
   }
+  uint64_t feats[kMaxNerFeatures];
+  tag_kind_rows_.assign(8 * kTagIndexes * kTagIndexes * kDenseTags, 0);
+  std::vector<int> prevs;
+  for (size_t t = 0; t < tags.size(); t++) prevs.push_back(static_cast<int>(t));
+  prevs.push_back(kStart);
+  for (uint32_t kind = 0; kind < 8; kind++)
+    for (int prev : prevs)
+      for (int prev2 : prevs) {
+        int k = ExtractNerTagKind(kind, prev == kStart, prev, prev2, feats);
+        ScoreDense(feats, k, &tag_kind_rows_[((kind * kTagIndexes + TagIndex(prev)) * kTagIndexes + TagIndex(prev2)) * kDenseTags]);
+      }
+  for (int prev : prevs) {
+    allowed_after_[TagIndex(prev)] = 0;
+    for (size_t t = 0; t < tags.size(); t++)
+      if (Allowed(prev, static_cast<int>(t))) allowed_after_[TagIndex(prev)] |= 1u << t;
+  }
+  kinds_rows_.assign(512 * kDenseTags, 0);
+  for (uint32_t x = 0; x < 512; x++) {
+    feats[0] = NerKindsFeature(x >> 6, (x >> 3) & 7, x & 7);
+    ScoreDense(feats, 1, &kinds_rows_[x * kDenseTags]);
+  }
 }
 
 // The rows are integer sums of 8 int16 lanes: with AVX2 one widening load and one add
@@ -148,13 +169,25 @@ void NerModel::DecodeDense(const NerWord* words, int n, std::vector<int>* out, s
   int32_t dense[kDenseTags];
   uint64_t feats[kMaxNerFeatures];
   int prev = kStart, prev2 = kStart;
+  const uint32_t start_kind = BoundaryWord(true).kind, end_kind = BoundaryWord(false).kind;
   for (int i = 0; i < n; i++) {
-    int k = ExtractNerDynamic(words, n, i, prev, prev2, feats);
+    // (prev is kStart at the first word alone: Best always finds a tag, "O" at least)
+    uint32_t kind = words[i].kind;
+    const int32_t* tk =
+        &tag_kind_rows_[((kind * kTagIndexes + TagIndex(prev)) * kTagIndexes + TagIndex(prev2)) * kDenseTags];
+    uint32_t m1 = i > 0 ? words[i - 1].kind : start_kind, p1 = i + 1 < n ? words[i + 1].kind : end_kind;
+    const int32_t* kr = &kinds_rows_[(m1 * 64 + kind * 8 + p1) * kDenseTags];
+    int k = ExtractNerPairs(words, n, i, prev, feats);
     for (size_t c = 0; c < kDenseTags; c++)
-      dense[c] = p[i].own[c] + p[i - 1].m1[c] + p[i + 1].p1[c] + p[i - 2].m2[c] + p[i + 2].p2[c];
+      dense[c] = p[i].own[c] + p[i - 1].m1[c] + p[i + 1].p1[c] + p[i - 2].m2[c] + p[i + 2].p2[c] + tk[c] + kr[c];
     ScoreDense(feats, k, dense);
     if (scores) scores->insert(scores->end(), dense, dense + kDenseTags);
-    int t = Best(prev, dense);
+    // Best(prev, dense) through the allowed tags' bits: the first of the highest scores.
+    int t = -1;
+    for (uint32_t bits = allowed_after_[TagIndex(prev)]; bits; bits &= bits - 1) {
+      int c = __builtin_ctz(bits);
+      if (t < 0 || dense[c] > dense[t]) t = c;
+    }
     (*out)[i] = t;
     prev2 = prev;
     prev = t;

@@ -73,13 +73,20 @@ struct NerModel {
   static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
   // The dense rows of a word's word features (ner_features.h), by the role it plays at a
   // position: itself, the word before (m1) or after (p1), two before (m2) or after (p2).
-  // Their sum plus the position's ExtractNerDynamic features is the sum of its ExtractNer
-  // features. Remembered per thread for recent words (keyed by the model and all features).
+  // Their sum plus the rows of the position's other features (ExtractNerTagKind,
+  // NerKindsFeature, ExtractNerPairs) is the sum of its ExtractNer features. Remembered per thread for recent words (keyed by the model and all features).
   struct Partial {
     int32_t own[kDenseTags], m1[kDenseTags], p1[kDenseTags], m2[kDenseTags], p2[kDenseTags];
   };
   const Partial& PartialOf(const NerWord& w) const;
   void DecodeDense(const NerWord* words, int n, std::vector<int>* out, std::vector<int32_t>* scores) const;
+  // Rows of the features with few values, built by Index() with the compact table:
+  // ExtractNerTagKind's sum by [kind][prev][prev2] (kStart as kDenseTags; first = prev
+  // is kStart, as it is at the first word alone), NerKindsFeature's by m1 * 64 + w * 8 + p1.
+  static constexpr size_t kTagIndexes = kDenseTags + 1;
+  static size_t TagIndex(int tag) { return tag == kStart ? kDenseTags : static_cast<size_t>(tag); }
+  std::vector<int32_t> tag_kind_rows_, kinds_rows_;
+  uint32_t allowed_after_[kTagIndexes] = {};  // bit t: Allowed(prev, t), by TagIndex(prev)
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
   uint64_t id_ = 0;  // set by Index(): tells models apart in the per-thread cache of Partials

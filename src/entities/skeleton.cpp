@@ -125,18 +125,41 @@ Skeleton::Skeleton() {
 }
 
 std::string Skeleton::Key(std::string_view word) const {
+  uint64_t hash;
+  return Key(word, &hash);
+}
+
+const std::string& Skeleton::Key(std::string_view word, uint64_t* hash) const {
   struct Cached {
     uint64_t id = 0;  // 0: empty
     std::string word, key;
+    uint64_t hash = 0;  // KeyHash(key)
   };
   constexpr size_t kSlots = 4096;  // a power of two
   thread_local std::vector<Cached> cache(kSlots);
   Cached& c = cache[std::hash<std::string_view>{}(word) & (kSlots - 1)];
-  if (c.id == id_ && c.word == word) return c.key;
-  c.key = ComputeKey(word);
-  c.word.assign(word);
-  c.id = id_;
+  if (c.id != id_ || c.word != word) {
+    c.key = ComputeKey(word);
+    c.hash = KeyHash(c.key);
+    c.word.assign(word);
+    c.id = id_;
+  }
+  *hash = c.hash;
   return c.key;
+}
+
+uint64_t Skeleton::KeyHash(std::string_view key) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char ch : key) {
+    unsigned char b = static_cast<unsigned char>(ch);
+    h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * 1099511628211ULL;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
 }
 
 std::string Skeleton::ComputeKey(std::string_view word) const {

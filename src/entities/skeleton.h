@@ -24,6 +24,11 @@ class Skeleton {
   // letters collapsed. "Ryabkov" -> "riabkov", "Chtchetinine" -> "Setinin".
   // (Remembered per thread for recent words: names recur in a document.)
   std::string Key(std::string_view word) const;
+  // The same with its KeyHash, remembered with the key: the reference holds until the
+  // next call of Key on this thread.
+  const std::string& Key(std::string_view word, uint64_t* hash) const;
+  // FNV-1a of the key with ASCII capitals read as lower case, mixed (the Gazetteer's trie steps).
+  static uint64_t KeyHash(std::string_view key);
 
  private:
   std::string ComputeKey(std::string_view word) const;
