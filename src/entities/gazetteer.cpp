@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/hash.h"
 #include "core/utf8.h"
 
 namespace veille {
@@ -36,15 +37,6 @@ bool IsNameGap(std::string_view gap) {
   return true;
 }
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
 // FNV-1a of `s` with ASCII capitals read as lower case (MakeWords() computes the same on the fly).
 constexpr uint64_t kFnvStart = 1469598103934665603ULL, kFnvPrime = 1099511628211ULL;
 uint64_t HashLowered(std::string_view s) {
@@ -53,11 +45,11 @@ uint64_t HashLowered(std::string_view s) {
     unsigned char b = static_cast<unsigned char>(ch);
     h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * kFnvPrime;
   }
-  return Mix(h);
+  return Mix64(h);
 }
 
 uint64_t EdgeHash(int node, uint64_t key_hash) {
-  return Mix(key_hash ^ (static_cast<uint64_t>(node) * 0x9E3779B97F4A7C15ULL));
+  return Mix64(key_hash ^ (static_cast<uint64_t>(node) * 0x9E3779B97F4A7C15ULL));
 }
 
 // ASCII classes: 1 letter or digit, 2 capital letter. fold: the lower case of an ASCII
@@ -163,7 +155,7 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
       if (hashed) {
-        word.fold_hash = Mix(h);
+        word.fold_hash = Mix64(h);
         word.fold_hashed = true;
       }
       if (with_keys) {

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/dict_file.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 
 namespace veille {
@@ -154,12 +155,7 @@ uint64_t Skeleton::KeyHash(std::string_view key) {
     unsigned char b = static_cast<unsigned char>(ch);
     h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * 1099511628211ULL;
   }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
+  return Mix64(h);
 }
 
 std::string Skeleton::ComputeKey(std::string_view word) const {

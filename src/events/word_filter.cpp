@@ -1,5 +1,6 @@
 #include "events/word_filter.h"
 
+#include "core/hash.h"
 
 namespace veille::events {
 
@@ -18,7 +19,7 @@ WordFilter::WordFilter(const PatternSet& patterns) {
 
 namespace {
 
-// FNV-1a over the bytes, ASCII capitals lower-cased when `fold`, then a 64-bit finaliser
+// FNV-1a over the bytes, ASCII capitals lower-cased when `fold`, then Mix64
 // (the filter uses the low bits).
 inline uint64_t Hash(std::string_view word, bool fold) {
   uint64_t h = 0xcbf29ce484222325ULL;
@@ -27,10 +28,7 @@ inline uint64_t Hash(std::string_view word, bool fold) {
     if (fold && c >= 'A' && c <= 'Z') c += 32;
     h = (h ^ c) * 0x100000001b3ULL;
   }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
+  return Mix64(h);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/hash.h"
+
 namespace veille::syntax {
 
 // The feature templates (Extract writes one feature of each).
@@ -19,14 +21,7 @@ enum Template : uint64_t {
 constexpr int kMaxFeatures = 32;  // Extract writes 28; raise this when adding templates
 constexpr int kStartTag = 255;  // the "tag" before the first word
 
-inline uint64_t Mix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+using ::veille::Mix64;  // core/hash.h
 
 // A feature id: template `t` with one value, or with two.
 inline uint64_t Feature(uint64_t t, uint64_t a) { return Mix64(a + t * 0x9E3779B97F4A7C15ULL); }
