@@ -254,6 +254,26 @@ const Token* ExpectVerb(const VerbCase& c, std::string* s, std::vector<Token>* t
   return w;
 }
 
+// Each case's form is a present-tense indicative VERB with its lemma; each (sentence, form) of
+// `nouns` is a NOUN.
+void ExpectPresentVerbsAndNouns(std::initializer_list<VerbCase> verbs,
+                                std::initializer_list<std::pair<const char*, const char*>> nouns) {
+  for (const VerbCase& c : verbs) {
+    std::string s;
+    std::vector<Token> t;
+    if (const Token* w = ExpectVerb(c, &s, &t)) {
+      EXPECT_EQ(w->feats, "Mood=Ind|Tense=Pres|VerbForm=Fin") << c.sentence;
+    }
+  }
+  for (const auto& [sentence, form] : nouns) {
+    std::string s = sentence;
+    std::vector<Token> t = Tagged(s);
+    const Token* w = Find(s, t, form);
+    ASSERT_TRUE(w) << sentence;
+    EXPECT_EQ(w->pos, Pos::kNoun) << sentence;
+  }
+}
+
 TEST(Tagger, LemmasOfVerbForms) {
   const VerbCase cases[] = {
       {"Les deux pays ont signé un traité.", "signé", "signer"},
@@ -274,63 +294,37 @@ TEST(Tagger, LemmasOfVerbForms) {
 // Decoding constraints (src/syntax/constraints.h): a known verb form right after a name is
 // a verb; a word without a participle ending is not a past participle.
 TEST(Tagger, PresentTenseVerbAfterAName) {
-  const VerbCase cases[] = {
-      {"Varsovie demande des réparations à l'Allemagne.", "demande", "demander"},   // was NOUN
-      {"La Russie livre du gaz à la Chine.", "livre", "livrer"},                    // was NOUN
-      {"L'Ukraine bombarde Belgorod.", "bombarde", "bombarder"},                    // was ADJ
-      {"La Serbie proteste auprès de Pristina.", "proteste", "protester"},          // was ADJ
-      {"Pékin critique Washington.", "critique", "critiquer"},                      // was SCONJ
-  };
-  for (const VerbCase& c : cases) {
-    std::string s;
-    std::vector<Token> t;
-    if (const Token* w = ExpectVerb(c, &s, &t)) {
-      EXPECT_EQ(w->feats, "Mood=Ind|Tense=Pres|VerbForm=Fin") << c.sentence;
-    }
-  }
-  // The same words after a determiner or a preposition stay nouns.
-  const std::pair<const char*, const char*> nouns[] = {
-      {"La demande de Varsovie a été rejetée.", "demande"},
-      {"Il a publié un livre sur la Russie.", "livre"},
-      {"La critique de Pékin porte sur les tarifs.", "critique"},
-      {"Dernière mise à jour du rapport annuel.", "mise"},  // "Dernière" is a known adjective, not a name
-  };
-  for (const auto& [sentence, form] : nouns) {
-    std::string s = sentence;
-    std::vector<Token> t = Tagged(s);
-    const Token* w = Find(s, t, form);
-    ASSERT_TRUE(w) << sentence;
-    EXPECT_EQ(w->pos, Pos::kNoun) << sentence;
-  }
+  ExpectPresentVerbsAndNouns(
+      {
+          {"Varsovie demande des réparations à l'Allemagne.", "demande", "demander"},   // was NOUN
+          {"La Russie livre du gaz à la Chine.", "livre", "livrer"},                    // was NOUN
+          {"L'Ukraine bombarde Belgorod.", "bombarde", "bombarder"},                    // was ADJ
+          {"La Serbie proteste auprès de Pristina.", "proteste", "protester"},          // was ADJ
+          {"Pékin critique Washington.", "critique", "critiquer"},                      // was SCONJ
+      },
+      // The same words after a determiner or a preposition stay nouns.
+      {
+          {"La demande de Varsovie a été rejetée.", "demande"},
+          {"Il a publié un livre sur la Russie.", "livre"},
+          {"La critique de Pékin porte sur les tarifs.", "critique"},
+          {"Dernière mise à jour du rapport annuel.", "mise"},  // "Dernière" is a known adjective, not a name
+      });
 }
 
 // A word of the tag dictionary ("juge": a noun in every treebank sentence) that is a known
 // verb form goes through the same constraint.
 TEST(Tagger, TagDictionaryNounAfterANameCanBeAVerb) {
-  const VerbCase cases[] = {
-      {"Le tribunal de Paris juge Nicolas Sarkozy pour corruption.", "juge", "juger"},  // was NOUN
-      {"La Russie juge inacceptable la décision de Kiev.", "juge", "juger"},            // was NOUN
-      {"Moscou juge que Kiev a violé l'accord.", "juge", "juger"},                      // was NOUN
-  };
-  for (const VerbCase& c : cases) {
-    std::string s;
-    std::vector<Token> t;
-    if (const Token* w = ExpectVerb(c, &s, &t)) {
-      EXPECT_EQ(w->feats, "Mood=Ind|Tense=Pres|VerbForm=Fin") << c.sentence;
-    }
-  }
-  const std::pair<const char*, const char*> nouns[] = {
-      {"Le juge a condamné le prévenu.", "juge"},
-      {"Un juge de Paris a ouvert une enquête.", "juge"},
-      {"Selon le juge, Moscou a menti.", "juge"},
-  };
-  for (const auto& [sentence, form] : nouns) {
-    std::string s = sentence;
-    std::vector<Token> t = Tagged(s);
-    const Token* w = Find(s, t, form);
-    ASSERT_TRUE(w) << sentence;
-    EXPECT_EQ(w->pos, Pos::kNoun) << sentence;
-  }
+  ExpectPresentVerbsAndNouns(
+      {
+          {"Le tribunal de Paris juge Nicolas Sarkozy pour corruption.", "juge", "juger"},  // was NOUN
+          {"La Russie juge inacceptable la décision de Kiev.", "juge", "juger"},            // was NOUN
+          {"Moscou juge que Kiev a violé l'accord.", "juge", "juger"},                      // was NOUN
+      },
+      {
+          {"Le juge a condamné le prévenu.", "juge"},
+          {"Un juge de Paris a ouvert une enquête.", "juge"},
+          {"Selon le juge, Moscou a menti.", "juge"},
+      });
 }
 
 TEST(Tagger, PresentTenseVerbAfterANounAndItsAdjective) {
