@@ -587,6 +587,13 @@ INSTANTIATE_TEST_SUITE_P(
         // subject (was no source: no event).
         Case{"« Nos relations sont solides », a déclaré le président chinois en recevant le président français à Paris.",
              "2024-05-06", "CHN>04>FRA>asserted;"},
+        // Any gerund takes its clause's subject, fronted ("En recevant…, X a…") or without a
+        // comma (both were no source: no event); the gerund ends the main verb's window.
+        Case{"En recevant Sergueï Lavrov à Caracas, Nicolás Maduro a salué le soutien de la Chine.", "2024-03-12",
+             "VEN>04>RUS>asserted;VEN>05>CHN>asserted;"},
+        Case{"Dmitri Peskov a pris la parole en accusant Washington d'attiser les tensions.", "2025-02-03",
+             "RUS>11>USA>asserted;"},
+        Case{"La Pologne a réagi en livrant des missiles à l'Ukraine.", "2024-06-11", "POL>07>UKR>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

@@ -165,9 +165,19 @@ bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
          TopicOfNoun(s, k - 2, 1);
 }
 
+// "en" (or "tout en") followed by a present participle: "en accusant", "tout en condamnant".
+bool IsGerundAt(const SentenceView& s, size_t i) {
+  if (s.lemma(i) == "tout" && s.pos(i) == Pos::kAdv && i + 1 < s.size()) ++i;
+  return i + 1 < s.size() && s.lemma(i) == "en" && s.pos(i) == Pos::kAdp && s.pos(i + 1) == Pos::kVerb &&
+         s.HasFeat(i + 1, "VerbForm=Part") && s.HasFeat(i + 1, "Tense=Pres");
+}
+
 size_t WindowEnd(const SentenceView& s, size_t head) {
   size_t end = head + 1;
   while (end < s.size() && end <= head + kWindow) {
+    // A gerund opens a clause of its own: "a réagi en livrant des missiles à l'Ukraine" (the
+    // Ukraine is what is delivered to, not what is reacted to).
+    if (IsGerundAt(s, end)) break;
     if (s.IsClauseBoundary(end)) {
       // A short quoted phrase without a verb stays in the clause: "a dénoncé « l'ingérence » de
       // Washington".

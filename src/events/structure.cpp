@@ -448,16 +448,37 @@ std::vector<int> InvertedSubject(const SentenceView& s, const VerbGroup& g, std:
   return actors;
 }
 
+// The main verb after a fronted gerund clause: the first finite verb group after the comma
+// that closes the clause ("En signant cet accord avec la Chine, le Nicaragua a tourné…").
+// SIZE_MAX when the clause has no closing comma or no such verb follows.
+size_t FrontedGerundVerb(const SentenceView& s, size_t head) {
+  size_t k = head + 1;
+  while (k < s.size() && !s.IsComma(k) && !s.IsClauseBoundary(k)) ++k;
+  if (k >= s.size() || !s.IsComma(k)) return SIZE_MAX;
+  for (++k; k < s.size(); ++k) {
+    if (s.IsPunct(k) && s.IsClauseBoundary(k)) break;
+    if (s.pos(k) != Pos::kVerb || s.HasFeat(k, "VerbForm=Inf")) continue;
+    VerbGroup main = GroupOf(s, k);
+    if (!main.participle_only) return k;
+  }
+  return SIZE_MAX;
+}
+
 }  // namespace
 
 size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g) {
   if (!g.participle_only || !s.HasFeat(g.head, "Tense=Pres")) return SIZE_MAX;
   size_t j = g.start;
   bool gerund = false;
-  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) --j, gerund = true;  // "en accusant"
+  if (j > 0 && s.lemma(j - 1) == "en" && s.pos(j - 1) == Pos::kAdp) {  // "en accusant", "tout en condamnant"
+    --j, gerund = true;
+    if (j > 0 && s.lemma(j - 1) == "tout" && s.pos(j - 1) == Pos::kAdv) --j;
+  }
+  // A fronted gerund: "En recevant Lavrov, Maduro a salué…" (the subject follows its clause).
+  if (gerund && (j == 0 || (s.IsPunct(j - 1) && s.IsClauseBoundary(j - 1)))) return FrontedGerundVerb(s, g.head);
   if (j == 0) return SIZE_MAX;
-  // Without a comma, only a gerund after the inverted subject of the clause reporting a
-  // quotation: "« … », a assuré Xi Jinping en recevant Emmanuel Macron".
+  // Without a comma, a gerund still takes the subject of its clause's verb ("a réagi en
+  // livrant des missiles à l'Ukraine"); a bare participle only after a comma.
   bool comma = s.IsComma(j - 1);
   if (!comma && !gerund) return SIZE_MAX;
   for (size_t v = comma ? j - 1 : j; v > 0 && j - v < 30;) {
@@ -466,7 +487,6 @@ size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g) {
     if (s.pos(v) != Pos::kVerb || s.HasFeat(v, "VerbForm=Inf")) continue;
     VerbGroup main = GroupOf(s, v);
     if (main.participle_only) continue;
-    if (!comma && !(main.start >= 2 && s.IsComma(main.start - 1) && s.surface(main.start - 2) == "»")) return SIZE_MAX;
     return v;
   }
   return SIZE_MAX;

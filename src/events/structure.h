@@ -96,8 +96,9 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
 std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last);
 
 // The main clause's verb of a present participle after a comma ("a fermé sa frontière,
-// accusant Minsk de…", ", en accusant…"): its subject is the participle's. SIZE_MAX when
-// `g` is not such a participle or no finite verb comes before.
+// accusant Minsk de…") or of a gerund ("a réagi en livrant…", "En recevant Lavrov, Maduro
+// a…", "tout en condamnant"): its subject is the participle's. SIZE_MAX when `g` is not
+// such a participle or its clause has no finite verb.
 size_t ParticipialClauseVerb(const SentenceView& s, const VerbGroup& g);
 
 // The antecedent of an object relative the verb group is the verb of ("l'aide que la
