@@ -131,6 +131,21 @@ TEST(EntityLinker, LaterSurnameMentions) {
   EXPECT_EQ(later->via, "surname");
 }
 
+TEST(EntityLinker, TwoLetterSurnameOnlyAsListedAndAsAWholeWord) {
+  // "Xi" is a listed alias of people.tsv: linked alone, as written.
+  Doc d = Link("Xi a reçu Vladimir Poutine à Pékin.", "2024-05-16");
+  const Entity* xi = FindText(d, "Xi");
+  ASSERT_NE(xi, nullptr);
+  EXPECT_EQ(xi->id, "person:xi-jinping");
+  EXPECT_EQ(xi->via, "surname");
+  // Not the city, in either apostrophe, nor a king's numeral.
+  for (const char* text : {"Le sommet de Xi'an a réuni l'Asie centrale.", "Le sommet de Xi\u2019an a eu lieu.",
+                           "Sous Louis XI, le royaume a changé."}) {
+    Doc other = Link(text, "2024-05-16");
+    for (const Entity& e : other.entities) EXPECT_NE(e.id, "person:xi-jinping") << text;
+  }
+}
+
 // The checks on the real seeds (read-only, outside the repository).
 TEST(EntityLinker, SharedSeedsLinkOneIdPerPerson) {
   std::filesystem::path dir = std::filesystem::path(VEILLE_SHARED_DIR) / "corpus" / "seeds";

@@ -63,8 +63,10 @@ class Builder {
     t.aliases.push_back({actor, via, role, std::string(text), rule, rank});
     t.names.push_back({std::string(text), static_cast<uint32_t>(t.aliases.size() - 1), capitalised});
   }
-  void AddSurname(std::string_view text, uint32_t actor, const std::string& rule) {
-    if (text.size() < 3) return;
+  // Surnames of one or two letters are too ambiguous to derive from a full name ("Li",
+  // "Ma"); `listed`: people.tsv gives the word as an alias on purpose ("Xi"), so it counts.
+  void AddSurname(std::string_view text, uint32_t actor, const std::string& rule, bool listed = false) {
+    if (text.size() < (listed ? 2 : 3)) return;
     t.aliases.push_back({actor, "surname", "", std::string(text), rule, 5});
     t.surnames.push_back({std::string(text), static_cast<uint32_t>(t.aliases.size() - 1), true});
   }
@@ -151,7 +153,7 @@ void LoadPeople(Builder& b) {
         b.AddSurname(LastWord(line.fields[1]), id, line.Where());
         for (std::string_view alias : SplitBar(line.fields[2])) {
           if (alias.find(' ') == std::string_view::npos) {
-            b.AddSurname(alias, id, line.Where());  // a lone word is a surname form
+            b.AddSurname(alias, id, line.Where(), true);  // a lone word is a surname form
           } else {
             b.AddName(alias, id, "alias", line.Where(), 1);
             b.AddSurname(LastWord(alias), id, line.Where());

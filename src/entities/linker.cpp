@@ -19,6 +19,14 @@ namespace {
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 bool Contains(Span outer, Span inner) { return outer.start <= inner.start && inner.end <= outer.end; }
 
+// A two-letter surname ("Xi") only as written in the dictionary, and not as the start of a
+// longer word: not the numeral of "Louis XI", not the city of "Xi'an".
+bool ShortSurnameAt(std::string_view text, Span span, std::string_view alias) {
+  if (span.of(text) != alias) return false;
+  std::string_view after = text.substr(span.end);
+  return !(after.starts_with('\'') || after.starts_with('-') || after.starts_with("\u2019"));
+}
+
 // A timex value as a comparable day: "2019" -> mid-year, "2019-03" -> mid-month,
 // "2019-W10" -> the month of that week; "" when it is not a date.
 std::string AsDay(const std::string& v) {
@@ -300,6 +308,7 @@ void EntityLinker::Run(Doc& doc) const {
   for (const Gazetteer::Match& m : k.surnames.Find(text, words)) {
     bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& e) { return Overlaps(e.span, m.span); });
     if (overlaps) continue;
+    if (m.span.size() <= 2 && !ShortSurnameAt(text, m.span, k.tables.aliases[m.values[0]].text)) continue;
     std::string date = DateAt(doc, m.span.start);
     const Alias* chosen = nullptr;
     for (uint32_t v : m.values) {
