@@ -594,6 +594,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Dmitri Peskov a pris la parole en accusant Washington d'attiser les tensions.", "2025-02-03",
              "RUS>11>USA>asserted;"},
         Case{"La Pologne a réagi en livrant des missiles à l'Ukraine.", "2024-06-11", "POL>07>UKR>asserted;"},
+        // Force used on a listed city, named as the object (even when the NER model reads it as a
+        // person) or after "à" without an entity: the city's country; at home, domestic (rule 11).
+        Case{"L'aviation israélienne a bombardé Khan Younès.", "2024-10-02", "ISR>19>PSE>asserted;"},
+        Case{"Des soldats russes ont tiré sur des civils à Bakhmout.", "2023-05-20", "RUS>19>UKR>asserted;"},
+        Case{"Les talibans ont attaqué Kandahar.", "2021-08-05", "AFG>19>AFG>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

@@ -691,6 +691,20 @@ const std::string* AbstractHead(const SentenceView& s, std::pair<size_t, size_t>
 // pronoun, a determiner or a time word.
 bool NamesThing(const SentenceView& s, size_t a, size_t b) { return FirstNoun(s, a, b) != SIZE_MAX; }
 
+// Whether tokens [a, b) start with a place that is no actor ("a bombardé Kharkiv", "a
+// pilonné Bakhmout"): a location entity, or a listed name no actor entity covers. An object
+// naming no actor, whose place may give the target (rule 11).
+bool NamesPlace(const SentenceView& s, size_t a, size_t b, const PlaceTable* places) {
+  if (a >= b) return false;
+  const int e = s.entity(a);
+  if (e >= 0) {
+    const Entity& ent = s.doc().entities[e];
+    if (!events::ActorCode(ent).empty()) return false;
+    if (ent.type == "LOC") return true;
+  }
+  return places && events::PlaceNamedAt(s, *places, a).has_value();
+}
+
 // The agent of the passive (or past participle) a noun head is the subject of: "une
 // enquête visant l'armée russe a été ouverte par la justice ukrainienne", "la suspension
 // des relations, décidée lundi par Caracas". Present participles of the noun's phrase
@@ -751,6 +765,7 @@ struct HeadContext {
   bool relative = false;  // an object relative: its antecedent is [rel_a, rel_b)
   size_t rel_a = 0, rel_b = 0;
   size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
+  const PlaceTable* places = nullptr;  // the coder's (dict/places)
 };
 
 HeadContext ContextOf(const SentenceView& s, size_t head, bool noun) {
@@ -929,7 +944,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
             np_end = ActorsEnd(s, by + 1, agent_end, actors);
           } else if (!actors.empty()) {
             np_end = ActorsEnd(s, k, np_end, actors);
-          } else if (NamesThing(s, k, np_end)) {
+          } else if (NamesThing(s, k, np_end) || NamesPlace(s, k, np_end, ctx.places)) {
             open = open_np = {k, np_end};
           }
           m->hi = std::max(m->hi, np_end - 1);
@@ -1197,7 +1212,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       for (const VerbPattern* p : candidates) {
         Match m;
         bool may = k_->word_filter->MayMatch(*words, *p);
-        if (may && !ctx) ctx = ContextOf(s, i, noun);
+        if (may && !ctx) {
+          ctx = ContextOf(s, i, noun);
+          ctx->places = &k_->places;
+        }
         if (may && TryMatch(s, *ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
@@ -1487,6 +1505,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.place_target = EventActor{s.tok(at->second).span, "country:" + at->first.country, at->first.name,
                                         at->first.country};
             m.target_how = "the country of the place '" + at->first.name + "'";
+          } else if (at) {
+            // Force used in the source's own country is domestic (rule 11: "les talibans ont
+            // attaqué Kandahar", the junta's strikes in Sagaing).
+            m.targets = m.sources;
+            m.target_how = "domestic: the place '" + at->first.name + "' is in the source's country";
+            domestic = true;
           }
         }
         // Easing a curfew, a state of emergency, a ban (0811-0814) or dissent (082) without a

@@ -64,7 +64,32 @@ const Place* EntityPlace(const Doc& doc, const Entity& ent, const PlaceTable& ta
   return nullptr;
 }
 
+// A listed name (up to four words, exact spelling) right after the place preposition at i
+// ("à Genève", "en Haïti", "dans le Donbass"), with the token it starts at.
+std::optional<std::pair<Place, size_t>> ListedAfterPreposition(const SentenceView& s, const PlaceTable& table, size_t i) {
+  if (i + 1 >= s.size() || s.pos(i) != Pos::kAdp) return std::nullopt;
+  std::string_view w = s.surface(i);
+  if (!(w == "à" || w == "À" || w == "en" || w == "au" || w == "aux" || w == "dans" || w == "depuis" ||
+        s.lemma(i) == "à"))
+    return std::nullopt;
+  size_t k = i + 1;
+  if (k < s.size() && s.pos(k) == Pos::kDet && (w == "dans" || w == "depuis")) ++k;
+  if (auto p = PlaceNamedAt(s, table, k)) return std::pair{*p, k};
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<Place> PlaceNamedAt(const SentenceView& s, const PlaceTable& table, size_t k) {
+  if (k >= s.size() || s.surface(k).empty() || !(s.surface(k)[0] & 0x80 || (s.surface(k)[0] >= 'A' && s.surface(k)[0] <= 'Z')))
+    return std::nullopt;
+  const Doc& doc = s.doc();
+  for (size_t n = std::min<size_t>(4, s.size() - k); n >= 1; --n) {
+    uint32_t a = s.tok(k).span.start, b = s.tok(k + n - 1).span.end;
+    if (const Place* p = table.Find(std::string_view(doc.text).substr(a, b - a))) return *p;
+  }
+  return std::nullopt;
+}
 
 std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
   const Doc& doc = s.doc();
@@ -75,21 +100,8 @@ std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table) {
     if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return *p;
   }
   // 2. A listed name (up to four words) after a place preposition.
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s.pos(i) != Pos::kAdp) continue;
-    std::string_view w = s.surface(i);
-    if (!(w == "à" || w == "À" || w == "en" || w == "au" || w == "aux" || w == "dans" || w == "depuis" ||
-          s.lemma(i) == "à"))
-      continue;
-    size_t k = i + 1;
-    if (k < s.size() && s.pos(k) == Pos::kDet && (w == "dans" || w == "depuis")) ++k;
-    if (k >= s.size() || s.surface(k).empty() || !(s.surface(k)[0] & 0x80 || (s.surface(k)[0] >= 'A' && s.surface(k)[0] <= 'Z')))
-      continue;
-    for (size_t n = std::min<size_t>(4, s.size() - k); n >= 1; --n) {
-      uint32_t a = s.tok(k).span.start, b = s.tok(k + n - 1).span.end;
-      if (const Place* p = table.Find(std::string_view(doc.text).substr(a, b - a))) return *p;
-    }
-  }
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if (auto p = ListedAfterPreposition(s, table, i)) return p->first;
   return std::nullopt;
 }
 
@@ -103,8 +115,13 @@ std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const 
         (s.pos(i + 1) == Pos::kAux || (s.pos(i + 1) == Pos::kVerb && !s.HasFeat(i + 1, "VerbForm=Part"))))
       break;
     int e = s.entity(i);
-    if (e < 0 || doc.entities[e].type != "LOC") continue;
-    if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return std::pair{*p, i};
+    if (e >= 0 && doc.entities[e].type == "LOC") {
+      if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return std::pair{*p, i};
+    } else if (e < 0 || ActorCode(doc.entities[e]).empty()) {
+      // A listed name the entity stages did not mark as a location: "ont tiré sur des civils
+      // à Bakhmout", "a bombardé Khan Younès" (read as a person by the NER model).
+      if (auto p = PlaceNamedAt(s, table, i)) return std::pair{*p, i};
+    }
   }
   return std::nullopt;
 }

@@ -37,9 +37,13 @@ class SentenceView;
 // The place of the sentence: its first location entity found in the table, else the
 // first listed name after a place preposition; nullopt when none.
 std::optional<Place> PlaceOf(const SentenceView& s, const PlaceTable& table);
+// The listed place whose name (exact spelling, capitalised, up to four words) starts at
+// sentence token k; nullopt when none.
+std::optional<Place> PlaceNamedAt(const SentenceView& s, const PlaceTable& table, size_t k);
 // The first location named after token `from` in the clause of the act (up to a
-// reporting clause, "selon", or the end of the sentence) that is in the table, with
-// the sentence token it starts at; nullopt when none.
+// reporting clause, "selon", or the end of the sentence) that is in the table — a location
+// entity, or a listed name that no actor entity covers — with the sentence token it starts
+// at; nullopt when none.
 std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const PlaceTable& table, size_t from);
 }  // namespace events
 
