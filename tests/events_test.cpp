@@ -599,6 +599,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'aviation israélienne a bombardé Khan Younès.", "2024-10-02", "ISR>19>PSE>asserted;"},
         Case{"Des soldats russes ont tiré sur des civils à Bakhmout.", "2023-05-20", "RUS>19>UKR>asserted;"},
         Case{"Les talibans ont attaqué Kandahar.", "2021-08-05", "AFG>19>AFG>asserted;"},
+        // An act the subject asks for has not happened, even one with its own target (was also
+        // USA>08>PSE: the release done by the requester).
+        Case{"Le secrétaire d'État américain a réclamé la libération des otages détenus par le Hamas.", "2025-06-02",
+             "USA>10>PSE>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

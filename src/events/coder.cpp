@@ -1404,8 +1404,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // rencontre entre Zelensky et Poutine") has not happened; the subject's own act
       // ("a appelé à une grève générale") is coded as the dictionary says.
       // An act without an actor target asked for ("a réclamé l'ouverture d'enquêtes sur les
-      // violences") is the request only, whoever is to do it.
-      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) && (!clause_agent || m.open_target)) {
+      // violences") is the request only, whoever is to do it; so is a concession asked for
+      // (08: "a réclamé la libération des otages détenus par le Hamas"), which the addressee
+      // would make, not the one who asks.
+      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) &&
+          (!clause_agent || m.open_target || p.code.compare(0, 2, "08") == 0)) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
         continue;
       }
