@@ -603,6 +603,11 @@ INSTANTIATE_TEST_SUITE_P(
         // USA>08>PSE: the release done by the requester).
         Case{"Le secrétaire d'État américain a réclamé la libération des otages détenus par le Hamas.", "2025-06-02",
              "USA>10>PSE>asserted;"},
+        // An attempt blamed on the object is alleged like the act (was also UKR>18>RUS); an
+        // offer ("proposer de") is an intent, 039 for mediation (was TUR>04 hypothetical).
+        Case{"Moscou a accusé Kiev d'avoir tenté d'assassiner Vladimir Poutine.", "2023-05-03", "RUS>11>UKR>asserted;"},
+        Case{"Le président turc a proposé d'accueillir des négociations entre la Russie et l'Ukraine.", "2022-10-12",
+             "TUR>03>RUS>asserted;TUR>03>UKR>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

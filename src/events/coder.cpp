@@ -458,6 +458,10 @@ size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<
     // passive's subject is the object.
     if (s.pos(t) == Pos::kVerb) {
       VerbGroup g = GroupOf(s, t);
+      // An attempt in between: "a accusé Kiev d'avoir tenté d'assassiner…" is asked of (or
+      // blamed on) the object as much as the act itself.
+      if (g.infinitive && !object && (s.lemma(t) == "tenter" || s.lemma(t) == "essayer" || s.lemma(t) == "chercher"))
+        return RequestedOf(s, g.start, request_verbs);
       bool passive = g.passive || (g.participle_only && s.HasFeat(t, "Tense=Past"));
       return (object || g.reflexive || passive) && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
     }
@@ -592,6 +596,7 @@ std::string IntentCode(Modality mod, std::string_view code) {
     if (r == "16") return "1313";
     return "130";
   }
+  if (code.starts_with("045")) return "039";  // "a proposé d'accueillir des négociations entre…"
   if (r == "04") return "036";
   if (r == "05") return "032";
   if (r == "06") return "031";
