@@ -608,6 +608,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Moscou a accusé Kiev d'avoir tenté d'assassiner Vladimir Poutine.", "2023-05-03", "RUS>11>UKR>asserted;"},
         Case{"Le président turc a proposé d'accueillir des négociations entre la Russie et l'Ukraine.", "2022-10-12",
              "TUR>03>RUS>asserted;TUR>03>UKR>asserted;"},
+        // Condemning an act named with its agent is aimed at the agent, active or passive (were
+        // FRA>11>UKR, IGOUNO>11>UKR); the act is coded too (rule 9, was dropped as nested).
+        Case{"La France a condamné l'annexion de quatre régions ukrainiennes par la Russie.", "2022-09-30",
+             "FRA>11>RUS>asserted;RUS>19>UKR>asserted;"},
+        Case{"L'annexion de quatre régions ukrainiennes par la Russie a été condamnée par l'ONU.", "2022-09-30",
+             "IGOUNO>11>RUS>asserted;RUS>19>UKR>asserted;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

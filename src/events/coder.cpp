@@ -696,6 +696,34 @@ const std::string* AbstractHead(const SentenceView& s, std::pair<size_t, size_t>
 // pronoun, a determiner or a time word.
 bool NamesThing(const SentenceView& s, size_t a, size_t b) { return FirstNoun(s, a, b) != SIZE_MAX; }
 
+// The agent named after a noun head before any verb: "l'annexion de la Crimée par la Russie"
+// (empty when none).
+std::vector<int> NounAgentAfter(const SentenceView& s, size_t head) {
+  for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
+    if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
+    if (size_t at = AgentStart(s, j); at != SIZE_MAX) return PhraseActors(s, at);
+  }
+  return {};
+}
+
+// Whether the noun at `noun` names an act: it heads a nominal pattern ("annexion", "attaque").
+// The agent after "par" of an act the phrase [a, b) names ("l'annexion de la Crimée par la
+// Russie"): the phrase's first noun names an act; empty when there is none.
+bool NamesAct(const SentenceView& s, size_t noun, const PatternSet* patterns) {
+  return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), true).empty();
+}
+
+std::vector<int> AgentOfNamedAct(const SentenceView& s, size_t a, size_t b, const PatternSet* patterns) {
+  if (a >= b) return {};
+  size_t noun = FirstNoun(s, a, b);
+  if (noun == SIZE_MAX || !NamesAct(s, noun, patterns)) return {};
+  for (size_t k = noun + 1; k + 1 < b; ++k) {
+    if (s.IsClauseBoundary(k) || s.IsComma(k)) return {};
+    if (s.IsPreposition(k, "par")) return PhraseActors(s, k + 1);
+  }
+  return {};
+}
+
 // Whether tokens [a, b) start with a place that is no actor ("a bombardé Kharkiv", "a
 // pilonné Bakhmout"): a location entity, or a listed name no actor entity covers. An object
 // naming no actor, whose place may give the target (rule 11).
@@ -771,6 +799,7 @@ struct HeadContext {
   size_t rel_a = 0, rel_b = 0;
   size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
   const PlaceTable* places = nullptr;  // the coder's (dict/places)
+  const PatternSet* patterns = nullptr;  // the coder's (dict/verbs/fr)
 };
 
 HeadContext ContextOf(const SentenceView& s, size_t head, bool noun) {
@@ -890,6 +919,13 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         actors = SubjectOf(s, m->group, &how);
         m->target_is_subject = true;
         how = "passive: the subject (" + how + ") is the target";
+        // A subject naming an act with its agent: "L'annexion de la Crimée par la Russie a été
+        // condamnée" is aimed at the agent, as in the active voice.
+        if (std::vector<int> agent = AgentOfNamedAct(s, ClauseStart(s, m->group.start), m->group.start, ctx.patterns);
+            !agent.empty()) {
+          actors = std::move(agent);
+          how = "passive: the agent of the act its subject names";
+        }
         // "Plusieurs villages ont été bombardés par…": a subject naming no actor.
         if (actors.empty()) {
           size_t c = ClauseStart(s, m->group.start);
@@ -995,10 +1031,26 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           continue;
         }
         np_end = ActorsEnd(s, np, np_end, actors);
+        how = "after '" + std::string(s.surface(j)) + "'";
+        // "a condamné l'annexion de la Crimée par la Russie": the act the pattern's noun names
+        // has its agent right after the phrase; it is the one aimed at.
+        if (last_word != SIZE_MAX && j == last_word + 1) {
+          size_t by = np_end;
+          if (by < end && s.pos(by) == Pos::kVerb && s.HasFeat(by, "VerbForm=Part")) ++by;  // "menée par"
+          if (by + 1 < end && s.IsPreposition(by, "par")) {
+            size_t agent_end = by + 1;
+            std::vector<int> agent = NamesAct(s, last_word, ctx.patterns) ? PhraseActors(s, by + 1, &agent_end)
+                                                                           : std::vector<int>{};
+            if (!agent.empty()) {
+              actors = std::move(agent);
+              np_end = ActorsEnd(s, by + 1, agent_end, actors);
+              how = "the agent of the act named by '" + std::string(s.surface(last_word)) + "'";
+            }
+          }
+        }
         for (size_t k = j; k < np_end; ++k) used[k] = 1;
         m->hi = std::max(m->hi, np_end - 1);
         after = np_end;
-        how = "after '" + std::string(s.surface(j)) + "'";
       }
       // The slot in the fronted object after its word: "les ambassadeurs de France ont
       // été convoqués" matches "convoquer ambassadeur de [T]".
@@ -1009,6 +1061,14 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           if (np == SIZE_MAX || np >= k_end) continue;
           actors = PhraseActors(s, np);
           if (!actors.empty()) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
+        }
+        // The act it names has its agent there: "L'annexion de quatre régions ukrainiennes par
+        // la Russie a été condamnée" is aimed at the agent, not at what was annexed.
+        if (!actors.empty()) {
+          if (std::vector<int> agent = AgentOfNamedAct(s, fronted_word, k_end, ctx.patterns); !agent.empty()) {
+            actors = std::move(agent);
+            how = "the agent of the act the fronted object names";
+          }
         }
         if (!actors.empty() && m->group.passive) m->target_is_subject = true;
       }
@@ -1220,6 +1280,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (may && !ctx) {
           ctx = ContextOf(s, i, noun);
           ctx->places = &k_->places;
+          ctx->patterns = &patterns;
         }
         if (may && TryMatch(s, *ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
@@ -1252,7 +1313,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // "n'ont pas condamné les frappes américaines contre l'Iran", "a jugé inacceptable la
       // détention d'un ressortissant français par l'Iran" (a "par [S]" agent slot filled).
       if (nested && candidate.pattern->noun &&
-          (DemonymAgent(s, candidate.head) >= 0 ||
+          (DemonymAgent(s, candidate.head) >= 0 || !NounAgentAfter(s, candidate.head).empty() ||
            (!candidate.sources.empty() &&
             std::any_of(candidate.pattern->elements.begin(), candidate.pattern->elements.end(), [](const PatternElement& e) {
               return e.kind == PatternElement::Kind::kSource &&
