@@ -614,6 +614,8 @@ INSTANTIATE_TEST_SUITE_P(
              "FRA>11>RUS>asserted;RUS>19>UKR>asserted;"},
         Case{"L'annexion de quatre régions ukrainiennes par la Russie a été condamnée par l'ONU.", "2022-09-30",
              "IGOUNO>11>RUS>asserted;RUS>19>UKR>asserted;"},
+        // A noun event takes the modality of its clause verb (was asserted).
+        Case{"Le Kremlin a démenti toute livraison d'armes à la Corée du Nord.", "2024-03-08", "RUS>07>PRK>denied;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).
         Case{"Téhéran a averti qu'une attaque contre ses sites nucléaires entraînerait une riposte.", "2023-04-03", ""},
         // The near future "va + infinitive" is planned; "est allé + infinitive" is a past motion.

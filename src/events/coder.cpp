@@ -1597,6 +1597,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
+      // A noun event whose clause verb says it did not happen or is only planned: "a démenti
+      // toute livraison d'armes", "a renoncé à la visite", "envisage une visite".
+      if (p.noun && verb != SIZE_MAX && g.head == verb && !g.infinitive) {
+        Modality mod = patterns.ModalityOf(s.lemma(verb));
+        if (mod == Modality::kDenied && !g.negated) denied = true;
+        if (mod == Modality::kNegated) negated = true;
+        if (mod == Modality::kHypothetical) hypothetical = true;
+        if (mod != Modality::kNone && trace)
+          note(fmt::format("  its clause verb '{}' ({}, {})", s.surface(verb), ModalityName(mod), *patterns.ModalityRule(s.lemma(verb))));
+      }
       if (g.infinitive) {  // "sans rompre avec Caracas": the act did not happen
         bool without = false;
         if (events::AdverbialInfinitiveVerb(s, g.start, &without) != SIZE_MAX && without) negated = true;
