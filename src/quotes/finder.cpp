@@ -229,12 +229,12 @@ void Finder::CollectSelon() {
   }
 }
 
-void Finder::Emit(const Candidate& c, std::optional<Who> who, const std::string& verb, const std::string& rule) {
+void Finder::Emit(const Candidate& c, std::optional<Who> who, std::string verb, std::string rule) {
   Quote q;
   q.span = c.span;
   q.kind = c.kind;
-  q.verb = verb;
-  q.rule = rule;
+  q.verb = std::move(verb);
+  q.rule = std::move(rule);
   if (who) {
     Speaker s;
     s.span = who->span;

@@ -78,7 +78,7 @@ class Finder {
   void CollectIncise();
   void CollectSelon();
   void Attribute(const Candidate& c);
-  void Emit(const Candidate& c, std::optional<Who> who, const std::string& verb, const std::string& rule);
+  void Emit(const Candidate& c, std::optional<Who> who, std::string verb, std::string rule);
 
   const Lexicon& lex_;
   Doc& doc_;

@@ -137,18 +137,23 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
       ++i;
       continue;
     }
-    char32_t c = utf8::Next(text, i);
     Word& w = words.emplace_back();
     w.newline_before = newline;
     newline = false;
     char* at = out;
     uint64_t h = kWordHashSeed;
-    if (IsLetter(c)) {
-      w.word = true;
-      w.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
-      // One spelling of the apostrophe in words for matching ("aujourd’hui", "l’").
-      out = PutLowerCp(c, true, out);
+    bool letter = kLowerAlnum.c[b0] != 0;  // an ASCII letter or digit: the run below reads it
+    if (letter) {
+      w.upper = b0 >= 'A' && b0 <= 'Z';
+    } else {
+      char32_t c = utf8::Next(text, i);
+      letter = IsLetter(c);
+      out = PutLowerCp(c, letter, out);  // one spelling of the apostrophe in words ("l’")
       HashBytes(at, out, &h);
+      if (letter) w.upper = u_isupper(static_cast<UChar32>(c));
+    }
+    if (letter) {
+      w.word = true;
       size_t end = i;
       while (true) {
         // ASCII letters and digits (most of a word); the NUL after the text stops the run.
@@ -181,10 +186,6 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         end = j;
       }
       i = end;
-    } else {
-      w.word = false;
-      out = PutLowerCp(c, false, out);
-      HashBytes(at, out, &h);
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
     w.lower = std::string_view(at, static_cast<size_t>(out - at));
