@@ -1,6 +1,7 @@
 #include "quotes/finder.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace veille::quotes {
 
@@ -34,6 +35,19 @@ void Finder::Index() {
     while (t < nt && tms[t].span.end <= sp.start) ++t;
     timex[i] = t < nt && tms[t].span.start <= sp.start;
   }
+  // The finder's sentences: runs of words of one sentence and one paragraph.
+  run_.resize(n);
+  run_start_.clear();
+  uint32_t* run = run_.data();
+  uint32_t runs = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i == 0 || sentence[i] != sentence[i - 1] || paragraph[i] != paragraph[i - 1]) {
+      run_start_.push_back(i);
+      ++runs;
+    }
+    run[i] = runs - 1;
+  }
+  run_start_.push_back(n);
 }
 
 size_t Finder::WordAt(uint32_t byte) const {
@@ -42,12 +56,14 @@ size_t Finder::WordAt(uint32_t byte) const {
 }
 
 size_t Finder::SentenceStart(size_t i) const {
+  if (i < run_.size()) return run_start_[run_[i]];
   while (i > 0 && sentence_[i - 1] == sentence_[i] && paragraph_[i - 1] == paragraph_[i]) --i;
   return i;
 }
-size_t Finder::SentenceEnd(size_t i) const {
-  while (i + 1 < w_.size() && sentence_[i + 1] == sentence_[i] && paragraph_[i + 1] == paragraph_[i]) ++i;
-  return i + 1;
+size_t Finder::SentenceEnd(size_t i) const { return i < run_.size() ? run_start_[run_[i] + 1] : i + 1; }
+
+bool Finder::AnyQuoted(size_t a, size_t b) const {
+  return a < b && std::memchr(quoted_.data() + a, 1, b - a) != nullptr;
 }
 
 bool Finder::IsSource(size_t i, size_t* after) const {
@@ -151,8 +167,7 @@ void Finder::CollectIncise() {
     if (m.slot == Slot::kGerund) continue;
     size_t start = SentenceStart(i), end = SentenceEnd(i);
     if (i - start < 3 || sentence_[i + 1] != sentence_[i]) continue;
-    bool marks = false, that = false;
-    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
+    bool marks = AnyQuoted(start, end), that = false;
     for (const Candidate& c : cands_)
       if (c.type == Candidate::Type::kThat && c.first >= start && c.first < end) that = true;
     if (marks || that) continue;
@@ -185,9 +200,7 @@ void Finder::CollectSelon() {
   while (i < w_.size()) {
     size_t start = i, end = SentenceEnd(i);
     i = end;
-    bool marks = false;
-    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
-    if (marks) continue;
+    if (AnyQuoted(start, end)) continue;
     size_t after;
     Candidate c;
     c.type = Candidate::Type::kSelon;
