@@ -105,6 +105,23 @@ void HashBytes(const char* from, const char* to, uint64_t* h) {
   for (; from < to; ++from) *h = WordHashStep(*h, static_cast<unsigned char>(*from));
 }
 
+// The run of ASCII letters and digits at p[i] (the NUL after the text stops it): written in
+// lower case at *out and hashed into *h; returns its end. (Locals only in the loop: the
+// caller's variables would be spilled to memory on every byte.)
+inline size_t AsciiRun(const char* p, size_t i, char** out, uint64_t* h) {
+  const unsigned char* q = reinterpret_cast<const unsigned char*>(p + i);
+  char* o = *out;
+  uint64_t hh = *h;
+  while (char l = kLowerAlnum.c[*q]) {
+    *o++ = l;
+    hh = WordHashStep(hh, static_cast<unsigned char>(l));
+    ++q;
+  }
+  *out = o;
+  *h = hh;
+  return static_cast<size_t>(reinterpret_cast<const char*>(q) - p);
+}
+
 }  // namespace
 
 std::string Lower(std::string_view s) {
@@ -157,11 +174,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
       size_t end = i;
       while (true) {
         // ASCII letters and digits (most of a word); the NUL after the text stops the run.
-        while (char l = kLowerAlnum.c[static_cast<unsigned char>(p[end])]) {
-          *out++ = l;
-          h = WordHashStep(h, static_cast<unsigned char>(l));
-          ++end;
-        }
+        end = AsciiRun(p, end, &out, &h);
         if (end >= n) break;
         size_t j = end;
         char32_t d = utf8::Next(text, j);
