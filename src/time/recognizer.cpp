@@ -194,6 +194,14 @@ bool MayBeListed(const Lexicon& lex, const unsigned char* p, size_t a, size_t b)
   return lex.MayHaveShape(key) || grammar.Has(key);
 }
 
+// The end of the run of ASCII letters and digits at p[i] (locals only: the caller's
+// variables would be spilled to memory on every byte).
+inline size_t LetterRun(const unsigned char* p, size_t i) {
+  const unsigned char* q = p + i;
+  while (kLetterByte[*q] == 1) ++q;
+  return static_cast<size_t>(q - p);
+}
+
 // Tokens of s[from, to), appended to *toks. s[to] is a line break or the NUL after the text
 // (a std::string's), which ends a run of letters.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
@@ -214,7 +222,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     const size_t start = i;
     i += l;
     while (true) {
-      while (kLetterByte[p[i]] == 1) ++i;  // stops at s[to] at the latest
+      i = LetterRun(p, i);  // stops at s[to] at the latest
       if (i >= n) break;
       if ((l = LetterLen(s, i))) {
         i += l;
