@@ -257,7 +257,7 @@ void Finder::Emit(const Candidate& c, std::optional<Who> who, std::string verb, 
       s.name = e.name;
       s.actor = e.actor;
     }
-    q.speaker = s;
+    q.speaker = std::move(s);
     history_.push_back({*who, c.first, paragraph_[std::min(c.first, w_.size() - 1)]});
   }
   doc_.quotes.push_back(std::move(q));
@@ -384,6 +384,7 @@ void Finder::Run() {
   CollectSelon();
   std::stable_sort(cands_.begin(), cands_.end(),
                    [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+  doc_.quotes.reserve(cands_.size());  // one quote a candidate
   for (const Candidate& c : cands_) Attribute(c);
   // A quote continued over paragraphs and attributed only at its end ("« … \n« … », a-t-il dit"):
   // the earlier paragraphs take the speaker of the later one.
