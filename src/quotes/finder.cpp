@@ -23,25 +23,40 @@ void Finder::Index() {
   int* sentence = sentence_.data();
   size_t* paragraph = paragraph_.data();
   uint8_t* timex = timex_.data();
-  size_t e = 0, s = 0, t = 0, para = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Span sp = words[i].span;
-    if (i > 0 && words[i].newline_before) ++para;
-    paragraph[i] = para;
-    while (e < ne && ents[e].span.end <= sp.start) ++e;
-    if (e < ne && ents[e].span.start <= sp.start && sp.end <= ents[e].span.end) entity[i] = static_cast<int>(e);
-    while (s < ns && sents[s].end <= sp.start) ++s;
-    sentence[i] = s < ns && sents[s].start <= sp.start ? static_cast<int>(s) : -1;
-    while (t < nt && tms[t].span.end <= sp.start) ++t;
-    timex[i] = t < nt && tms[t].span.start <= sp.start;
+  // A word belongs to the entity, sentence or time expression its first byte lies in (an
+  // entity only when the word ends inside it too): the spans are in text order and do not
+  // overlap, so one walk over the words per list, one span after the other.
+  auto start = [&](size_t i) { return words[i].span.start; };
+  size_t i = 0;
+  for (size_t e = 0; e < ne; ++e) {
+    const Span sp = ents[e].span;
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i)
+      if (words[i].span.end <= sp.end) entity[i] = static_cast<int>(e);
   }
-  // The finder's sentences: runs of words of one sentence and one paragraph.
+  i = 0;
+  for (size_t s = 0; s < ns; ++s) {
+    const Span sp = sents[s];
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i) sentence[i] = static_cast<int>(s);
+  }
+  i = 0;
+  for (size_t t = 0; t < nt; ++t) {
+    const Span sp = tms[t].span;
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i) timex[i] = true;
+  }
+  // Paragraphs, and the finder's sentences: runs of words of one sentence and one paragraph.
   run_.resize(n);
   run_start_.clear();
   uint32_t* run = run_.data();
   uint32_t runs = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i == 0 || sentence[i] != sentence[i - 1] || paragraph[i] != paragraph[i - 1]) {
+  size_t para = 0;
+  for (i = 0; i < n; ++i) {
+    const bool new_para = i > 0 && words[i].newline_before;
+    para += new_para;
+    paragraph[i] = para;
+    if (i == 0 || new_para || sentence[i] != sentence[i - 1]) {
       run_start_.push_back(i);
       ++runs;
     }
