@@ -1,6 +1,7 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
 // scan); only tokens that are short enough to be in the lexicon or a grammar word
 // are looked up, and the patterns below run only at tokens that matched.
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -176,12 +177,13 @@ constexpr auto kLowerAscii = [] {
 }();
 
 // Whether a word token s[a, b) (not starting with a digit) may be in a list or be a grammar
-// word: longer tokens are in no list, nor are tokens of another shape (length, first two and
+// word: tokens longer than max_len (the lexicon's longest word + 3, at most 31) are in no list, nor are tokens of another shape (length, first two and
 // last bytes, in lower case as in Classify) than the words of the lists, unless an elided
 // article may start them ("l'", "d'", "qu'": an apostrophe second or third).
-bool MayBeListed(const Lexicon& lex, const unsigned char* p, size_t a, size_t b) {
+bool MayBeListed(const Lexicon& lex, const GrammarShapes& grammar, size_t max_len, const unsigned char* p, size_t a,
+                 size_t b) {
   const size_t len = b - a;
-  if (len > lex.max_len() + 3 || len > 31) return false;
+  if (len > max_len) return false;
   if (len > 2 && (p[a + 1] == '\'' || p[a + 2] == '\'')) return true;
   // Lower case of byte k of the token: ASCII, and Latin-1 capitals after C3 (+0x20).
   auto lower = [&](size_t k) -> unsigned char {
@@ -189,7 +191,6 @@ bool MayBeListed(const Lexicon& lex, const unsigned char* p, size_t a, size_t b)
     if (k > a && p[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E) return static_cast<unsigned char>(c + 0x20);
     return kLowerAscii[c];
   };
-  static const GrammarShapes grammar;
   const uint16_t key = Lexicon::ShapeKey(len, lower(a), len > 1 ? lower(a + 1) : 0, lower(b - 1));
   return lex.MayHaveShape(key) || grammar.Has(key);
 }
@@ -208,6 +209,8 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = from;
   const size_t n = to;
+  static const GrammarShapes grammar;
+  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
   while (i < n) {
     const uint8_t kind = kLetterByte[p[i]];
     if (!kind) {  // no letter starts here
@@ -224,7 +227,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     while (true) {
       i = LetterRun(p, i);  // stops at s[to] at the latest
       if (i >= n) break;
-      if ((l = LetterLen(s, i))) {
+      if (kLetterByte[p[i]] == 2 && (l = LetterLen(s, i))) {  // (not an ASCII letter: the run stopped)
         i += l;
         continue;
       }
@@ -243,7 +246,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     }
     // Only tokens that can be part of an expression are kept; a word dropped between
     // two kept tokens leaves letters in the gap, so Linked() still sees it.
-    if (!IsDigit(p[start]) && !MayBeListed(lex, p, start, i)) continue;
+    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, i)) continue;
     Tok t;
     t.start = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(i);
