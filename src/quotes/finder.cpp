@@ -134,7 +134,7 @@ void Finder::CollectMarked() {
 
 void Finder::CollectThat() {
   for (size_t i = 0; i < w_.size(); ++i) {
-    if (quoted_[i]) continue;
+    if (!w_[i].may_start_verb || quoted_[i]) continue;  // (Verb's own first test, before its VerbMatch)
     VerbMatch m;
     if (!Verb(i, &m, true)) continue;
     size_t j = m.end;
@@ -176,7 +176,7 @@ void Finder::CollectThat() {
 // "Les opposants sont divisés, a affirmé X." — reported speech without marks.
 void Finder::CollectIncise() {
   for (size_t i = 1; i + 1 < w_.size(); ++i) {
-    if (!IsWord(i, ",") || quoted_[i]) continue;
+    if (!w_[i + 1].may_start_verb || !IsWord(i, ",") || quoted_[i]) continue;  // (Verb(i + 1) fails at once)
     VerbMatch m;
     if (!Verb(i + 1, &m, true)) continue;
     if (m.slot == Slot::kGerund) continue;
