@@ -59,7 +59,7 @@ class Lexicon {
   static constexpr uint8_t kAdverb = 1, kClitic = 2, kPronoun = 4, kSource = 8, kStop = 16, kTime = 32, kDet = 64,
                            kPerson = 128;
   bool Is(const Word& w, uint8_t cls) const { return (ClassesOf(w) & cls) != 0; }
-  // Looks up every word's classes and forms once (Word::annotated).
+  // Looks up every word's classes and forms once (Word::annotated), by its Word::hash.
   void Annotate(std::vector<Word>* words) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
