@@ -42,16 +42,18 @@ std::string VerbAt(const std::string& text) {
 }
 
 TEST(QuoteMarks, FoundWhereverTheyStandInTheText) {
-  // FindMarked skips plain ASCII eight bytes at a time: marks at every offset are found.
-  for (size_t pad = 0; pad < 20; ++pad) {
-    std::string lead(pad, 'x');
+  // FindMarked skips the bytes that cannot start a mark sixteen or eight at a time: marks at
+  // every offset are found, after ASCII or after other multi-byte characters (é, ’, nbsp).
+  for (size_t pad = 0; pad < 40; ++pad) {
+    std::string lead;
+    for (size_t k = 0; k < pad; ++k) lead += k % 3 == 0 ? "\u00E9" : k % 5 == 0 ? "\u2019" : k % 7 == 0 ? "\u00A0" : "x";
     std::string text = lead + " dit : \u00ABNon merci\u00BB puis \"oui\" et \u201Cpeut-\u00EAtre\u201D fin";
     std::vector<quotes::Marked> m = quotes::FindMarked(text);
     ASSERT_EQ(m.size(), 3u) << pad;
     EXPECT_EQ(m[0].inner.of(text), "Non merci") << pad;
     EXPECT_EQ(m[1].inner.of(text), "oui") << pad;
     EXPECT_EQ(m[2].inner.of(text), "peut-\u00EAtre") << pad;
-    EXPECT_EQ(m[0].outer.start, pad + 7) << pad;
+    EXPECT_EQ(m[0].outer.start, lead.size() + 7) << pad;
   }
 }
 

@@ -1,6 +1,7 @@
 #include "quotes/finder.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace veille::quotes {
 
@@ -22,18 +23,46 @@ void Finder::Index() {
   int* sentence = sentence_.data();
   size_t* paragraph = paragraph_.data();
   uint8_t* timex = timex_.data();
-  size_t e = 0, s = 0, t = 0, para = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Span sp = words[i].span;
-    if (i > 0 && words[i].newline_before) ++para;
-    paragraph[i] = para;
-    while (e < ne && ents[e].span.end <= sp.start) ++e;
-    if (e < ne && ents[e].span.start <= sp.start && sp.end <= ents[e].span.end) entity[i] = static_cast<int>(e);
-    while (s < ns && sents[s].end <= sp.start) ++s;
-    sentence[i] = s < ns && sents[s].start <= sp.start ? static_cast<int>(s) : -1;
-    while (t < nt && tms[t].span.end <= sp.start) ++t;
-    timex[i] = t < nt && tms[t].span.start <= sp.start;
+  // A word belongs to the entity, sentence or time expression its first byte lies in (an
+  // entity only when the word ends inside it too): the spans are in text order and do not
+  // overlap, so one walk over the words per list, one span after the other.
+  auto start = [&](size_t i) { return words[i].span.start; };
+  size_t i = 0;
+  for (size_t e = 0; e < ne; ++e) {
+    const Span sp = ents[e].span;
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i)
+      if (words[i].span.end <= sp.end) entity[i] = static_cast<int>(e);
   }
+  i = 0;
+  for (size_t s = 0; s < ns; ++s) {
+    const Span sp = sents[s];
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i) sentence[i] = static_cast<int>(s);
+  }
+  i = 0;
+  for (size_t t = 0; t < nt; ++t) {
+    const Span sp = tms[t].span;
+    while (i < n && start(i) < sp.start) ++i;
+    for (; i < n && start(i) < sp.end; ++i) timex[i] = true;
+  }
+  // Paragraphs, and the finder's sentences: runs of words of one sentence and one paragraph.
+  run_.resize(n);
+  run_start_.clear();
+  uint32_t* run = run_.data();
+  uint32_t runs = 0;
+  size_t para = 0;
+  for (i = 0; i < n; ++i) {
+    const bool new_para = i > 0 && words[i].newline_before;
+    para += new_para;
+    paragraph[i] = para;
+    if (i == 0 || new_para || sentence[i] != sentence[i - 1]) {
+      run_start_.push_back(i);
+      ++runs;
+    }
+    run[i] = runs - 1;
+  }
+  run_start_.push_back(n);
 }
 
 size_t Finder::WordAt(uint32_t byte) const {
@@ -42,12 +71,14 @@ size_t Finder::WordAt(uint32_t byte) const {
 }
 
 size_t Finder::SentenceStart(size_t i) const {
+  if (i < run_.size()) return run_start_[run_[i]];
   while (i > 0 && sentence_[i - 1] == sentence_[i] && paragraph_[i - 1] == paragraph_[i]) --i;
   return i;
 }
-size_t Finder::SentenceEnd(size_t i) const {
-  while (i + 1 < w_.size() && sentence_[i + 1] == sentence_[i] && paragraph_[i + 1] == paragraph_[i]) ++i;
-  return i + 1;
+size_t Finder::SentenceEnd(size_t i) const { return i < run_.size() ? run_start_[run_[i] + 1] : i + 1; }
+
+bool Finder::AnyQuoted(size_t a, size_t b) const {
+  return a < b && std::memchr(quoted_.data() + a, 1, b - a) != nullptr;
 }
 
 bool Finder::IsSource(size_t i, size_t* after) const {
@@ -103,7 +134,7 @@ void Finder::CollectMarked() {
 
 void Finder::CollectThat() {
   for (size_t i = 0; i < w_.size(); ++i) {
-    if (quoted_[i]) continue;
+    if (!w_[i].may_start_verb || quoted_[i]) continue;  // (Verb's own first test, before its VerbMatch)
     VerbMatch m;
     if (!Verb(i, &m, true)) continue;
     size_t j = m.end;
@@ -145,14 +176,13 @@ void Finder::CollectThat() {
 // "Les opposants sont divisés, a affirmé X." — reported speech without marks.
 void Finder::CollectIncise() {
   for (size_t i = 1; i + 1 < w_.size(); ++i) {
-    if (!IsWord(i, ",") || quoted_[i]) continue;
+    if (!w_[i + 1].may_start_verb || !IsWord(i, ",") || quoted_[i]) continue;  // (Verb(i + 1) fails at once)
     VerbMatch m;
     if (!Verb(i + 1, &m, true)) continue;
     if (m.slot == Slot::kGerund) continue;
     size_t start = SentenceStart(i), end = SentenceEnd(i);
     if (i - start < 3 || sentence_[i + 1] != sentence_[i]) continue;
-    bool marks = false, that = false;
-    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
+    bool marks = AnyQuoted(start, end), that = false;
     for (const Candidate& c : cands_)
       if (c.type == Candidate::Type::kThat && c.first >= start && c.first < end) that = true;
     if (marks || that) continue;
@@ -185,9 +215,7 @@ void Finder::CollectSelon() {
   while (i < w_.size()) {
     size_t start = i, end = SentenceEnd(i);
     i = end;
-    bool marks = false;
-    for (size_t k = start; k < end; ++k) marks = marks || quoted_[k];
-    if (marks) continue;
+    if (AnyQuoted(start, end)) continue;
     size_t after;
     Candidate c;
     c.type = Candidate::Type::kSelon;
@@ -229,12 +257,12 @@ void Finder::CollectSelon() {
   }
 }
 
-void Finder::Emit(const Candidate& c, std::optional<Who> who, const std::string& verb, const std::string& rule) {
+void Finder::Emit(const Candidate& c, std::optional<Who> who, std::string verb, std::string rule) {
   Quote q;
   q.span = c.span;
   q.kind = c.kind;
-  q.verb = verb;
-  q.rule = rule;
+  q.verb = std::move(verb);
+  q.rule = std::move(rule);
   if (who) {
     Speaker s;
     s.span = who->span;
@@ -244,7 +272,7 @@ void Finder::Emit(const Candidate& c, std::optional<Who> who, const std::string&
       s.name = e.name;
       s.actor = e.actor;
     }
-    q.speaker = s;
+    q.speaker = std::move(s);
     history_.push_back({*who, c.first, paragraph_[std::min(c.first, w_.size() - 1)]});
   }
   doc_.quotes.push_back(std::move(q));
@@ -371,6 +399,7 @@ void Finder::Run() {
   CollectSelon();
   std::stable_sort(cands_.begin(), cands_.end(),
                    [](const Candidate& a, const Candidate& b) { return a.span.start < b.span.start; });
+  doc_.quotes.reserve(cands_.size());  // one quote a candidate
   for (const Candidate& c : cands_) Attribute(c);
   // A quote continued over paragraphs and attributed only at its end ("« … \n« … », a-t-il dit"):
   // the earlier paragraphs take the speaker of the later one.

@@ -57,6 +57,7 @@ class Finder {
   size_t WordAt(uint32_t byte) const;  // first word starting at or after byte
   size_t SentenceStart(size_t i) const;
   size_t SentenceEnd(size_t i) const;  // one past the last word of i's sentence
+  bool AnyQuoted(size_t a, size_t b) const;  // a word of [a, b) inside quotation marks
   std::string VerbText(const VerbMatch& m) const;
   bool Verb(size_t i, VerbMatch* m, bool say_only) const;
 
@@ -78,7 +79,7 @@ class Finder {
   void CollectIncise();
   void CollectSelon();
   void Attribute(const Candidate& c);
-  void Emit(const Candidate& c, std::optional<Who> who, const std::string& verb, const std::string& rule);
+  void Emit(const Candidate& c, std::optional<Who> who, std::string verb, std::string rule);
 
   const Lexicon& lex_;
   Doc& doc_;
@@ -89,6 +90,8 @@ class Finder {
   std::vector<size_t> paragraph_;  // per word: paragraph index
   std::vector<uint8_t> quoted_;  // per word: inside quotation marks (marks included); bytes, not bits
   std::vector<uint8_t> timex_;   // per word: inside a time expression
+  std::vector<uint32_t> run_;      // per word: its sentence run (same sentence and paragraph)
+  std::vector<size_t> run_start_;  // per run: its first word; then the number of words
   std::vector<Candidate> cands_;
   std::vector<Attributed> history_;
 };

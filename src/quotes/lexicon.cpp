@@ -1,5 +1,6 @@
 #include "quotes/lexicon.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/dict_file.h"
@@ -173,6 +174,16 @@ Lexicon::Lexicon() {
   };
   for (std::string_view a : kAuxiliaries) inverted(a, false);
   for (std::string_view e : kEtre) inverted(e, true);
+  size_t cap = 16;
+  while (cap < known_.size() * 4) cap <<= 1;
+  slots_.assign(cap, Entry{});
+  mask_ = cap - 1;
+  for (const auto& [word, k] : known_) {
+    size_t h = Mix(WordHash(word)), s = h & mask_;
+    while (slots_[s].known) s = (s + 1) & mask_;
+    slots_[s] = Entry{h, word, &k};
+    max_known_ = std::max(max_known_, word.size());
+  }
 }
 
 bool Lexicon::Is(std::string_view word, std::string_view cls) const {
@@ -193,15 +204,22 @@ const std::vector<Form>* Lexicon::FormsOf(const Word& w) const {
 }
 
 void Lexicon::Annotate(std::vector<Word>* words) const {
+  const Entry* slots = slots_.data();
   for (Word& w : *words) {
-    auto it = known_.find(w.lower);
-    if (it != known_.end()) {
-      w.classes = it->second.classes;
-      w.forms = it->second.forms;
-      w.may_start_verb = it->second.may_start_verb && w.word;
-      w.starts_phrase = it->second.starts_phrase;
-    }
     w.annotated = true;
+    if (w.lower.size() > max_known_) continue;
+    const size_t h = Mix(w.hash);
+    for (size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const Entry& e = slots[s];
+      if (!e.known) break;
+      if (e.hash == h && e.word == w.lower) {
+        w.classes = e.known->classes;
+        w.forms = e.known->forms;
+        w.may_start_verb = e.known->may_start_verb && w.word;
+        w.starts_phrase = e.known->starts_phrase;
+        break;
+      }
+    }
   }
 }
 

@@ -59,7 +59,7 @@ class Lexicon {
   static constexpr uint8_t kAdverb = 1, kClitic = 2, kPronoun = 4, kSource = 8, kStop = 16, kTime = 32, kDet = 64,
                            kPerson = 128;
   bool Is(const Word& w, uint8_t cls) const { return (ClassesOf(w) & cls) != 0; }
-  // Looks up every word's classes and forms once (Word::annotated).
+  // Looks up every word's classes and forms once (Word::annotated), by its Word::hash.
   void Annotate(std::vector<Word>* words) const;
   // Listed adverbs, and lower-case -ment words (simplement, fermement).
   bool IsAdverb(const Word& w) const;
@@ -98,7 +98,19 @@ class Lexicon {
     bool may_start_verb = false;  // Word::may_start_verb
     bool starts_phrase = false;   // Word::starts_phrase
   };
-  ByWord<Known> known_;  // both of the above in one table (Annotate: one lookup a word)
+  ByWord<Known> known_;  // both of the above in one table
+  // known_ again as an open-addressing table for Annotate (one probe for most words): a
+  // quarter full, each slot with its word's hash, so most misses compare no string.
+  // The slot hash of a word from its WordHash.
+  static size_t Mix(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)); }
+  struct Entry {
+    size_t hash = 0;
+    std::string_view word;        // a key of known_
+    const Known* known = nullptr;  // nullptr: empty slot
+  };
+  std::vector<Entry> slots_;
+  size_t mask_ = 0;
+  size_t max_known_ = 0;  // the longest word of known_ (longer words are looked up in vain)
 };
 
 }  // namespace veille::quotes

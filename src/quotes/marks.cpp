@@ -4,6 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8.h"
 
@@ -27,6 +30,32 @@ char32_t Before(std::string_view text, size_t i) {
   return utf8::Prev(text, i);
 }
 
+// The first i' >= i (at most b) where text[i'] is '"', 0xC2 or 0xE2, or a position before it
+// (the caller looks at that byte and comes back): sixteen bytes at a time with SSE2, else eight.
+size_t SkipToLead(std::string_view text, size_t i, size_t b) {
+  const char* p = text.data();
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (i + 16 <= b) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, c2)), _mm_cmpeq_epi8(x, e2));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i + 8 <= b) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    auto zero = [](uint64_t q) { return (q - kOnes) & ~q & kHigh; };  // exact as "any zero byte"
+    if ((zero(x ^ (kOnes * '"')) | zero(x ^ (kOnes * 0xC2)) | zero(x ^ (kOnes * 0xE2))) != 0) break;
+    i += 8;
+  }
+  return i;
+}
+
 // One paragraph [a, b): appends its quotes.
 void Paragraph(std::string_view text, uint32_t a, uint32_t b, bool continues, std::vector<Marked>* out) {
   int depth = 0;          // guillemets
@@ -35,17 +64,12 @@ void Paragraph(std::string_view text, uint32_t a, uint32_t b, bool continues, st
   uint32_t ascii_open = 0;
   size_t i = a;
   while (i < b) {
-    if (static_cast<unsigned char>(text[i]) < 0x80 && text[i] != '"') {  // no mark: nothing to do
-      ++i;
-      // Eight bytes at a time while none is '"' or starts a multi-byte character.
-      while (i + 8 <= b) {
-        uint64_t x;
-        std::memcpy(&x, text.data() + i, 8);
-        constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-        uint64_t q = x ^ (kOnes * '"');
-        if (((x | ((q - kOnes) & ~q)) & kHigh) != 0) break;  // a high bit, or a zero byte of q
-        i += 8;
-      }
+    // Only '"' and the characters led by C2 (« ») or E2 (“ ” „) can be marks; UTF-8 lead
+    // bytes always start a character, so every other byte is skipped, eight at a time when
+    // none of the eight is one of those three.
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead != '"' && lead != 0xC2 && lead != 0xE2) {
+      i = SkipToLead(text, i + 1, b);
       continue;
     }
     size_t at = i;

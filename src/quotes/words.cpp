@@ -11,6 +11,8 @@ bool IsLetter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(static_cast<UChar32>(c));
 }
+// Whether the character at text[i] is a letter (or digit).
+bool NextIsLetter(std::string_view text, size_t i) { return IsLetter(utf8::Next(text, i)); }
 bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
 
 // Elisions split off as words of their own ("l'", "qu'"); other apostrophes stay
@@ -23,16 +25,17 @@ bool IsElision(std::string_view lower) {
   return false;
 }
 
-// ASCII letters and digits.
-struct AsciiAlnum {
-  bool c[128] = {};
-  constexpr AsciiAlnum() {
-    for (int b = 'a'; b <= 'z'; ++b) c[b] = true;
-    for (int b = 'A'; b <= 'Z'; ++b) c[b] = true;
-    for (int b = '0'; b <= '9'; ++b) c[b] = true;
+// ASCII letters and digits, each mapped to its lower case; 0 for the other bytes (NUL
+// and the bytes of multi-byte characters included).
+struct AsciiLowerAlnum {
+  char c[256] = {};
+  constexpr AsciiLowerAlnum() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = static_cast<char>(b);
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = static_cast<char>(b + ('a' - 'A'));
+    for (int b = '0'; b <= '9'; ++b) c[b] = static_cast<char>(b);
   }
 };
-constexpr AsciiAlnum kAlnum;
+constexpr AsciiLowerAlnum kLowerAlnum;
 
 char* PutUtf8(char* out, char32_t cp) {
   if (cp < 0x80) {
@@ -51,6 +54,24 @@ char* PutUtf8(char* out, char32_t cp) {
     *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
   return out;
+}
+
+// Writes the lower case of code point `c` (what u_tolower gives), U+2019 as '\'' when
+// `apostrophe`; returns the end.
+char* PutLowerCp(char32_t c, bool apostrophe, char* out) {
+  if (c < 0x80) {
+    *out++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return out;
+  }
+  if (c >= 0xC0 && c <= 0xFF) {  // U+00C0..U+00FF: capitals but U+00D7 are +0x20
+    if (c <= 0xDE && c != 0xD7) c += 0x20;
+    *out++ = static_cast<char>(0xC3);
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    return out;
+  }
+  c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  if (apostrophe && c == U'\u2019') c = U'\'';
+  return PutUtf8(out, c);
 }
 
 // Writes the lower case of `s` (valid UTF-8) at `out`, what u_tolower gives code point by
@@ -79,6 +100,28 @@ char* PutLower(std::string_view s, bool apostrophe, char* out) {
   return out;
 }
 
+// Hashes the bytes [from, to) into *h.
+void HashBytes(const char* from, const char* to, uint64_t* h) {
+  for (; from < to; ++from) *h = WordHashStep(*h, static_cast<unsigned char>(*from));
+}
+
+// The run of ASCII letters and digits at p[i] (the NUL after the text stops it): written in
+// lower case at *out and hashed into *h; returns its end. (Locals only in the loop: the
+// caller's variables would be spilled to memory on every byte.)
+inline size_t AsciiRun(const char* p, size_t i, char** out, uint64_t* h) {
+  const unsigned char* q = reinterpret_cast<const unsigned char*>(p + i);
+  char* o = *out;
+  uint64_t hh = *h;
+  while (char l = kLowerAlnum.c[*q]) {
+    *o++ = l;
+    hh = WordHashStep(hh, static_cast<unsigned char>(l));
+    ++q;
+  }
+  *out = o;
+  *h = hh;
+  return static_cast<size_t>(reinterpret_cast<const char*>(q) - p);
+}
+
 }  // namespace
 
 std::string Lower(std::string_view s) {
@@ -87,19 +130,21 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::vector<Word> SplitWords(std::string_view text, std::string* lowered) {
+std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
   std::vector<Word> words;
   words.reserve(text.size() / 5 + 16);  // about one word per 5-6 bytes of French
-  // Room for every lower-case form (see PutLower); written through `out`, cut at the end.
+  // Room for every lower-case form (see PutLower); written through `out` as the words are
+  // read (one pass), cut at the end.
   lowered->assign(text.size() + text.size() / 2 + 1, '\0');
   char* const base = lowered->data();
   char* out = base;
+  const char* const p = text.c_str();  // p[n] == '\0'
   const size_t n = text.size();
   size_t i = 0;
   bool newline = true;
   while (i < n) {
     size_t start = i;
-    unsigned char b0 = static_cast<unsigned char>(text[i]);
+    unsigned char b0 = static_cast<unsigned char>(p[i]);
     if (b0 == ' ' || b0 == '\t' || b0 == '\r') {
       ++i;
       continue;
@@ -109,60 +154,55 @@ std::vector<Word> SplitWords(std::string_view text, std::string* lowered) {
       ++i;
       continue;
     }
-    char32_t c = utf8::Next(text, i);
     Word& w = words.emplace_back();
     w.newline_before = newline;
     newline = false;
-    bool ascii = c < 0x80;
-    if (IsLetter(c)) {
+    char* at = out;
+    uint64_t h = kWordHashSeed;
+    bool letter = kLowerAlnum.c[b0] != 0;  // an ASCII letter or digit: the run below reads it
+    if (letter) {
+      w.upper = b0 >= 'A' && b0 <= 'Z';
+    } else {
+      char32_t c = utf8::Next(text, i);
+      letter = IsLetter(c);
+      out = PutLowerCp(c, letter, out);  // one spelling of the apostrophe in words ("l’")
+      HashBytes(at, out, &h);
+      if (letter) w.upper = u_isupper(static_cast<UChar32>(c));
+    }
+    if (letter) {
       w.word = true;
-      w.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
       size_t end = i;
-      while (end < n) {
-        unsigned char b = static_cast<unsigned char>(text[end]);
-        if (b < 0x80 && kAlnum.c[b]) {
-          ++end;  // ASCII letters and digits (most of a word)
-          continue;
-        }
+      while (true) {
+        // ASCII letters and digits (most of a word); the NUL after the text stops the run.
+        end = AsciiRun(p, end, &out, &h);
+        if (end >= n) break;
         size_t j = end;
         char32_t d = utf8::Next(text, j);
-        if (IsLetter(d)) { ascii = false; end = j; continue; }
-        if (d == U'-' && j < n) {  // inner hyphen: a-t-il, vice-Premier
-          size_t k = j;
-          if (IsLetter(utf8::Next(text, k))) { end = j; continue; }
+        char* put = out;
+        if (IsLetter(d)) {
+          out = PutLowerCp(d, true, out);
+        } else if (d == U'-' && j < n && NextIsLetter(text, j)) {
+          *out++ = '-';  // inner hyphen: a-t-il, vice-Premier
+        } else if (IsApostrophe(d)) {
+          // The word so far is an elision ("l'", "qu'"): it ends with the apostrophe.
+          bool elision = IsElision(std::string_view(at, static_cast<size_t>(out - at)));
+          if (!elision && !(j < n && NextIsLetter(text, j))) break;
+          *out++ = '\'';
+          HashBytes(put, out, &h);
+          end = j;
+          if (elision) break;
+          continue;
+        } else {
+          break;
         }
-        if (IsApostrophe(d)) {
-          // (elisions have at most 6 letters: longer words need no lower-casing here)
-          if (end - start <= 24) {
-            char low[40];
-            char* low_end = PutLower(text.substr(start, end - start), false, low);
-            if (IsElision(std::string_view(low, static_cast<size_t>(low_end - low)))) {
-              ascii = ascii && d < 0x80;
-              end = j;
-              break;
-            }
-          }
-          size_t k = j;
-          if (k < n && IsLetter(utf8::Next(text, k))) { ascii = ascii && d < 0x80; end = j; continue; }
-        }
-        break;
+        HashBytes(put, out, &h);
+        end = j;
       }
       i = end;
-    } else {
-      w.word = false;
     }
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
-    char* at = out;
-    if (ascii) {  // known ASCII: no test for other bytes
-      for (size_t k = start; k < i; ++k) {
-        unsigned char b = static_cast<unsigned char>(text[k]);
-        *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      }
-    } else {
-      // One spelling of the apostrophe in words for matching ("aujourd’hui", "l’").
-      out = PutLower(text.substr(start, i - start), w.word, out);
-    }
     w.lower = std::string_view(at, static_cast<size_t>(out - at));
+    w.hash = h;
   }
   lowered->resize(static_cast<size_t>(out - base));  // shrinking: the views stay valid
   return words;

@@ -13,9 +13,20 @@ namespace veille::quotes {
 
 struct Form;
 
+// FNV-1a over the bytes of a lower-case form, step by step (SplitWords hashes each word
+// as it writes it; Lexicon::Annotate looks the word up by that hash).
+constexpr uint64_t kWordHashSeed = 1469598103934665603ULL;
+constexpr uint64_t WordHashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+inline uint64_t WordHash(std::string_view s) {
+  uint64_t h = kWordHashSeed;
+  for (char c : s) h = WordHashStep(h, static_cast<unsigned char>(c));
+  return h;
+}
+
 struct Word {
   Span span;
   std::string_view lower;  // lower case ("a-t-il", "l'", "«"), in SplitWords' `lowered`
+  uint64_t hash = 0;       // WordHash(lower)
   bool word = false;   // letters/digits (false: punctuation)
   bool upper = false;  // starts with a capital letter
   bool newline_before = false;  // a line break lies between the previous word and this one
@@ -32,7 +43,8 @@ struct Word {
 
 // The words of `text`; their lower-case forms are written one after the other to
 // `*lowered` (replacing its content), which must outlive the words, unchanged.
-std::vector<Word> SplitWords(std::string_view text, std::string* lowered);
+// (A std::string: its terminating NUL ends the scan of the last word.)
+std::vector<Word> SplitWords(const std::string& text, std::string* lowered);
 std::string Lower(std::string_view s);
 
 }  // namespace veille::quotes

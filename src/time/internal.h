@@ -95,8 +95,9 @@ struct Mention {
   std::string rule;
 };
 
-// Finds the time expressions of `text`, in order, non-overlapping.
-std::vector<Mention> Recognize(const Lexicon& lex, std::string_view text);
+// Finds the time expressions of `text`, in order, non-overlapping. (A std::string: its
+// terminating NUL ends the scan of the last word.)
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text);
 
 // Gives each mention a value and an anchor against the document date (`ref`, days
 // since the epoch; nullopt when unknown).

@@ -1,6 +1,7 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
 // scan); only tokens that are short enough to be in the lexicon or a grammar word
 // are looked up, and the patterns below run only at tokens that matched.
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -125,7 +126,8 @@ bool ParseNumericDate(std::string_view s, Tok* t) {
 }
 
 // Fills what the patterns need to know about a token; false when it can take no part
-// in an expression (most words), so it is not kept.
+// in an expression (most words), so it is not kept. A token not starting with a digit has
+// passed MayBeListed (so it has at most 31 bytes).
 bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
   std::string_view raw = text.substr(t->start, t->end - t->start);
   if (IsDigit(raw[0])) {
@@ -141,22 +143,6 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
       t->numeric_date = ParseNumericDate(raw, t) && t->m >= 1 && t->m <= 12 && t->d >= 1 && t->d <= 31;
     }
     return t->num >= 0 || t->day || t->numeric_date;
-  }
-  // Prefilter: longer tokens are in no list.
-  if (raw.size() > lex.max_len() + 3 || raw.size() > 31) return false;
-  // Nor are tokens of another shape (length, first two and last bytes, in lower case as
-  // below) than the words of the lists, unless an elided article may start them ("l'",
-  // "d'", "qu'": an apostrophe second or third).
-  if (!(raw.size() > 2 && (raw[1] == '\'' || raw[2] == '\''))) {
-    static const GrammarShapes grammar;
-    auto lower = [&](size_t i) {
-      unsigned char c = static_cast<unsigned char>(raw[i]);
-      if (c >= 'A' && c <= 'Z') c += 32;
-      if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
-      return c;
-    };
-    const uint16_t key = Lexicon::ShapeKey(raw.size(), lower(0), raw.size() > 1 ? lower(1) : 0, lower(raw.size() - 1));
-    if (!lex.MayHaveShape(key) && !grammar.Has(key)) return false;
   }
   char buf[32];
   size_t n = raw.size();
@@ -183,29 +169,65 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
   return t->w || t->g != G::kNone;
 }
 
-// Tokens of s[from, to), appended to *toks.
+// ASCII bytes in lower case (the others unchanged).
+constexpr auto kLowerAscii = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+// Whether a word token s[a, b) (not starting with a digit) may be in a list or be a grammar
+// word: tokens longer than max_len (the lexicon's longest word + 3, at most 31) are in no list, nor are tokens of another shape (length, first two and
+// last bytes, in lower case as in Classify) than the words of the lists, unless an elided
+// article may start them ("l'", "d'", "qu'": an apostrophe second or third).
+bool MayBeListed(const Lexicon& lex, const GrammarShapes& grammar, size_t max_len, const unsigned char* p, size_t a,
+                 size_t b) {
+  const size_t len = b - a;
+  if (len > max_len) return false;
+  if (len > 2 && (p[a + 1] == '\'' || p[a + 2] == '\'')) return true;
+  // Lower case of byte k of the token: ASCII, and Latin-1 capitals after C3 (+0x20).
+  auto lower = [&](size_t k) -> unsigned char {
+    unsigned char c = p[k];
+    if (k > a && p[k - 1] == 0xC3 && c >= 0x80 && c <= 0x9E) return static_cast<unsigned char>(c + 0x20);
+    return kLowerAscii[c];
+  };
+  const uint16_t key = Lexicon::ShapeKey(len, lower(a), len > 1 ? lower(a + 1) : 0, lower(b - 1));
+  return lex.MayHaveShape(key) || grammar.Has(key);
+}
+
+// The end of the run of ASCII letters and digits at p[i] (locals only: the caller's
+// variables would be spilled to memory on every byte).
+inline size_t LetterRun(const unsigned char* p, size_t i) {
+  const unsigned char* q = p + i;
+  while (kLetterByte[*q] == 1) ++q;
+  return static_cast<size_t>(q - p);
+}
+
+// Tokens of s[from, to), appended to *toks. s[to] is a line break or the NUL after the text
+// (a std::string's), which ends a run of letters.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t i = from, n = to;
+  size_t i = from;
+  const size_t n = to;
+  static const GrammarShapes grammar;
+  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
   while (i < n) {
-    if (!kLetterByte[p[i]]) {  // no letter starts here
+    const uint8_t kind = kLetterByte[p[i]];
+    if (!kind) {  // no letter starts here
       ++i;
       continue;
     }
-    size_t l = LetterLen(s, i);
+    size_t l = kind == 1 ? 1 : LetterLen(s, i);
     if (!l) {
       ++i;
       continue;
     }
-    Tok t;
-    t.start = static_cast<uint32_t>(i);
+    const size_t start = i;
     i += l;
-    while (i < n) {
-      if (kLetterByte[p[i]] == 1) {
-        ++i;
-        continue;
-      }
-      if ((l = LetterLen(s, i))) {
+    while (true) {
+      i = LetterRun(p, i);  // stops at s[to] at the latest
+      if (i >= n) break;
+      if (kLetterByte[p[i]] == 2 && (l = LetterLen(s, i))) {  // (not an ASCII letter: the run stopped)
         i += l;
         continue;
       }
@@ -222,9 +244,12 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
       }
       break;
     }
-    t.end = static_cast<uint32_t>(i);
     // Only tokens that can be part of an expression are kept; a word dropped between
     // two kept tokens leaves letters in the gap, so Linked() still sees it.
+    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, i)) continue;
+    Tok t;
+    t.start = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(i);
     if (Classify(lex, s, &t)) toks->push_back(t);
   }
 }
@@ -396,7 +421,7 @@ bool Matcher::Match(size_t i, Mention* m, size_t* last) const {
 
 }  // namespace
 
-std::vector<Mention> Recognize(const Lexicon& lex, std::string_view text) {
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text) {
   std::vector<Mention> out;
   std::vector<Tok> toks;
   // Line by line (no expression spans a line break), so the token buffer stays small.
