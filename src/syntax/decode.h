@@ -39,6 +39,7 @@ struct Scratch {
     std::string lemma;
   };
   static constexpr size_t kCacheSlots = 8192;  // a power of two
+  static constexpr uint8_t kAllRows = (1u << kRoles) - 1;
   uint64_t model_serial = 0;
   const LemmaOverrides* verbs = nullptr;  // the verb forms the cache was described with
   uint32_t stamp = 0;              // counts the sentences
@@ -48,29 +49,38 @@ struct Scratch {
   std::vector<int32_t> boundary;   // StartWord as M1 and M2, EndWord as P1 and P2
   std::vector<int32_t> tag_rows;   // TagFeatures by (prev, prev2), kStartTag as classes.size()
   std::vector<uint8_t> tag_ready;
+  // Per class: 1 if a past participle, 2 if a part of speech the verb constraint may change
+  // (Constrain leaves the other classes as they are).
+  std::vector<uint8_t> constrained;
   Premixed end_mix;                // Premix(EndWord())
-  std::vector<uint32_t> slot;      // per word: its cache slot
-  std::vector<int> fixed;          // per word: Described::fixed
-  std::vector<uint8_t> verb_form;  // per word: Described::verb_form
-  std::vector<Premixed> mix;       // per word: Described::mix
-  // Per word: its rows; in the cache, or in `spill` when a later word of the sentence took
-  // its slot (spilled[i] = 1; all its rows were computed before). The cache holds
-  // kCacheSlots x kRoles rows of width int32 per thread (6.5 MB with 37 classes).
-  std::vector<const int32_t*> rows_of;
-  std::vector<uint8_t> spilled;
+  // A word of the sentence being tagged: what the scoring reads of its cache entry, copied
+  // (a later word of the sentence may take the entry).
+  struct Word {
+    // Its kRoles rows (all computed): in the cache, or in `spill` when a later word of the
+    // sentence took its slot (then `spilled`). The cache holds kCacheSlots x kRoles rows of
+    // width int32 per thread (6.5 MB with 37 classes).
+    const int32_t* rows = nullptr;
+    uint64_t lower_hash = 0;  // WordInfo::lower
+    Premixed mix;             // Described::mix
+    uint32_t amb = 0;         // WordInfo::amb
+    int fixed = -1;           // Described::fixed
+    uint32_t slot = 0;        // its cache slot
+    bool verb_form = false;   // Described::verb_form
+    bool spilled = false;
+    // The lower-case form: the cache entry's, or a copy in spill_lower when spilled.
+    std::string_view lower;
+  };
+  std::vector<Word> words;
+  WordInfo first;                  // the first word's description (its features differ)
   std::vector<int32_t> spill;
-  std::vector<WordInfo> words;
-  // Lower-case forms, parallel to words: the cache entry's, or a copy in spill_lower when a
-  // later word of the sentence took the slot.
-  std::vector<std::string_view> lower;
   std::vector<std::string> spill_lower;
   std::vector<int> classes;        // the result
 };
 
 
-// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its
-// lower-case form, scratch->cache[scratch->slot[i]] its cache entry unless a later form of
-// the sentence took the slot (then scratch->spilled[i] is 1). The model's choices go through
+// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->words[i].lower its
+// lower-case form, scratch->cache[scratch->words[i].slot] its cache entry unless a later form
+// of the sentence took the slot (then scratch->words[i].spilled). The model's choices go through
 // Constrain (constraints.h), with `verbs` (may be null) as the known verb forms. The same
 // classes as scoring every word with Extract's features and Model::Predict.
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch,

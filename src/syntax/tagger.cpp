@@ -43,12 +43,13 @@ void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32
     t.pos = m.class_pos[c];
     // The lemma depends on the form and the part of speech alone: kept in the form's cache
     // entry (emptied with a new model, which comes with its own overrides).
-    syntax::Scratch::Described& d = scratch.cache[scratch.slot[i]];
-    if (scratch.spilled[i]) {  // a later word of the sentence took the slot
-      t.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+    const syntax::Scratch::Word& w = scratch.words[i];
+    if (w.spilled) {  // a later word of the sentence took the slot
+      t.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
     } else {
+      syntax::Scratch::Described& d = scratch.cache[w.slot];
       if (!d.has_lemma || d.lemma_pos != t.pos) {
-        d.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+        d.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
         d.lemma_pos = t.pos;
         d.has_lemma = true;
       }
