@@ -130,6 +130,30 @@ template <int N>
   return model.BestOf(acc);
 }
 
+// The row of cache c for (lower, prev), computed with `features` (writes feats, returns how
+// many) when the entry holds another key.
+template <typename F>
+[[gnu::always_inline]] inline const int32_t* PrevRow(const Model& model, Scratch::PrevRows* c, size_t width,
+                                                     uint64_t lower, int prev, F features) {
+  const size_t e = (lower + static_cast<uint64_t>(prev) * 0x9E3779B97F4A7C15ULL) >> 32 & (Scratch::PrevRows::kSlots - 1);
+  int32_t* row = &c->rows[e * width];
+  if (c->lower[e] != lower || c->prev[e] != prev) [[unlikely]] {
+    uint64_t feats[kMaxGroupFeatures];
+    const int k = features(feats);
+    for (size_t j = 0; j < width; j++) row[j] = 0;
+    model.AddWeights(feats, k, row);
+    c->lower[e] = lower;
+    c->prev[e] = prev;
+  }
+  return row;
+}
+
+void ResetPrevRows(size_t width, Scratch::PrevRows* c) {
+  c->lower.assign(Scratch::PrevRows::kSlots, 0);
+  c->prev.assign(Scratch::PrevRows::kSlots, -1);
+  c->rows.assign(Scratch::PrevRows::kSlots * width, 0);
+}
+
 // Empties the cache when the model changes.
 void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->model_serial = model.serial;
@@ -146,6 +170,8 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
   model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
   s->end_mix = Premix(EndWord());
+  ResetPrevRows(w, &s->word_prev);
+  ResetPrevRows(w, &s->next_prev);
   const size_t tags = model.classes.size() + 1;
   s->tag_rows.assign(tags * tags * w, 0);
   s->tag_ready.assign(tags * tags, 0);
@@ -265,9 +291,9 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     const Scratch::Word& w = words[i];
     int c = w.fixed;
     if (c < 0 || w.verb_form) {
-      // The cached rows of the word and its neighbours, those of the previous tags, then
-      // the features that mix them.
-      const int32_t* rows[6];
+      // The cached rows of the word and its neighbours, of the previous tags, of the word
+      // and of the next one with the previous tag, then the two bigrams.
+      const int32_t* rows[8];
       if (i == 0) {
         for (size_t k = 0; k < width; k++) acc[k] = 0;
         model.AddWeights(feats, SelfFeatures(s->first, true, feats), acc);
@@ -287,12 +313,16 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         tag_ready[t] = 1;
       }
       rows[5] = tag_row;
-      SumRows(rows, 6, acc, width);
       const bool last = i + 1 == n;
+      rows[6] = PrevRow(model, &s->word_prev, width, w.lower_hash, prev,
+                        [&](uint64_t* f) { return WordPrevFeatures(w.mix, prev, f); });
+      const Premixed& next_mix = last ? end_mix : words[i + 1].mix;
+      rows[7] = PrevRow(model, &s->next_prev, width, last ? end_lower : words[i + 1].lower_hash, prev,
+                        [&](uint64_t* f) { return NextPrevFeatures(next_mix, prev, f); });
+      SumRows(rows, 8, acc, width);
       model.AddWeights(feats,
-                       MixedFeatures(w.mix, i > 0 ? words[i - 1].lower_hash : start_lower,
-                                     last ? end_lower : words[i + 1].lower_hash, last ? end_mix : words[i + 1].mix,
-                                     prev, feats),
+                       BigramFeatures(w.mix, i > 0 ? words[i - 1].lower_hash : start_lower,
+                                      last ? end_lower : words[i + 1].lower_hash, feats),
                        acc);
       if (c < 0) c = BestOf(model, acc, width);
       // Constrain changes only participles and, after a word, the parts of speech a verb

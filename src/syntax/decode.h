@@ -53,6 +53,16 @@ struct Scratch {
   // (Constrain leaves the other classes as they are).
   std::vector<uint8_t> constrained;
   Premixed end_mix;                // Premix(EndWord())
+  // The sums of the features that join a form and the previous tag (WordPrevFeatures, and
+  // NextPrevFeatures for the form as the next word), by (lower-case hash, previous tag):
+  // direct-mapped, an entry answers only for its own key.
+  struct PrevRows {
+    static constexpr size_t kSlots = 16384;  // a power of two
+    std::vector<uint64_t> lower;
+    std::vector<int32_t> prev;      // -1: empty
+    std::vector<int32_t> rows;      // kSlots rows of `width`
+  };
+  PrevRows word_prev, next_prev;
   // A word of the sentence being tagged: what the scoring reads of its cache entry, copied
   // (a later word of the sentence may take the entry).
   struct Word {
