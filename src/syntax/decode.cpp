@@ -151,7 +151,7 @@ template <typename F>
 void ResetPrevRows(size_t width, Scratch::PrevRows* c) {
   c->lower.assign(Scratch::PrevRows::kSlots, 0);
   c->prev.assign(Scratch::PrevRows::kSlots, -1);
-  c->rows.assign(Scratch::PrevRows::kSlots * width, 0);
+  c->rows.reset(new int32_t[Scratch::PrevRows::kSlots * width]);
 }
 
 // Empties the cache when the model changes.
@@ -161,7 +161,7 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->stamp = 0;
   s->width = model.RowWidth();
   s->cache.assign(Scratch::kCacheSlots, Scratch::Described{});
-  s->rows.assign(Scratch::kCacheSlots * Scratch::kRoles * s->width, 0);
+  s->rows.reset(new int32_t[Scratch::kCacheSlots * Scratch::kRoles * s->width]);
   const size_t w = s->width;
   uint64_t feats[kMaxGroupFeatures];
   s->boundary.assign(4 * w, 0);
@@ -215,8 +215,9 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
   d->mix = Premix(d->info);
   d->fixed = model.Fixed(d->info.word);
   if (d->fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d->fixed = model.punct_class;
-  d->verb_form = d->fixed >= 0 && verbs && form == d->lower && MayBeVerb(model.class_pos[d->fixed]) &&
-                 verbs->Find(d->lower);
+  d->may_be_verb = verbs && form == d->lower && verbs->Find(d->lower);
+  d->verb_form = d->fixed >= 0 && d->may_be_verb && MayBeVerb(model.class_pos[d->fixed]);
+  d->participle_ok = ParticipleOk(d->lower);
   d->ready = 0;
   d->has_lemma = false;
 }
@@ -273,6 +274,8 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     w.fixed = d.fixed;
     w.slot = slot;
     w.verb_form = d.verb_form;
+    w.participle_ok = d.participle_ok;
+    w.may_be_verb = d.may_be_verb;
     w.spilled = false;
     w.lower = d.lower;
   }
@@ -325,9 +328,10 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
                                       last ? end_lower : words[i + 1].lower_hash, feats),
                        acc);
       if (c < 0) c = BestOf(model, acc, width);
-      // Constrain changes only participles and, after a word, the parts of speech a verb
-      // may be mistaken for.
-      if ((constrained[c] & 1) || ((constrained[c] & 2) && verbs && i > 0)) {
+      // Constrain changes only a participle class given to a form without a participle's
+      // ending and, after a word, a part of speech a verb may be mistaken for given to a
+      // known verb form.
+      if (((constrained[c] & 1) && !w.participle_ok) || ((constrained[c] & 2) && w.may_be_verb && i > 0)) {
         Position p{forms[i],
                    w.lower,
                    i > 0 ? forms[i - 1] : std::string_view(),

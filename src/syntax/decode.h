@@ -1,6 +1,7 @@
 // Greedy left-to-right decoding with the averaged perceptron (internal to src/syntax/).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct Scratch {
     // ("juge", "livre", "critique"): scored anyway, so that the constraints can make it a
     // verb after a subject ("le tribunal de Paris juge …"), its fixed class otherwise.
     bool verb_form = false;
+    // What Constrain (constraints.h) asks of the form alone: whether it may be a past
+    // participle (HasParticipleEnding, or not alphabetic), and whether it is a lower-case
+    // known verb form (the verb constraint applies only to those).
+    bool participle_ok = true;
+    bool may_be_verb = false;
     uint8_t ready = 0;  // bit r: the row of role r (rows) is computed
     // The caller's lemma of the form for one part of speech (Tagger::TagSentence).
     bool has_lemma = false;
@@ -45,7 +51,9 @@ struct Scratch {
   uint32_t stamp = 0;              // counts the sentences
   size_t width = 0;                // Model::RowWidth()
   std::vector<Described> cache;
-  std::vector<int32_t> rows;       // kCacheSlots x kRoles rows of `width`
+  // kCacheSlots x kRoles rows of `width`, left uninitialised (a row is read only once
+  // computed: Described::ready).
+  std::unique_ptr<int32_t[]> rows;
   std::vector<int32_t> boundary;   // StartWord as M1 and M2, EndWord as P1 and P2
   std::vector<int32_t> tag_rows;   // TagFeatures by (prev, prev2), kStartTag as classes.size()
   std::vector<uint8_t> tag_ready;
@@ -60,7 +68,7 @@ struct Scratch {
     static constexpr size_t kSlots = 16384;  // a power of two
     std::vector<uint64_t> lower;
     std::vector<int32_t> prev;      // -1: empty
-    std::vector<int32_t> rows;      // kSlots rows of `width`
+    std::unique_ptr<int32_t[]> rows;  // kSlots rows of `width` (uninitialised: read once keyed)
   };
   PrevRows word_prev, next_prev;
   // A word of the sentence being tagged: what the scoring reads of its cache entry, copied
@@ -76,6 +84,7 @@ struct Scratch {
     int fixed = -1;           // Described::fixed
     uint32_t slot = 0;        // its cache slot
     bool verb_form = false;   // Described::verb_form
+    bool participle_ok = true, may_be_verb = false;  // Described's
     bool spilled = false;
     // The lower-case form: the cache entry's, or a copy in spill_lower when spilled.
     std::string_view lower;
