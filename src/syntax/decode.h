@@ -44,7 +44,7 @@ struct Scratch {
     Pos lemma_pos = Pos::kX;
     std::string lemma;
   };
-  static constexpr size_t kCacheSlots = 8192;  // a power of two
+  static constexpr size_t kCacheSlots = 32768;  // a power of two
   static constexpr uint8_t kAllRows = (1u << kRoles) - 1;
   uint64_t model_serial = 0;
   const LemmaOverrides* verbs = nullptr;  // the verb forms the cache was described with
@@ -76,7 +76,7 @@ struct Scratch {
   struct Word {
     // Its kRoles rows (all computed): in the cache, or in `spill` when a later word of the
     // sentence took its slot (then `spilled`). The cache holds kCacheSlots x kRoles rows of
-    // width int32 per thread (6.5 MB with 37 classes).
+    // width int32 per thread (26 MB of address space with 37 classes, touched as forms come).
     const int32_t* rows = nullptr;
     uint64_t lower_hash = 0;  // WordInfo::lower
     Premixed mix;             // Described::mix
