@@ -1,6 +1,8 @@
 #include "syntax/decode.h"
 
 #include <unicode/uchar.h>
+#define XXH_INLINE_ALL  // HashBytes inlined where it picks a form's slot (same values)
+#include <xxhash.h>
 
 #include <cstring>
 
@@ -244,7 +246,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   Scratch::Word* const words = s->words.data();
   for (size_t i = 0; i < n; i++) {
     const std::string_view form = forms[i];
-    const uint32_t slot = static_cast<uint32_t>(HashBytes(form) & (Scratch::kCacheSlots - 1));
+    const uint32_t slot = static_cast<uint32_t>(XXH3_64bits(form.data(), form.size()) & (Scratch::kCacheSlots - 1));  // HashBytes
     Scratch::Described& d = s->cache[slot];
     if (d.form != form || d.form.empty()) {
       if (d.stamp == s->stamp) {

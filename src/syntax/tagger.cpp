@@ -55,7 +55,7 @@ void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32
       }
       t.lemma = d.lemma;
     }
-    t.feats = m.class_feats[c];
+    if (!m.class_feats[c].empty()) t.feats = m.class_feats[c];
   }
 }
 
