@@ -17,8 +17,10 @@ class LemmaOverrides;
 // Buffers reused from sentence to sentence, and what the model makes of recent forms.
 struct Scratch {
   // Most of a word's features depend on one form only (features.h: SelfFeatures, M1Features,
-  // ...): the sums of their weights are kept per form and role, so that a word costs a few
-  // cached rows plus its MixedFeatures and TagFeatures instead of all its features.
+  // ...): the sums of their weights are kept per form and role; those of a form with the
+  // previous tag (WordPrevFeatures, NextPrevFeatures) per form and tag, those of the previous
+  // two tags (TagFeatures) per tag pair; so a word the model decides costs eight cached rows
+  // plus its two BigramFeatures instead of all its features.
   enum Role { kSelf, kAsM1, kAsM2, kAsP1, kAsP2, kRoles };
   // A recent form: direct-mapped by the form's hash; a slot is used only when its form is
   // the same. Everything but `form`, `lower` and the description depends on the model
