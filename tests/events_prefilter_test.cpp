@@ -47,6 +47,41 @@ TEST(EventPrefilter, SelectsTheSentencesWithAHead) {
   EXPECT_EQ(f.Select(d, {2, 7}), (std::vector<uint32_t>{2}));  // out of range: ignored
 }
 
+// The tokens the prefilter hands over are the tagger's own: tagging them gives the tokens
+// Tagger::Run gives for the same sentences.
+TEST(EventPrefilter, HandsTheTaggerItsTokens) {
+  EventPrefilter f(SharedCoder().patterns(), SharedTagger());
+  Doc d;
+  d.text = "Vladimir Poutine a rencontré Xi Jinping. Vladimir Poutine aime le jardin bleu. L'entretien a eu lieu.";
+  d.sentences = {Span{0, 40}, Span{41, 79}, Span{80, static_cast<uint32_t>(d.text.size())}};
+  Tagger::Tokenized t;
+  f.Select(d, {2, 0, 1, 2, 9}, &t);  // out of order, repeated, out of range
+  ASSERT_EQ(t.sentences, (std::vector<uint32_t>{0, 2}));
+  ASSERT_EQ(t.ends.size(), 2u);
+  std::vector<Span> want;
+  SharedTagger().Tokenize(d.text, d.sentences[0], &want);
+  EXPECT_EQ(t.ends[0], want.size());
+  SharedTagger().Tokenize(d.text, d.sentences[2], &want);
+  EXPECT_EQ(t.ends[1], want.size());
+  ASSERT_EQ(t.spans.size(), want.size());
+  for (size_t k = 0; k < want.size(); k++) EXPECT_EQ(t.spans[k].of(d.text), want[k].of(d.text)) << k;
+  Doc by_spans = d, by_index = d;
+  SharedTagger().Run(by_spans, t);
+  SharedTagger().Run(by_index, std::vector<uint32_t>{2, 0});
+  ASSERT_EQ(by_spans.tokens.size(), by_index.tokens.size());
+  ASSERT_GT(by_spans.tokens.size(), 10u);
+  for (size_t k = 0; k < by_spans.tokens.size(); k++) {
+    const Token &a = by_spans.tokens[k], &b = by_index.tokens[k];
+    EXPECT_EQ(a.span.of(d.text), b.span.of(d.text));
+    EXPECT_EQ(a.sentence, b.sentence);
+    EXPECT_EQ(a.pos, b.pos);
+    EXPECT_EQ(a.lemma, b.lemma);
+    EXPECT_EQ(a.feats, b.feats);
+  }
+  EXPECT_EQ(by_spans.tokens.front().sentence, 0u);
+  EXPECT_EQ(by_spans.tokens.back().sentence, 2u);
+}
+
 std::string Events(const Doc& d) {
   std::string out;
   for (const Event& e : d.events)

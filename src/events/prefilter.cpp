@@ -1,9 +1,9 @@
 #include "events/prefilter.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include "segment/chars.h"
-#include "syntax/tagger.h"
 
 namespace veille {
 namespace {
@@ -59,20 +59,36 @@ bool EventPrefilter::CanBeHead(std::string_view form) const {
 }
 
 std::vector<uint32_t> EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates) const {
-  std::vector<uint32_t> out;
-  std::vector<Span> spans;
-  for (uint32_t s : candidates) {
-    if (s >= doc.sentences.size()) continue;
-    spans.clear();
-    tagger_.Tokenize(doc.text, doc.sentences[s], &spans);
-    for (const Span& w : spans) {
-      if (CanBeHead(w.of(doc.text))) {
-        out.push_back(s);
-        break;
-      }
+  Tagger::Tokenized t;
+  Select(doc, candidates, &t);
+  return std::move(t.sentences);
+}
+
+void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates, Tagger::Tokenized* out) const {
+  out->sentences.clear();
+  out->spans.clear();
+  out->ends.clear();
+  const std::vector<uint32_t>* sorted = &candidates;
+  std::vector<uint32_t> copy;
+  if (!std::is_sorted(candidates.begin(), candidates.end())) {
+    copy = candidates;
+    std::sort(copy.begin(), copy.end());
+    sorted = &copy;
+  }
+  for (uint32_t s : *sorted) {
+    if (s >= doc.sentences.size() || (!out->sentences.empty() && s == out->sentences.back())) continue;
+    // The sentence's tokens go to *out, and stay there when one of them can be a head.
+    const size_t from = out->spans.size();
+    tagger_.Tokenize(doc.text, doc.sentences[s], &out->spans);
+    bool head = false;
+    for (size_t k = from; k < out->spans.size() && !head; k++) head = CanBeHead(out->spans[k].of(doc.text));
+    if (head) {
+      out->sentences.push_back(s);
+      out->ends.push_back(out->spans.size());
+    } else {
+      out->spans.resize(from);
     }
   }
-  return out;
 }
 
 }  // namespace veille

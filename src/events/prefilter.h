@@ -16,10 +16,9 @@
 
 #include "core/doc.h"
 #include "events/patterns.h"
+#include "syntax/tagger.h"
 
 namespace veille {
-
-class Tagger;
 
 class EventPrefilter {
  public:
@@ -29,6 +28,9 @@ class EventPrefilter {
   // The sentences of `candidates` (indices into doc.sentences, in order) with at least
   // one word that can be the head of a pattern.
   std::vector<uint32_t> Select(const Doc& doc, const std::vector<uint32_t>& candidates) const;
+  // The same, with their tokens (Tagger::Tokenize's), ready for Tagger::Run: *out is
+  // replaced, its sentences in increasing order.
+  void Select(const Doc& doc, const std::vector<uint32_t>& candidates, Tagger::Tokenized* out) const;
 
   // Whether the word `form` (as written) can be tagged and lemmatised into a head.
   bool CanBeHead(std::string_view form) const;

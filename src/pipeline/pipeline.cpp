@@ -56,9 +56,16 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::s
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
   // Of those, only the ones with a word that can head a pattern (all of them when tracing,
   // so that `veille explain` shows every actor sentence's tags).
-  if (!trace) tagged = stages_->prefilter.Select(doc, tagged);
-  if (tagged.empty()) return;
-  stages_->tagger.Run(doc, tagged);
+  // The prefilter tokenises the sentences it reads: the tagger takes its tokens.
+  if (trace) {
+    if (tagged.empty()) return;
+    stages_->tagger.Run(doc, tagged);
+  } else {
+    thread_local Tagger::Tokenized chosen;
+    stages_->prefilter.Select(doc, tagged, &chosen);
+    if (chosen.sentences.empty()) return;
+    stages_->tagger.Run(doc, chosen);
+  }
   stages_->events.Run(doc, trace);
 }
 

@@ -54,8 +54,10 @@ bool HasParticipleEnding(std::string_view w) {
   return false;
 }
 
+bool ParticipleOk(std::string_view lower) { return !Alphabetic(lower) || HasParticipleEnding(lower); }
+
 int Constrain(const Model& m, const LemmaOverrides* verbs, const Position& p, int c, const int32_t* scores) {
-  auto participle_ok = [&] { return !Alphabetic(p.lower) || HasParticipleEnding(p.lower); };
+  auto participle_ok = [&] { return ParticipleOk(p.lower); };
   if (m.class_past_participle[c] && !participle_ok())
     c = Best(m, scores, c, [&](int k) { return !m.class_past_participle[k]; });
   Pos pos = m.class_pos[c];

@@ -34,6 +34,9 @@ class LemmaOverrides;
 
 // Whether the lower-case `lower` has the ending of a past participle.
 bool HasParticipleEnding(std::string_view lower);
+// Whether the lower-case `lower` may be tagged a past participle: it has the ending, or it is
+// not made of letters only. Constrain leaves a participle class alone when this holds.
+bool ParticipleOk(std::string_view lower);
 
 struct Position {
   std::string_view form, lower;  // the word as written and in lower case

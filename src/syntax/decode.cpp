@@ -1,6 +1,8 @@
 #include "syntax/decode.h"
 
 #include <unicode/uchar.h>
+#define XXH_INLINE_ALL  // HashBytes inlined where it picks a form's slot (same values)
+#include <xxhash.h>
 
 #include <cstring>
 
@@ -80,6 +82,80 @@ template <int N>
   }
 }
 
+// The best class of acc[0..N*8) (N vectors, `classes` of them real): the first of the
+// highest score, as Model::BestOf, without a scalar pass over the classes: the maximum of the
+// vectors then of their lanes, then the least index holding it.
+template <int N>
+[[gnu::always_inline]] inline int BestOf(const int32_t* acc, size_t classes) {
+  const V32 iota = {0, 1, 2, 3, 4, 5, 6, 7};
+  const V32 lowest = V32{} + INT32_MIN;
+  V32 r[N];
+  for (int j = 0; j < N; j++) __builtin_memcpy(&r[j], acc + j * 8, sizeof r[j]);
+  // The lanes past the last class (zeros) take no part.
+  r[N - 1] = iota < static_cast<int32_t>(classes - (N - 1) * 8) ? r[N - 1] : lowest;
+  V32 m = r[0];
+  for (int j = 1; j < N; j++) m = m > r[j] ? m : r[j];
+  V32 x = __builtin_shuffle(m, V32{4, 5, 6, 7, 0, 1, 2, 3});
+  m = m > x ? m : x;
+  x = __builtin_shuffle(m, V32{2, 3, 0, 1, 6, 7, 4, 5});
+  m = m > x ? m : x;
+  x = __builtin_shuffle(m, V32{1, 0, 3, 2, 5, 4, 7, 6});
+  m = m > x ? m : x;  // every lane: the maximum
+  const V32 none = V32{} + INT32_MAX;
+  V32 first = none;
+  for (int j = 0; j < N; j++) {
+    V32 at = r[j] == m ? iota + j * 8 : none;
+    first = first < at ? first : at;
+  }
+  x = __builtin_shuffle(first, V32{4, 5, 6, 7, 0, 1, 2, 3});
+  first = first < x ? first : x;
+  x = __builtin_shuffle(first, V32{2, 3, 0, 1, 6, 7, 4, 5});
+  first = first < x ? first : x;
+  x = __builtin_shuffle(first, V32{1, 0, 3, 2, 5, 4, 7, 6});
+  first = first < x ? first : x;
+  return first[0];
+}
+
+[[gnu::always_inline]] inline int BestOf(const Model& model, const int32_t* acc, size_t width) {
+  const size_t classes = model.classes.size();
+  if (classes > (width / 8 - 1) * 8) switch (width / 8) {  // the last vector holds a class
+      case 1: return BestOf<1>(acc, classes);
+      case 2: return BestOf<2>(acc, classes);
+      case 3: return BestOf<3>(acc, classes);
+      case 4: return BestOf<4>(acc, classes);
+      case 5: return BestOf<5>(acc, classes);
+      case 6: return BestOf<6>(acc, classes);
+      case 7: return BestOf<7>(acc, classes);
+      case 8: return BestOf<8>(acc, classes);
+      default: break;
+    }
+  return model.BestOf(acc);
+}
+
+// The row of cache c for (lower, prev), computed with `features` (writes feats, returns how
+// many) when the entry holds another key.
+template <typename F>
+[[gnu::always_inline]] inline const int32_t* PrevRow(const Model& model, Scratch::PrevRows* c, size_t width,
+                                                     uint64_t lower, int prev, F features) {
+  const size_t e = (lower + static_cast<uint64_t>(prev) * 0x9E3779B97F4A7C15ULL) >> 32 & (Scratch::PrevRows::kSlots - 1);
+  int32_t* row = &c->rows[e * width];
+  if (c->lower[e] != lower || c->prev[e] != prev) [[unlikely]] {
+    uint64_t feats[kMaxGroupFeatures];
+    const int k = features(feats);
+    for (size_t j = 0; j < width; j++) row[j] = 0;
+    model.AddWeights(feats, k, row);
+    c->lower[e] = lower;
+    c->prev[e] = prev;
+  }
+  return row;
+}
+
+void ResetPrevRows(size_t width, Scratch::PrevRows* c) {
+  c->lower.assign(Scratch::PrevRows::kSlots, 0);
+  c->prev.assign(Scratch::PrevRows::kSlots, -1);
+  c->rows.reset(new int32_t[Scratch::PrevRows::kSlots * width]);
+}
+
 // Empties the cache when the model changes.
 void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->model_serial = model.serial;
@@ -87,7 +163,7 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->stamp = 0;
   s->width = model.RowWidth();
   s->cache.assign(Scratch::kCacheSlots, Scratch::Described{});
-  s->rows.assign(Scratch::kCacheSlots * Scratch::kRoles * s->width, 0);
+  s->rows.reset(new int32_t[Scratch::kCacheSlots * Scratch::kRoles * s->width]);
   const size_t w = s->width;
   uint64_t feats[kMaxGroupFeatures];
   s->boundary.assign(4 * w, 0);
@@ -96,9 +172,14 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
   model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
   s->end_mix = Premix(EndWord());
+  ResetPrevRows(w, &s->word_prev);
+  ResetPrevRows(w, &s->next_prev);
   const size_t tags = model.classes.size() + 1;
   s->tag_rows.assign(tags * tags * w, 0);
   s->tag_ready.assign(tags * tags, 0);
+  s->constrained.assign(model.classes.size(), 0);
+  for (size_t c = 0; c < model.classes.size(); c++)
+    s->constrained[c] = (model.class_past_participle[c] ? 1 : 0) | (MayBeVerb(model.class_pos[c]) ? 2 : 0);
 }
 
 // The features of role r of a word.
@@ -112,48 +193,35 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
   }
 }
 
-// The row of role r of the entry in `slot`, computed on first use.
-[[gnu::always_inline]] inline const int32_t* Row(const Model& model, Scratch* s, uint32_t slot, Scratch::Role r) {
+// Computes the rows of the entry in `slot` that are not yet: a form met in a sentence has all
+// its rows, so that scoring reads them without checking.
+[[gnu::noinline]] void FillRows(const Model& model, Scratch* s, uint32_t slot) {
   Scratch::Described& d = s->cache[slot];
-  int32_t* row = &s->rows[(slot * Scratch::kRoles + r) * s->width];
-  if (!(d.ready & (1u << r))) {
+  for (int r = 0; r < Scratch::kRoles; r++) {
+    if (d.ready & (1u << r)) continue;
+    int32_t* row = &s->rows[(slot * Scratch::kRoles + r) * s->width];
     uint64_t feats[kMaxGroupFeatures];
-    int k = RoleFeatures(d.info, r, feats);
+    int k = RoleFeatures(d.info, static_cast<Scratch::Role>(r), feats);
     for (size_t c = 0; c < s->width; c++) row[c] = 0;
     model.AddWeights(feats, k, row);
-    d.ready |= 1u << r;
   }
-  return row;
+  d.ready = Scratch::kAllRows;
 }
 
-// The per-word arrays of a Scratch while a sentence is scored (they do not move then), as
-// plain pointers: the compiler need not reload them after every byte store (`ready`).
-struct Sentence {
-  const uint8_t* spilled;
-  const int32_t* const* rows_of;
-  const uint32_t* slot;
-  const WordInfo* words;
-  const Premixed* mix;
-  const int* fixed;
-  Scratch::Described* cache;
-  int32_t* rows;
-  size_t width;
-};
-
-// The row of role r of word i of the sentence (Row, from the sentence's arrays).
-[[gnu::always_inline]] inline const int32_t* RowOf(const Model& model, const Sentence& v, size_t i, Scratch::Role r) {
-  if (v.spilled[i]) return v.rows_of[i] + r * v.width;
-  const uint32_t slot = v.slot[i];
-  Scratch::Described& d = v.cache[slot];
-  int32_t* row = v.rows + (slot * Scratch::kRoles + r) * v.width;
-  if (!(d.ready & (1u << r))) {
-    uint64_t feats[kMaxGroupFeatures];
-    int k = RoleFeatures(d.info, r, feats);
-    for (size_t c = 0; c < v.width; c++) row[c] = 0;
-    model.AddWeights(feats, k, row);
-    d.ready |= 1u << r;
-  }
-  return row;
+// Describes `form` into the cache entry d (a new form for the slot).
+[[gnu::noinline]] void DescribeEntry(const Model& model, const LemmaOverrides* verbs, std::string_view form,
+                                     Scratch::Described* d) {
+  Describe(form, &d->info, &d->lower);
+  d->form.assign(form);
+  d->info.amb = model.Ambiguity(d->info.lower);
+  d->mix = Premix(d->info);
+  d->fixed = model.Fixed(d->info.word);
+  if (d->fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d->fixed = model.punct_class;
+  d->may_be_verb = verbs && form == d->lower && verbs->Find(d->lower);
+  d->verb_form = d->fixed >= 0 && d->may_be_verb && MayBeVerb(model.class_pos[d->fixed]);
+  d->participle_ok = ParticipleOk(d->lower);
+  d->ready = 0;
+  d->has_lemma = false;
 }
 
 }  // namespace
@@ -166,14 +234,7 @@ __attribute__((target_clones("avx2", "default")))
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
   if (s->cache.empty() || s->model_serial != model.serial || s->verbs != verbs) Reset(model, verbs, s);
   if (s->words.size() < n) s->words.resize(n);
-  s->lower.resize(n);
   if (s->spill_lower.size() < n) s->spill_lower.resize(n);  // does not move while the sentence is read
-  s->slot.resize(n);
-  s->fixed.resize(n);
-  s->verb_form.resize(n);
-  s->mix.resize(n);
-  s->rows_of.resize(n);
-  s->spilled.assign(n, 0);
   s->classes.resize(n);
   const size_t width = s->width, block = Scratch::kRoles * width;
   if (++s->stamp == 0) {  // wrapped around: forget the old stamps
@@ -182,77 +243,73 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   }
   size_t spills = 0;  // at most one a word: `spill` does not move while the sentence is read
   if (s->spill.size() < n * block) s->spill.resize(n * block);
+  Scratch::Word* const words = s->words.data();
   for (size_t i = 0; i < n; i++) {
     const std::string_view form = forms[i];
-    const uint32_t slot = static_cast<uint32_t>(HashBytes(form) & (Scratch::kCacheSlots - 1));
+    const uint32_t slot = static_cast<uint32_t>(XXH3_64bits(form.data(), form.size()) & (Scratch::kCacheSlots - 1));  // HashBytes
     Scratch::Described& d = s->cache[slot];
     if (d.form != form || d.form.empty()) {
       if (d.stamp == s->stamp) {
-        // An earlier word of this sentence has the slot: its rows move to `spill`.
+        // An earlier word of this sentence has the slot (and all its rows): they move to `spill`.
         int32_t* dst = &s->spill[spills++ * block];
-        for (int r = 0; r < Scratch::kRoles; r++) {
-          const int32_t* row = Row(model, s, slot, static_cast<Scratch::Role>(r));
-          for (size_t c = 0; c < width; c++) dst[r * width + c] = row[c];
-        }
+        const int32_t* from = &s->rows[slot * block];
+        for (size_t c = 0; c < block; c++) dst[c] = from[c];
         std::string& lower = s->spill_lower[spills - 1];
         lower.assign(d.lower);
         for (size_t k = 0; k < i; k++)
-          if (!s->spilled[k] && s->slot[k] == slot) {
-            s->rows_of[k] = dst;
-            s->spilled[k] = 1;
-            s->lower[k] = lower;
+          if (!words[k].spilled && words[k].slot == slot) {
+            words[k].rows = dst;
+            words[k].spilled = true;
+            words[k].lower = lower;
           }
       }
-      Describe(form, &d.info, &d.lower);
-      d.form.assign(form);
-      d.info.amb = model.Ambiguity(d.info.lower);
-      d.mix = Premix(d.info);
-      d.fixed = model.Fixed(d.info.word);
-      if (d.fixed < 0 && model.punct_class >= 0 && IsPunctuation(form)) d.fixed = model.punct_class;
-      d.verb_form = d.fixed >= 0 && verbs && form == d.lower && MayBeVerb(model.class_pos[d.fixed]) &&
-                    verbs->Find(d.lower);
-      d.ready = 0;
-      d.has_lemma = false;
+      DescribeEntry(model, verbs, form, &d);
     }
+    if (d.ready != Scratch::kAllRows) FillRows(model, s, slot);
     d.stamp = s->stamp;
-    s->slot[i] = slot;
-    s->rows_of[i] = &s->rows[slot * block];
-    s->words[i] = d.info;
-    s->lower[i] = d.lower;
-    s->fixed[i] = d.fixed;
-    s->verb_form[i] = d.verb_form;
-    s->mix[i] = d.mix;
+    if (i == 0) s->first = d.info;
+    Scratch::Word& w = words[i];
+    w.rows = &s->rows[slot * block];
+    w.lower_hash = d.info.lower;
+    w.mix = d.mix;
+    w.amb = d.info.amb;
+    w.fixed = d.fixed;
+    w.slot = slot;
+    w.verb_form = d.verb_form;
+    w.participle_ok = d.participle_ok;
+    w.may_be_verb = d.may_be_verb;
+    w.spilled = false;
+    w.lower = d.lower;
   }
   const size_t tags = model.classes.size() + 1;
   int prev = kStartTag, prev2 = kStartTag;
   alignas(32) int32_t acc[256 + 8];
   uint64_t feats[kMaxGroupFeatures];
-  const Sentence v{s->spilled.data(), s->rows_of.data(), s->slot.data(), s->words.data(), s->mix.data(),
-                   s->fixed.data(), s->cache.data(), s->rows.data(), width};
-  const WordInfo* const words = v.words;
-  const Premixed* const mix = v.mix;
   const int32_t* const boundary = s->boundary.data();
   int32_t* const tag_rows = s->tag_rows.data();
   uint8_t* const tag_ready = s->tag_ready.data();
+  const uint8_t* const constrained = s->constrained.data();
   const Premixed end_mix = s->end_mix;
+  const uint64_t start_lower = StartWord().lower, end_lower = EndWord().lower;
   int* const classes = s->classes.data();
   for (size_t i = 0; i < n; i++) {
-    int c = v.fixed[i];
-    if (c < 0 || s->verb_form[i]) {
-      // The cached rows of the word and its neighbours, those of the previous tags, then
-      // the features that mix them.
-      const int32_t* rows[6];
+    const Scratch::Word& w = words[i];
+    int c = w.fixed;
+    if (c < 0 || w.verb_form) {
+      // The cached rows of the word and its neighbours, of the previous tags, of the word
+      // and of the next one with the previous tag, then the two bigrams.
+      const int32_t* rows[8];
       if (i == 0) {
         for (size_t k = 0; k < width; k++) acc[k] = 0;
-        model.AddWeights(feats, SelfFeatures(words[0], true, feats), acc);
+        model.AddWeights(feats, SelfFeatures(s->first, true, feats), acc);
         rows[0] = acc;
       } else {
-        rows[0] = RowOf(model, v, i, Scratch::kSelf);
+        rows[0] = w.rows + Scratch::kSelf * width;
       }
-      rows[1] = i > 0 ? RowOf(model, v, i - 1, Scratch::kAsM1) : &boundary[0];
-      rows[2] = i > 1 ? RowOf(model, v, i - 2, Scratch::kAsM2) : &boundary[width];
-      rows[3] = i + 1 < n ? RowOf(model, v, i + 1, Scratch::kAsP1) : &boundary[2 * width];
-      rows[4] = i + 2 < n ? RowOf(model, v, i + 2, Scratch::kAsP2) : &boundary[3 * width];
+      rows[1] = i > 0 ? words[i - 1].rows + Scratch::kAsM1 * width : &boundary[0];
+      rows[2] = i > 1 ? words[i - 2].rows + Scratch::kAsM2 * width : &boundary[width];
+      rows[3] = i + 1 < n ? words[i + 1].rows + Scratch::kAsP1 * width : &boundary[2 * width];
+      rows[4] = i + 2 < n ? words[i + 2].rows + Scratch::kAsP2 * width : &boundary[3 * width];
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
       int32_t* tag_row = &tag_rows[t * width];
@@ -261,22 +318,32 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         tag_ready[t] = 1;
       }
       rows[5] = tag_row;
-      SumRows(rows, 6, acc, width);
-      const WordInfo& m1 = i > 0 ? words[i - 1] : StartWord();
       const bool last = i + 1 == n;
-      const WordInfo& p1 = last ? EndWord() : words[i + 1];
-      model.AddWeights(feats, MixedFeatures(words[i], mix[i], m1, p1, last ? end_mix : mix[i + 1], prev, feats),
+      rows[6] = PrevRow(model, &s->word_prev, width, w.lower_hash, prev,
+                        [&](uint64_t* f) { return WordPrevFeatures(w.mix, prev, f); });
+      const Premixed& next_mix = last ? end_mix : words[i + 1].mix;
+      rows[7] = PrevRow(model, &s->next_prev, width, last ? end_lower : words[i + 1].lower_hash, prev,
+                        [&](uint64_t* f) { return NextPrevFeatures(next_mix, prev, f); });
+      SumRows(rows, 8, acc, width);
+      model.AddWeights(feats,
+                       BigramFeatures(w.mix, i > 0 ? words[i - 1].lower_hash : start_lower,
+                                      last ? end_lower : words[i + 1].lower_hash, feats),
                        acc);
-      if (c < 0) c = model.BestOf(acc);
-      Position p{forms[i],
-                 s->lower[i],
-                 i > 0 ? forms[i - 1] : std::string_view(),
-                 i > 0 ? prev : -1,
-                 i > 0 ? words[i - 1].amb : 0,
-                 i > 1 ? prev2 : -1,
-                 i + 1 < n ? forms[i + 1] : std::string_view(),
-                 i + 1 < n ? words[i + 1].amb : 0};
-      c = Constrain(model, verbs, p, c, acc);
+      if (c < 0) c = BestOf(model, acc, width);
+      // Constrain changes only a participle class given to a form without a participle's
+      // ending and, after a word, a part of speech a verb may be mistaken for given to a
+      // known verb form.
+      if (((constrained[c] & 1) && !w.participle_ok) || ((constrained[c] & 2) && w.may_be_verb && i > 0)) {
+        Position p{forms[i],
+                   w.lower,
+                   i > 0 ? forms[i - 1] : std::string_view(),
+                   i > 0 ? prev : -1,
+                   i > 0 ? words[i - 1].amb : 0,
+                   i > 1 ? prev2 : -1,
+                   i + 1 < n ? forms[i + 1] : std::string_view(),
+                   i + 1 < n ? words[i + 1].amb : 0};
+        c = Constrain(model, verbs, p, c, acc);
+      }
     }
     classes[i] = c;
     prev2 = prev;

@@ -1,6 +1,7 @@
 // Greedy left-to-right decoding with the averaged perceptron (internal to src/syntax/).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,10 @@ class LemmaOverrides;
 // Buffers reused from sentence to sentence, and what the model makes of recent forms.
 struct Scratch {
   // Most of a word's features depend on one form only (features.h: SelfFeatures, M1Features,
-  // ...): the sums of their weights are kept per form and role, so that a word costs a few
-  // cached rows plus its MixedFeatures and TagFeatures instead of all its features.
+  // ...): the sums of their weights are kept per form and role; those of a form with the
+  // previous tag (WordPrevFeatures, NextPrevFeatures) per form and tag, those of the previous
+  // two tags (TagFeatures) per tag pair; so a word the model decides costs eight cached rows
+  // plus its two BigramFeatures instead of all its features.
   enum Role { kSelf, kAsM1, kAsM2, kAsP1, kAsP2, kRoles };
   // A recent form: direct-mapped by the form's hash; a slot is used only when its form is
   // the same. Everything but `form`, `lower` and the description depends on the model
@@ -32,45 +35,73 @@ struct Scratch {
     // ("juge", "livre", "critique"): scored anyway, so that the constraints can make it a
     // verb after a subject ("le tribunal de Paris juge …"), its fixed class otherwise.
     bool verb_form = false;
+    // What Constrain (constraints.h) asks of the form alone: whether it may be a past
+    // participle (HasParticipleEnding, or not alphabetic), and whether it is a lower-case
+    // known verb form (the verb constraint applies only to those).
+    bool participle_ok = true;
+    bool may_be_verb = false;
     uint8_t ready = 0;  // bit r: the row of role r (rows) is computed
     // The caller's lemma of the form for one part of speech (Tagger::TagSentence).
     bool has_lemma = false;
     Pos lemma_pos = Pos::kX;
     std::string lemma;
   };
-  static constexpr size_t kCacheSlots = 8192;  // a power of two
+  static constexpr size_t kCacheSlots = 32768;  // a power of two
+  static constexpr uint8_t kAllRows = (1u << kRoles) - 1;
   uint64_t model_serial = 0;
   const LemmaOverrides* verbs = nullptr;  // the verb forms the cache was described with
   uint32_t stamp = 0;              // counts the sentences
   size_t width = 0;                // Model::RowWidth()
   std::vector<Described> cache;
-  std::vector<int32_t> rows;       // kCacheSlots x kRoles rows of `width`
+  // kCacheSlots x kRoles rows of `width`, left uninitialised (a row is read only once
+  // computed: Described::ready).
+  std::unique_ptr<int32_t[]> rows;
   std::vector<int32_t> boundary;   // StartWord as M1 and M2, EndWord as P1 and P2
   std::vector<int32_t> tag_rows;   // TagFeatures by (prev, prev2), kStartTag as classes.size()
   std::vector<uint8_t> tag_ready;
+  // Per class: 1 if a past participle, 2 if a part of speech the verb constraint may change
+  // (Constrain leaves the other classes as they are).
+  std::vector<uint8_t> constrained;
   Premixed end_mix;                // Premix(EndWord())
-  std::vector<uint32_t> slot;      // per word: its cache slot
-  std::vector<int> fixed;          // per word: Described::fixed
-  std::vector<uint8_t> verb_form;  // per word: Described::verb_form
-  std::vector<Premixed> mix;       // per word: Described::mix
-  // Per word: its rows; in the cache, or in `spill` when a later word of the sentence took
-  // its slot (spilled[i] = 1; all its rows were computed before). The cache holds
-  // kCacheSlots x kRoles rows of width int32 per thread (6.5 MB with 37 classes).
-  std::vector<const int32_t*> rows_of;
-  std::vector<uint8_t> spilled;
+  // The sums of the features that join a form and the previous tag (WordPrevFeatures, and
+  // NextPrevFeatures for the form as the next word), by (lower-case hash, previous tag):
+  // direct-mapped, an entry answers only for its own key.
+  struct PrevRows {
+    static constexpr size_t kSlots = 16384;  // a power of two
+    std::vector<uint64_t> lower;
+    std::vector<int32_t> prev;      // -1: empty
+    std::unique_ptr<int32_t[]> rows;  // kSlots rows of `width` (uninitialised: read once keyed)
+  };
+  PrevRows word_prev, next_prev;
+  // A word of the sentence being tagged: what the scoring reads of its cache entry, copied
+  // (a later word of the sentence may take the entry).
+  struct Word {
+    // Its kRoles rows (all computed): in the cache, or in `spill` when a later word of the
+    // sentence took its slot (then `spilled`). The cache holds kCacheSlots x kRoles rows of
+    // width int32 per thread (26 MB of address space with 37 classes, touched as forms come).
+    const int32_t* rows = nullptr;
+    uint64_t lower_hash = 0;  // WordInfo::lower
+    Premixed mix;             // Described::mix
+    uint32_t amb = 0;         // WordInfo::amb
+    int fixed = -1;           // Described::fixed
+    uint32_t slot = 0;        // its cache slot
+    bool verb_form = false;   // Described::verb_form
+    bool participle_ok = true, may_be_verb = false;  // Described's
+    bool spilled = false;
+    // The lower-case form: the cache entry's, or a copy in spill_lower when spilled.
+    std::string_view lower;
+  };
+  std::vector<Word> words;
+  WordInfo first;                  // the first word's description (its features differ)
   std::vector<int32_t> spill;
-  std::vector<WordInfo> words;
-  // Lower-case forms, parallel to words: the cache entry's, or a copy in spill_lower when a
-  // later word of the sentence took the slot.
-  std::vector<std::string_view> lower;
   std::vector<std::string> spill_lower;
   std::vector<int> classes;        // the result
 };
 
 
-// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->lower[i] its
-// lower-case form, scratch->cache[scratch->slot[i]] its cache entry unless a later form of
-// the sentence took the slot (then scratch->spilled[i] is 1). The model's choices go through
+// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->words[i].lower its
+// lower-case form, scratch->cache[scratch->words[i].slot] its cache entry unless a later form
+// of the sentence took the slot (then scratch->words[i].spilled). The model's choices go through
 // Constrain (constraints.h), with `verbs` (may be null) as the known verb forms. The same
 // classes as scoring every word with Extract's features and Model::Predict.
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch,

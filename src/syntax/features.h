@@ -72,18 +72,38 @@ struct Premixed {
   uint64_t lower = 0, suf3 = 0, amb = 0;
 };
 inline Premixed Premix(const WordInfo& w) { return Premixed{Mix64(w.lower), Mix64(w.suf[2]), Mix64(w.amb)}; }
-inline int MixedFeatures(const WordInfo& w, const Premixed& pw, const WordInfo& m1, const WordInfo& p1,
-                         const Premixed& pp1, int prev, uint64_t* out) {
-  (void)w;
+// MixedFeatures in three groups, for decoders that cache the first two: the word with the
+// previous tag (3), the next word with the previous tag (1), the word with its neighbours (2).
+inline int WordPrevFeatures(const Premixed& pw, int prev, uint64_t* out) {
   const uint64_t k = 0x9E3779B97F4A7C15ULL;
   const uint64_t b = static_cast<uint64_t>(prev);
   out[0] = Mix64(pw.lower ^ (b + kPrevLower * k));  // Feature2(kPrevLower, w.lower, prev)
   out[1] = Mix64(pw.suf3 ^ (b + kPrevSuf3 * k));
-  out[2] = Mix64(pw.lower ^ (m1.lower + kBigramM1 * k));
-  out[3] = Mix64(pw.lower ^ (p1.lower + kBigramP1 * k));
-  out[4] = Mix64(pp1.lower ^ (b + kPrevLowerP1 * k));
-  out[5] = Mix64(pw.amb ^ (b + kPrevAmb * k));
-  return 6;
+  out[2] = Mix64(pw.amb ^ (b + kPrevAmb * k));
+  return 3;
+}
+inline int NextPrevFeatures(const Premixed& pp1, int prev, uint64_t* out) {
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  out[0] = Mix64(pp1.lower ^ (static_cast<uint64_t>(prev) + kPrevLowerP1 * k));
+  return 1;
+}
+inline int BigramFeatures(const Premixed& pw, uint64_t m1_lower, uint64_t p1_lower, uint64_t* out) {
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  out[0] = Mix64(pw.lower ^ (m1_lower + kBigramM1 * k));
+  out[1] = Mix64(pw.lower ^ (p1_lower + kBigramP1 * k));
+  return 2;
+}
+// The same given only what they read of m1 and p1: their lower-case hashes (WordInfo::lower).
+inline int MixedFeatures(const Premixed& pw, uint64_t m1_lower, uint64_t p1_lower, const Premixed& pp1, int prev,
+                         uint64_t* out) {
+  int k = WordPrevFeatures(pw, prev, out);
+  k += NextPrevFeatures(pp1, prev, out + k);
+  return k + BigramFeatures(pw, m1_lower, p1_lower, out + k);
+}
+inline int MixedFeatures(const WordInfo& w, const Premixed& pw, const WordInfo& m1, const WordInfo& p1,
+                         const Premixed& pp1, int prev, uint64_t* out) {
+  (void)w;
+  return MixedFeatures(pw, m1.lower, p1.lower, pp1, prev, out);
 }
 
 }  // namespace veille::syntax

@@ -43,18 +43,19 @@ void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32
     t.pos = m.class_pos[c];
     // The lemma depends on the form and the part of speech alone: kept in the form's cache
     // entry (emptied with a new model, which comes with its own overrides).
-    syntax::Scratch::Described& d = scratch.cache[scratch.slot[i]];
-    if (scratch.spilled[i]) {  // a later word of the sentence took the slot
-      t.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+    const syntax::Scratch::Word& w = scratch.words[i];
+    if (w.spilled) {  // a later word of the sentence took the slot
+      t.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
     } else {
+      syntax::Scratch::Described& d = scratch.cache[w.slot];
       if (!d.has_lemma || d.lemma_pos != t.pos) {
-        d.lemma = LemmaOf(scratch.lower[i], scratch.words[i].lower, t.pos);
+        d.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
         d.lemma_pos = t.pos;
         d.has_lemma = true;
       }
       t.lemma = d.lemma;
     }
-    t.feats = m.class_feats[c];
+    if (!m.class_feats[c].empty()) t.feats = m.class_feats[c];
   }
 }
 
@@ -74,7 +75,8 @@ void Tagger::Tokenize(std::string_view text, Span span, std::vector<Span>* out) 
 }
 
 void Tagger::Run(Doc& doc, const std::vector<uint32_t>& which) const {
-  std::vector<uint32_t> sorted;
+  thread_local Tokenized t;
+  std::vector<uint32_t>& sorted = t.sentences;
   if (which.empty()) {
     sorted.resize(doc.sentences.size());
     for (uint32_t i = 0; i < sorted.size(); i++) sorted[i] = i;
@@ -85,19 +87,21 @@ void Tagger::Run(Doc& doc, const std::vector<uint32_t>& which) const {
     while (!sorted.empty() && sorted.back() >= doc.sentences.size()) sorted.pop_back();
   }
   // All the tokens first, so that doc.tokens grows once.
-  thread_local std::vector<Span> spans;
-  thread_local std::vector<size_t> ends;
-  spans.clear();
-  ends.clear();
+  t.spans.clear();
+  t.ends.clear();
   for (uint32_t i : sorted) {
-    tokenizer_->Tokenize(doc.text, doc.sentences[i], &spans);
-    ends.push_back(spans.size());
+    tokenizer_->Tokenize(doc.text, doc.sentences[i], &t.spans);
+    t.ends.push_back(t.spans.size());
   }
-  doc.tokens.reserve(doc.tokens.size() + spans.size());
+  Run(doc, t);
+}
+
+void Tagger::Run(Doc& doc, const Tokenized& t) const {
+  doc.tokens.reserve(doc.tokens.size() + t.spans.size());
   size_t from = 0;
-  for (size_t k = 0; k < sorted.size(); k++) {
-    TagSpans(doc.text, spans.data() + from, ends[k] - from, sorted[k], &doc.tokens);
-    from = ends[k];
+  for (size_t k = 0; k < t.sentences.size(); k++) {
+    TagSpans(doc.text, t.spans.data() + from, t.ends[k] - from, t.sentences[k], &doc.tokens);
+    from = t.ends[k];
   }
 }
 

@@ -31,6 +31,18 @@ class Tagger {
   // to doc.tokens in text order (Token.sentence set).
   void Run(Doc& doc, const std::vector<uint32_t>& which = {}) const;
 
+  // Sentences already tokenised (by Tokenize, as Run would): sentences[k], an index into
+  // doc.sentences, has the tokens spans[ends[k-1] .. ends[k]) (from 0 for k = 0). The event
+  // prefilter (events/prefilter.h) reads the words of a sentence to choose it and hands its
+  // tokens over, so that a tagged sentence is tokenised once.
+  struct Tokenized {
+    std::vector<uint32_t> sentences;  // increasing
+    std::vector<Span> spans;
+    std::vector<size_t> ends;
+  };
+  // Tags the sentences of `t`, appending to doc.tokens in text order (Token.sentence set).
+  void Run(Doc& doc, const Tokenized& t) const;
+
   // For `veille explain` and tests: tag one standalone sentence (spans into `sentence`).
   std::vector<Token> TagText(std::string_view sentence) const;
 
