@@ -7,6 +7,7 @@
 #include "entities/actors.h"
 #include "entities/by_start.h"
 #include "entities/ner_model.h"
+#include "entities/ner_words.h"
 #include "entities/skeleton.h"
 #include "segment/chars.h"
 #include "syntax/tokenizer.h"
@@ -55,6 +56,40 @@ bool HasCapital(std::string_view s) {
   return false;
 }
 
+// Character classes for HasFreeCapital: kWordChar a letter or digit, kCapital an upper-case
+// letter. ASCII bytes by a table; the two-byte Latin-1 letters (C3 80..C3 BF: À..ÿ but × and ÷)
+// directly; any other character through segment::IsUpper / IsLetter (ICU).
+enum : uint8_t { kWordChar = 1, kCapital = 2 };
+struct AsciiClasses {
+  uint8_t c[128] = {};
+  constexpr AsciiClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kWordChar;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kWordChar | kCapital;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kWordChar;
+  }
+};
+constexpr AsciiClasses kAscii;
+
+// The classes of the character at text[i] (i < end), and its length.
+inline uint8_t ClassAt(std::string_view text, size_t i, size_t end, size_t* len) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return kAscii.c[b];
+  }
+  if (b == 0xC3 && i + 1 < end) {
+    unsigned char b2 = static_cast<unsigned char>(text[i + 1]);
+    if (b2 >= 0x80 && b2 <= 0xBF) {  // U+00C0..U+00FF
+      *len = 2;
+      if (b2 == 0x97 || b2 == 0xB7) return 0;  // × ÷
+      return b2 <= 0x9E ? kWordChar | kCapital : kWordChar;
+    }
+  }
+  char32_t c = segment::DecodeAt(text, i, end, len);
+  return static_cast<uint8_t>((segment::IsLetter(c) || segment::IsDigit(c) ? kWordChar : 0) |
+                              (segment::IsUpper(c) ? kCapital : 0));
+}
+
 // Whether text[span] has a word starting with a capital after its first word, outside
 // the entities [e, end) (sorted by start).
 bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const_iterator e,
@@ -64,12 +99,12 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
   bool word_start = false;
   while (i < span.end) {
     size_t len;
-    char32_t c = segment::DecodeAt(text, i, span.end, &len);
-    if (word_start && segment::IsUpper(c)) {
+    uint8_t c = ClassAt(text, i, span.end, &len);
+    if (word_start && (c & kCapital)) {
       while (e != end && e->span.end <= i) ++e;
       if (e == end || e->span.start > i) return true;
     }
-    word_start = !segment::IsLetter(c) && !segment::IsDigit(c);
+    word_start = !(c & kWordChar);
     i += len;
   }
   return false;
@@ -102,15 +137,29 @@ NerTagger NerTagger::LoadFrom(const std::string& model_path) {
 
 void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mention>* out) const {
   thread_local std::vector<Span> spans;
-  thread_local std::vector<ner::NerWord> words;
+  thread_local std::vector<ner::NerModel::WordRows*> rows;
+  thread_local std::vector<ner::NerWord> plain;  // without the compact table
   thread_local std::vector<int> tags;
   thread_local std::string lower;
   spans.clear();
   tokenizer_->Tokenize(text, span, &spans);
-  words.resize(spans.size());
-  for (size_t i = 0; i < spans.size(); i++) ner::DescribeWord(spans[i].of(text), *lexicon_, &words[i], &lower);
   const ner::NerModel& m = *model_;
-  m.Decode(words.data(), static_cast<int>(words.size()), &tags);
+  // The words' gazetteer bits (kGivenName below).
+  auto gaz = [&](size_t i) { return m.dense() ? rows[i + 2]->word.gaz : plain[i].gaz; };
+  if (m.dense()) {
+    // Each distinct word is described and scored once (per thread, across documents).
+    ner::WordTable& table = ner::WordTable::For(m, *lexicon_);
+    table.Reserve(spans.size());
+    rows.resize(spans.size() + 4);
+    rows[0] = rows[1] = table.Boundary(true);
+    for (size_t i = 0; i < spans.size(); i++) rows[i + 2] = table.Find(spans[i].of(text));
+    rows[spans.size() + 2] = rows[spans.size() + 3] = table.Boundary(false);
+    m.DecodeRows(rows.data() + 2, static_cast<int>(spans.size()), &tags);
+  } else {
+    plain.resize(spans.size());
+    for (size_t i = 0; i < spans.size(); i++) ner::DescribeWord(spans[i].of(text), *lexicon_, &plain[i], &lower);
+    m.Decode(plain.data(), static_cast<int>(plain.size()), &tags);
+  }
   size_t first = out->size();
   for (size_t i = 0; i < tags.size(); i++) {
     int t = tags[i];
@@ -122,7 +171,7 @@ void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mentio
       continue;
     }
     // A given name alone followed by another name is one person ("Paul" + "Martin").
-    if (continues && out->back().span == spans[i - 1] && (words[i - 1].gaz & ner::kGivenName) &&
+    if (continues && out->back().span == spans[i - 1] && (gaz(i - 1) & ner::kGivenName) &&
         m.inside_of[t] < 0 && (i + 1 == tags.size() || m.inside_of[tags[i + 1]] < 0)) {
       out->back().span.end = spans[i].end;
       out->back().type = "PER";
