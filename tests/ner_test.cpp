@@ -344,6 +344,21 @@ TEST(NerPipeline, AccentedCapitalsAfterTheFirstWordAreFree) {
   EXPECT_EQ(tagger.Run(doc), 3u);  // É (Latin-1), Ø (Latin-1), Œ (ICU); not é, ×, ÷, ç
 }
 
+TEST(NerPipeline, AFreeCapitalIsSeenAtAnyOffset) {
+  // (the scan skips eight bytes at a time: capitals at every offset of a block, and the
+  // block's last byte deciding whether the next word starts after it)
+  NerTagger tagger = NerTagger::Load();
+  for (int k = 0; k < 20; ++k) {
+    for (std::string next : {" Zorro vient.", "-Zorro vient.", "zZorro vient.", " zorro vient."}) {
+      Doc doc;
+      doc.text = "le " + std::string(static_cast<size_t>(k), 'a') + next;
+      doc.sentences = {Span{0, static_cast<uint32_t>(doc.text.size())}};
+      size_t expected = next[0] == 'z' || next[1] == 'z' ? 0 : 1;
+      EXPECT_EQ(tagger.Run(doc), expected) << doc.text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace veille
 

@@ -1,6 +1,7 @@
 #include "entities/ner.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "core/dict_file.h"
@@ -97,7 +98,21 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
   size_t i = span.start;
   while (i < span.end && text[i] != ' ') i++;  // the first word
   bool word_start = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (i < span.end) {
+    // Eight bytes at a time while none is a capital A-Z or a byte >= 0x80 (most of a
+    // sentence): only whether the last of them ends a word matters then.
+    while (i + 8 <= span.end) {
+      uint64_t x;
+      std::memcpy(&x, bytes + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      // (bytes < 0x80: b + 0x3F has its high bit from 'A' on, b + 0x25 from '[' on; no carries)
+      uint64_t capital = (x + kOnes * (0x80 - 'A')) & ~(x + kOnes * (0x80 - 'Z' - 1));
+      if ((x | capital) & kHigh) break;
+      word_start = !(kAscii.c[bytes[i + 7]] & kWordChar);
+      i += 8;
+    }
+    if (i >= span.end) break;
     size_t len;
     uint8_t c = ClassAt(text, i, span.end, &len);
     if (word_start && (c & kCapital)) {
