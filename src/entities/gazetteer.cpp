@@ -154,6 +154,7 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
       Word& word = words.emplace_back();
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
+      if (upper) out.capitals.push_back(static_cast<uint32_t>(words.size() - 1));
       if (hashed) {
         word.fold_hash = Mix64(h);
         word.fold_hashed = true;
@@ -178,6 +179,7 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
     std::string_view first = words.list.front().span.of(name);
     lower_starts_.insert(Skeleton::Fold(first));
     uint64_t h = FoldHash(first);
+    lower_start_hashes_.insert(h);
     start_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
   }
   if (capitalised) any_case_only_ = false;
@@ -260,6 +262,51 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
     }
     return w;
   };
+  // The longest name starting at word i: its end (in words) and node, or best_node < 0.
+  auto longest_at = [&](size_t i, size_t* best_end) -> int {
+    int node = 0, best_node = -1;
+    for (size_t j = i; j < nw; ++j) {
+      // Words of one name are separated by spaces or hyphens only.
+      if (j > i) {
+        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
+        if (!IsNameGap(gap)) break;
+      }
+      const Word& w = keyed(j);
+      node = Child(node, words.Key(w), w.key_hash);
+      if (node < 0) break;
+      for (const Value& v : nodes_[node].values) {
+        if ((!v.capitalised || ws[i].capitalised) &&
+            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
+          *best_end = j + 1;
+          best_node = node;
+          break;
+        }
+      }
+    }
+    return best_node;
+  };
+  auto add = [&](size_t i, size_t best_end, int best_node) {
+    Match m;
+    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
+    m.words = static_cast<int>(best_end - i);
+    bool caps = IsAllCaps(m.span.of(text));
+    for (const Value& v : nodes_[best_node].values)
+      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
+    out.push_back(std::move(m));
+  };
+  if (lower_starts_.empty() && !any_case_only) {
+    // Only capitalised words start a name (surnames): the others need no look.
+    size_t next = 0;  // the first word after the last match
+    for (uint32_t i : words.capitals) {
+      if (i < next) continue;
+      size_t best_end = 0;
+      int best_node = longest_at(i, &best_end);
+      if (best_node < 0) continue;
+      add(i, best_end, best_node);
+      next = best_end;
+    }
+    return out;
+  }
   size_t i = 0;
   while (i < nw) {
     if (!ws[i].capitalised || any_case_only) {
@@ -269,7 +316,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
         ws[i].fold_hashed = true;
       }
       uint64_t fh = ws[i].fold_hash;  // MaybeLowerStart, through the loaded pointer
-      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1)) {
+      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1) || !lower_start_hashes_.contains(fh)) {
         ++i;
         continue;
       }
@@ -285,38 +332,13 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
         continue;
       }
     }
-    int node = 0;
     size_t best_end = 0;
-    int best_node = -1;
-    for (size_t j = i; j < nw; ++j) {
-      // Words of one name are separated by spaces or hyphens only.
-      if (j > i) {
-        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
-        if (!IsNameGap(gap)) break;
-      }
-      const Word& w = keyed(j);
-      node = Child(node, words.Key(w), w.key_hash);
-      if (node < 0) break;
-      for (const Value& v : nodes_[node].values) {
-        if ((!v.capitalised || ws[i].capitalised) &&
-            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
-          best_end = j + 1;
-          best_node = node;
-          break;
-        }
-      }
-    }
+    int best_node = longest_at(i, &best_end);
     if (best_node < 0) {
       ++i;
       continue;
     }
-    Match m;
-    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
-    m.words = static_cast<int>(best_end - i);
-    bool caps = IsAllCaps(m.span.of(text));
-    for (const Value& v : nodes_[best_node].values)
-      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
-    out.push_back(std::move(m));
+    add(i, best_end, best_node);
     i = best_end;
   }
   return out;

@@ -47,6 +47,7 @@ class Gazetteer {
   // The words of a text and the side string of their keys and folded forms.
   struct Words {
     std::vector<Word> list;
+    std::vector<uint32_t> capitals;  // indexes of the capitalised words, in order
     std::string side;
     std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
     std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
@@ -100,6 +101,8 @@ class Gazetteer {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, StringHash, std::equal_to<>> lower_starts_;
+  // Their FoldHash: a word whose hash is not here needs no folding.
+  std::unordered_set<uint64_t> lower_start_hashes_;
   // True while every name matches in any case (titles): then a capitalised word
   // must be in lower_starts_ too, and most capitalised words need no key either.
   bool any_case_only_ = true;

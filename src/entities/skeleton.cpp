@@ -136,7 +136,7 @@ const std::string& Skeleton::Key(std::string_view word, uint64_t* hash) const {
     std::string word, key;
     uint64_t hash = 0;  // KeyHash(key)
   };
-  constexpr size_t kSlots = 4096;  // a power of two
+  constexpr size_t kSlots = 16384;  // a power of two
   thread_local std::vector<Cached> cache(kSlots);
   Cached& c = cache[std::hash<std::string_view>{}(word) & (kSlots - 1)];
   if (c.id != id_ || c.word != word) {
