@@ -197,7 +197,10 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   if (node == 0) return;  // no word in the name
   for (const Value& v : nodes_[node].values)
     if (v.value == value) return;
-  nodes_[node].values.push_back({value, capitalised, words.size() == 1 && IsAllCaps(name)});
+  const Value v{value, capitalised, words.size() == 1 && IsAllCaps(name)};
+  nodes_[node].values.push_back(v);
+  for (int variant = 0; variant < 4; ++variant)
+    if ((!v.capitalised || (variant & 1)) && (!v.acronym || (variant & 2))) nodes_[node].matching[variant].push_back(value);
   ++entries_;
 }
 
@@ -290,9 +293,8 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
     m.span = {ws[i].span.start, ws[best_end - 1].span.end};
     m.words = static_cast<int>(best_end - i);
     bool caps = IsAllCaps(m.span.of(text));
-    for (const Value& v : nodes_[best_node].values)
-      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
-    out.push_back(std::move(m));
+    m.values = nodes_[best_node].matching[(ws[i].capitalised ? 1 : 0) | (caps ? 2 : 0)];
+    out.push_back(m);
   };
   if (lower_starts_.empty() && !any_case_only) {
     // Only capitalised words start a name (surnames): the others need no look.

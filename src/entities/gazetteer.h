@@ -3,6 +3,7 @@
 // "SERGEI RIABKOV" are one name. Matches map back to exact byte spans.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,7 +25,9 @@ class Gazetteer {
 
   struct Match {
     Span span;                    // in the text
-    std::vector<uint32_t> values; // every entry with this name
+    // Every entry with this name that matches the text's case (held by the gazetteer:
+    // valid while no name is added).
+    std::span<const uint32_t> values;
     int words = 0;
   };
   // Longest matches, left to right, non-overlapping.
@@ -80,6 +83,9 @@ class Gazetteer {
   };
   struct Node {
     std::vector<Value> values;
+    // The values that match when the first word is capitalised (bit 0) and the text is in
+    // capitals (bit 1), in the order of `values`.
+    std::vector<uint32_t> matching[4];
     int parent = -1;
     std::string key;  // of the edge from parent
   };

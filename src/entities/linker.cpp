@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -92,7 +93,7 @@ struct EntityLinker::Knowledge {
   }
 
   // The preferred alias among those sharing a name: lowest rank, then file order.
-  const Alias& Best(const std::vector<uint32_t>& values) const {
+  const Alias& Best(std::span<const uint32_t> values) const {
     const Alias* best = &tables.aliases[values.front()];
     for (uint32_t v : values)
       if (tables.aliases[v].rank < best->rank) best = &tables.aliases[v];
@@ -101,7 +102,7 @@ struct EntityLinker::Knowledge {
 
   // The title a phrase stands for: an explicit roles.tsv phrase (with its country)
   // before a generic titles.tsv one, then file order.
-  const Title& BestTitle(const std::vector<uint32_t>& values) const {
+  const Title& BestTitle(std::span<const uint32_t> values) const {
     const std::vector<Title>& all = title_table.titles();
     uint32_t best = values.front();
     for (uint32_t v : values)
@@ -256,7 +257,9 @@ void EntityLinker::Run(Doc& doc) const {
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
   // seat of power after a place preposition is a location ("à Washington").
   std::vector<Entity> found;
-  for (const Gazetteer::Match& m : k.names.Find(text, words)) {
+  const std::vector<Gazetteer::Match> name_matches = k.names.Find(text, words);
+  found.reserve(name_matches.size());
+  for (const Gazetteer::Match& m : name_matches) {
     const Alias& alias = k.Best(m.values);
     Entity e = k.Make(DateAt(doc, m.span.start), m.span, alias);
     if (alias.via == "metonym") {
