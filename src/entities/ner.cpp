@@ -112,15 +112,18 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
       word_start = !(kAscii.c[bytes[i + 7]] & kWordChar);
       i += 8;
     }
-    if (i >= span.end) break;
-    size_t len;
-    uint8_t c = ClassAt(text, i, span.end, &len);
-    if (word_start && (c & kCapital)) {
-      while (e != end && e->span.end <= i) ++e;
-      if (e == end || e->span.start > i) return true;
+    // Then character by character over those eight bytes (or up to the end).
+    const size_t stop = std::min<size_t>(i + 8, span.end);
+    while (i < stop) {
+      size_t len;
+      uint8_t c = ClassAt(text, i, span.end, &len);
+      if (word_start && (c & kCapital)) {
+        while (e != end && e->span.end <= i) ++e;
+        if (e == end || e->span.start > i) return true;
+      }
+      word_start = !(c & kWordChar);
+      i += len;
     }
-    word_start = !(c & kWordChar);
-    i += len;
   }
   return false;
 }

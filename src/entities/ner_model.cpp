@@ -166,6 +166,9 @@ void NerModel::InitRows(WordRows* r) const {
   r->own_done = r->m1_done = r->p1_done = 0;
 }
 
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void NerModel::DecodeRows(WordRows* const* w, int n, std::vector<int>* out) const {
   // The same sums as DecodeDense: the word features' rows and the pairs of a word with the
   // previous tag or a neighbour's kind come from the words' rows (filled once per word and
@@ -205,8 +208,17 @@ void NerModel::DecodeRows(WordRows* const* w, int n, std::vector<int>* out) cons
     const int32_t* m2 = w[i - 2]->partial.m2;
     const int32_t* p2 = w[i + 2]->partial.p2;
     for (size_t c = 0; c < kDenseTags; c++) dense[c] = own[c] + m1[c] + p1[c] + m2[c] + p2[c] + tk[c] + kr[c];
+    // The bigram's row (ScoreDense of one feature, inline).
     const uint64_t bigram = NerBigramFeature(a.word, w[i - 2]->word);
-    ScoreDense(&bigram, 1, dense);
+    const uint32_t check = Check(bigram);
+    for (uint64_t s = bigram & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot& sl = slots_[s];
+      if (sl.check == check) {
+        for (size_t c = 0; c < kDenseTags; c++) dense[c] += sl.w[c];
+        break;
+      }
+      if (sl.check == 0) break;
+    }
     int t = -1;
     for (uint32_t bits = allowed_after_[ti]; bits; bits &= bits - 1) {
       int c = __builtin_ctz(bits);
