@@ -80,6 +80,7 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
   Words out;
   std::vector<Word>& words = out.list;
   words.reserve(text.size() / 6 + 4);  // about one word per 6-7 bytes of French
+  out.capitals.reserve(text.size() / 32 + 4);  // and one capitalised word in 6 or so
   size_t i = 0, n = text.size();
   while (i < n) {
     // Skip to the start of a word.

@@ -252,6 +252,7 @@ size_t NerTagger::Run(Doc& doc) const {
       std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   }
 
+  const size_t dictionary_entities = doc.entities.size();
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
   std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
@@ -287,7 +288,8 @@ size_t NerTagger::Run(Doc& doc) const {
     ent.id = prefix + Slug(name);
     doc.entities.push_back(std::move(ent));
   }
-  entities::StableSortByStart(&doc.entities);
+  // (the dictionary's entities and the model's are each in text order)
+  entities::MergeByStart(&doc.entities, dictionary_entities);
   return tagged;
 }
 
