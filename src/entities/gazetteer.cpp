@@ -65,11 +65,23 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAscii;
 
-// French elided words that attach to the next word with an apostrophe.
+// French elided words that attach to the next word with an apostrophe (`folded`: lower
+// case, no accents).
 bool IsElision(std::string_view folded) {
   return folded == "l" || folded == "d" || folded == "j" || folded == "m" || folded == "n" || folded == "s" ||
          folded == "t" || folded == "c" || folded == "qu" || folded == "jusqu" || folded == "lorsqu" ||
          folded == "puisqu" || folded == "quoiqu";
+}
+
+// IsElision of Skeleton::Fold(word); `ascii`: the word has no byte >= 0x80.
+bool IsElisionWord(std::string_view word, bool ascii) {
+  if (!ascii || word.size() > 6) return IsElision(Skeleton::Fold(word));
+  char lower[6];
+  for (size_t k = 0; k < word.size(); ++k) {
+    char c = word[k];
+    lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  return IsElision(std::string_view(lower, word.size()));
 }
 
 }  // namespace
@@ -135,7 +147,8 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
         continue;
       }
       // (elisions have at most 6 letters: a longer ASCII word is none)
-      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
+      // (an ASCII word of at most 6 letters is folded on the stack)
+      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElisionWord(text.substr(start, end - start), ascii)) {
         // "d'Iran": restart after the apostrophe.
         ascii = true;
         hashed = true;
