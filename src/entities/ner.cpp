@@ -256,18 +256,23 @@ size_t NerTagger::Run(Doc& doc) const {
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
   std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
-  for (const Mention& m : found) {
+  std::vector<std::string> keys(found.size());                // type + last word, by mention
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Mention& m = found[i];
     std::string_view t = m.span.of(text);
-    std::string key = m.type + " " + LastWord(t);
-    auto [it, added] = longest.emplace(key, t);
+    std::string last = LastWord(t);
+    keys[i] = m.type + " " + last;
+    auto [it, added] = longest.emplace(keys[i], t);
     if (!added && t.size() > it->second.size()) it->second = t;
-    mentions[LastWord(t)]++;
+    mentions[last]++;
   }
-  for (const Mention& m : found) {
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Mention& m = found[i];
     // A sentence's first word tagged alone is kept only when the document names it again.
-    if (m.first_alone && mentions[LastWord(m.span.of(text))] < 2) continue;
+    // (keys[i] is the type, a space and the last word)
+    if (m.first_alone && mentions[keys[i].substr(m.type.size() + 1)] < 2) continue;
     std::string_view t = m.span.of(text);
-    std::string_view name = longest.at(m.type + " " + LastWord(t));
+    std::string_view name = longest.at(keys[i]);
     Entity ent;
     ent.span = m.span;
     ent.type = m.type;
