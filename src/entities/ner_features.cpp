@@ -248,6 +248,7 @@ uint64_t NerLowerM1KindFeature(const NerWord& m1, uint32_t kind) { return Featur
 uint64_t NerBigramFeature(const NerWord& m1, const NerWord& m2) {
   return Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);
 }
+uint64_t NerBigramPart(const NerWord& m2) { return m2.info.lower + kBigramM2M1 * 0x9E3779B97F4A7C15ULL; }
 uint64_t NerLowerP1KindFeature(const NerWord& p1, uint32_t kind) { return Feature2Mixed(kLowerP1Kind, p1.mix_lower, kind); }
 
 int ExtractNerPairs(const NerWord* words, int n, int i, int prev, uint64_t* out) {

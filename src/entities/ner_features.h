@@ -86,6 +86,10 @@ uint64_t NerPrevLowerFeature(const NerWord& w, int prev);
 uint64_t NerPrevGazFeature(const NerWord& w, int prev);
 uint64_t NerLowerM1KindFeature(const NerWord& m1, uint32_t kind);
 uint64_t NerBigramFeature(const NerWord& m1, const NerWord& m2);
+// The same in two halves, for decoders that keep the second per word:
+// NerBigramFeature(m1, m2) == NerBigramJoin(m1.mix_lower, NerBigramPart(m2)).
+uint64_t NerBigramPart(const NerWord& m2);
+inline uint64_t NerBigramJoin(uint64_t m1_mix_lower, uint64_t part) { return syntax::Mix64(m1_mix_lower ^ part); }
 uint64_t NerLowerP1KindFeature(const NerWord& p1, uint32_t kind);
 
 // The words standing before the first (start) and after the last word.

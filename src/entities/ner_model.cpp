@@ -164,6 +164,7 @@ void NerModel::ScorePartial(const NerWord& w, Partial* p) const {
 void NerModel::InitRows(WordRows* r) const {
   ScorePartial(r->word, &r->partial);
   r->own_done = r->m1_done = r->p1_done = 0;
+  r->bigram_part = NerBigramPart(r->word);
 }
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
@@ -209,7 +210,7 @@ void NerModel::DecodeRows(WordRows* const* w, int n, std::vector<int>* out) cons
     const int32_t* p2 = w[i + 2]->partial.p2;
     for (size_t c = 0; c < kDenseTags; c++) dense[c] = own[c] + m1[c] + p1[c] + m2[c] + p2[c] + tk[c] + kr[c];
     // The bigram's row (ScoreDense of one feature, inline).
-    const uint64_t bigram = NerBigramFeature(a.word, w[i - 2]->word);
+    const uint64_t bigram = NerBigramJoin(a.word.mix_lower, w[i - 2]->bigram_part);
     const uint32_t check = Check(bigram);
     for (uint64_t s = bigram & slot_mask_;; s = (s + 1) & slot_mask_) {
       const Slot& sl = slots_[s];

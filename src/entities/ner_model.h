@@ -119,6 +119,7 @@ struct NerModel::WordRows {
   int32_t m1[8][kDenseTags];
   int32_t p1[8][kDenseTags];
   uint32_t own_done = 0, m1_done = 0, p1_done = 0;
+  uint64_t bigram_part = 0;  // NerBigramPart(word), as the word two before a position
 };
 
 }  // namespace veille::ner
