@@ -197,6 +197,10 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
     start_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
   }
   if (capitalised) any_case_only_ = false;
+  if (words.size() > 0) {
+    uint64_t h = words.list.front().key_hash;
+    first_key_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
+  }
   for (const Word& w : words) {
     int child = Child(node, words.Key(w), w.key_hash);
     if (child < 0) {
@@ -289,6 +293,8 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
         if (!IsNameGap(gap)) break;
       }
       const Word& w = keyed(j);
+      // (most words start no name: the first word's key hash rules them out)
+      if (j == i && !((first_key_bits_[(w.key_hash >> 6) & (kStartWords - 1)] >> (w.key_hash & 63)) & 1)) break;
       node = Child(node, words.Key(w), w.key_hash);
       if (node < 0) break;
       for (const Value& v : nodes_[node].values) {

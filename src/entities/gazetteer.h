@@ -100,6 +100,9 @@ class Gazetteer {
   void Link(int node, int child, uint64_t key_hash);
   static constexpr size_t kStartWords = 256;  // 16384 bits
   std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  // KeyHash of the first word of every name (a root edge): a word whose bit is not set
+  // starts no name.
+  std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kStartWords, 0);
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   struct StringHash {
