@@ -28,8 +28,7 @@ void WordTable::Reset(const NerModel& model, const NerLexicon& lexicon) {
   end_.word = BoundaryWord(false);
   model.InitRows(&start_);
   model.InitRows(&end_);
-  capacity_ = 0;
-  Reserve(0);
+  if (capacity_ == 0) Reserve(0);  // (the first time: the entries and slots)
   Clear();
 }
 
