@@ -139,8 +139,8 @@ TEST(Gazetteer, FirstWordFilterNeverWronglySaysNo) {
   std::string text = "la " + starts[0] + " suite et " + starts[2999] + " suite, " + starts[1500] + " pas";
   auto m = g.Find(text);
   ASSERT_EQ(m.size(), 2u);
-  EXPECT_EQ(m[0].values, std::vector<uint32_t>{0});
-  EXPECT_EQ(m[1].values, std::vector<uint32_t>{2999});
+  EXPECT_EQ(std::vector<uint32_t>(m[0].values.begin(), m[0].values.end()), std::vector<uint32_t>{0});
+  EXPECT_EQ(std::vector<uint32_t>(m[1].values.begin(), m[1].values.end()), std::vector<uint32_t>{2999});
 }
 
 }  // namespace

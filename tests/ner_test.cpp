@@ -15,6 +15,7 @@
 #include "entities/ner_features.h"
 #include "entities/ner_model.h"
 #include "entities/ner_trainer.h"
+#include "entities/ner_words.h"
 #include "pipeline/pipeline.h"
 
 namespace veille {
@@ -188,6 +189,45 @@ TEST(NerModel, DenseDecodingSumsTheSameFeatures) {
   EXPECT_GT(named, 4);
 }
 
+TEST(NerModel, DecodingWithTheWordTableGivesTheSameTags) {
+  // The tagger decodes through its per-thread word table (rows filled per word on first
+  // use, kept across sentences): the tags must be Decode's, sentence after sentence, also
+  // for a sentence longer than the table.
+  ner::NerModel model = ner::NerModel::Load(DictPath("models/fr-ner.bin"));
+  ner::NerLexicon lexicon = ner::NerLexicon::Load();
+  ASSERT_TRUE(model.dense());
+  std::vector<std::vector<std::string>> sentences = {
+      {"Le", "président", "Emmanuel", "Macron", "a", "reçu", "Olaf", "Scholz", "à", "Paris", "."},
+      {"Selon", "l'", "Agence", "France-Presse", ",", "la", "société", "Renault", "investit", "."},
+      {"Jeanne", "Dupont-Moreau", ",", "chercheuse", "à", "l'", "université", "de", "Lyon"},
+      {"Paris"},
+      {"PARIS", "Paris", "paris", "Paris", "Renault", "Renault", "de", "Lyon", "Lyon", "Lyon", "à", "Paris"},
+      {"Le", "président", "Emmanuel", "Macron", "a", "reçu", "Olaf", "Scholz", "à", "Paris", "."}};
+  std::vector<std::string> huge;
+  const char* const kCycle[] = {"M.", "Jean", "Martin", "de", "la", "Banque", "de", "France", "a", "dit", "."};
+  for (int i = 0; i < 9000; ++i) huge.push_back(kCycle[i % 11] + std::string(i % 3 == 0 ? "" : std::to_string(i % 400)));
+  sentences.push_back(huge);
+  sentences.push_back(sentences[0]);
+  int named = 0;
+  for (const auto& forms : sentences) {
+    std::vector<ner::NerWord> words(forms.size());
+    std::string lower;
+    for (size_t i = 0; i < forms.size(); ++i) ner::DescribeWord(forms[i], lexicon, &words[i], &lower);
+    std::vector<int> expected, tags;
+    model.Decode(words.data(), static_cast<int>(words.size()), &expected);
+    ner::WordTable& table = ner::WordTable::For(model, lexicon);
+    table.Reserve(forms.size());
+    std::vector<ner::NerModel::WordRows*> rows = {table.Boundary(true), table.Boundary(true)};
+    for (const std::string& f : forms) rows.push_back(table.Find(f));
+    rows.push_back(table.Boundary(false));
+    rows.push_back(table.Boundary(false));
+    model.DecodeRows(rows.data() + 2, static_cast<int>(forms.size()), &tags);
+    EXPECT_EQ(tags, expected) << forms[0] << " (" << forms.size() << " words)";
+    for (int t : tags) named += t != model.outside;
+  }
+  EXPECT_GT(named, 100);
+}
+
 TEST(NerModel, DecodingNeverStartsWithAnInsideTag) {
   ner::NerModel m;
   m.tags = {"B-PER", "I-PER", "O"};
@@ -288,6 +328,35 @@ TEST(NerPipeline, SentencesWithoutFreeCapitalsAreNotTagged) {
   EntityLinker linker;
   linker.Run(doc);
   EXPECT_EQ(tagger.Run(doc), 0u);  // no capital, or only the sentence's first word
+}
+
+TEST(NerPipeline, AccentedCapitalsAfterTheFirstWordAreFree) {
+  NerTagger tagger = NerTagger::Load();
+  Doc doc;
+  doc.text = "il a vu ÉLODIE ici. il a vu élodie ×÷ ici. il a vu Ødegaard ici. il a vu l'Œuvre. il a vu çà";
+  for (size_t a = 0; a < doc.text.size();) {
+    size_t b = doc.text.find(". ", a);
+    b = b == std::string::npos ? doc.text.size() : b + 1;
+    doc.sentences.push_back(Span{static_cast<uint32_t>(a), static_cast<uint32_t>(b)});
+    a = b + 1;
+  }
+  ASSERT_EQ(doc.sentences.size(), 5u);
+  EXPECT_EQ(tagger.Run(doc), 3u);  // É (Latin-1), Ø (Latin-1), Œ (ICU); not é, ×, ÷, ç
+}
+
+TEST(NerPipeline, AFreeCapitalIsSeenAtAnyOffset) {
+  // (the scan skips eight bytes at a time: capitals at every offset of a block, and the
+  // block's last byte deciding whether the next word starts after it)
+  NerTagger tagger = NerTagger::Load();
+  for (int k = 0; k < 20; ++k) {
+    for (std::string next : {" Zorro vient.", "-Zorro vient.", "zZorro vient.", " zorro vient."}) {
+      Doc doc;
+      doc.text = "le " + std::string(static_cast<size_t>(k), 'a') + next;
+      doc.sentences = {Span{0, static_cast<uint32_t>(doc.text.size())}};
+      size_t expected = next[0] == 'z' || next[1] == 'z' ? 0 : 1;
+      EXPECT_EQ(tagger.Run(doc), expected) << doc.text;
+    }
+  }
 }
 
 }  // namespace

@@ -44,4 +44,28 @@ void StableSortByStart(std::vector<T>* v) {
   Permute(v, order);
 }
 
+// std::stable_sort(v, start <), faster when the first `sorted` elements and the others are
+// each sorted by start: then their stable merge (each entity moves once).
+template <class T>
+void MergeByStart(std::vector<T>* v, size_t sorted) {
+  auto starts_before = [](const T& a, const T& b) { return a.span.start < b.span.start; };
+  if (std::is_sorted(v->begin(), v->end(), starts_before)) return;
+  auto a = v->begin(), a_end = v->begin() + static_cast<std::ptrdiff_t>(sorted), b = a_end;
+  if (!std::is_sorted(a, a_end, starts_before) || !std::is_sorted(b, v->end(), starts_before)) {
+    StableSortByStart(v);
+    return;
+  }
+  std::vector<T> out;
+  out.reserve(v->size());
+  while (a != a_end || b != v->end()) {
+    // (the first run first among equal starts)
+    if (b == v->end() || (a != a_end && !starts_before(*b, *a))) {
+      out.push_back(std::move(*a++));
+    } else {
+      out.push_back(std::move(*b++));
+    }
+  }
+  v->swap(out);
+}
+
 }  // namespace veille::entities

@@ -49,9 +49,9 @@ MentionContext::MentionContext() {
         if (p.text.empty() || p.text.front() == ' ' || p.text.back() == ' ') line.Fail("phrase has stray spaces");
         if (p.text.size() + 2 > kWindow) line.Fail("phrase longer than the window looked at");
         if (kind == "place") {
-          place_.push_back(std::move(p));
+          place_.Add(std::move(p));
         } else if (kind == "former") {
-          former_.push_back(std::move(p));
+          former_.Add(std::move(p));
         } else {
           line.Fail("unknown kind '" + kind + "' (place | former)");
         }
@@ -59,15 +59,30 @@ MentionContext::MentionContext() {
       2, 3);
 }
 
-const std::string* MentionContext::Before(const std::vector<Phrase>& phrases, std::string_view text, size_t start,
+void MentionContext::Phrases::Add(Phrase p) {
+  by_last[static_cast<unsigned char>(p.text.back())].push_back(static_cast<uint16_t>(list.size()));
+  list.push_back(std::move(p));
+}
+
+const std::string* MentionContext::Before(const Phrases& phrases, std::string_view text, size_t start,
                                           bool hyphen) {
   size_t from = start > kWindow ? start - kWindow : 0;
   while (from < start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a character start
   char buffer[kWindow];  // the window is at most kWindow bytes; its lower case is no longer
   std::string_view window = text.substr(from, start - from);
   std::string_view before(buffer, static_cast<size_t>(LowerTo(window, buffer) - buffer));
-  for (const Phrase& p : phrases) {
-    // "<phrase> " before the mention, or "<phrase>" ending in an apostrophe, or "<phrase>-" for "ex-".
+  // "<phrase> " before the mention, or "<phrase>" ending in an apostrophe, or "<phrase>-" for
+  // "ex-": the phrase ends with the window's last byte when that is an apostrophe (and only
+  // those phrases end there), else with the byte before the space or hyphen.
+  if (before.empty()) return nullptr;
+  unsigned char last = static_cast<unsigned char>(before.back());
+  if (last != '\'') {
+    if (!(last == ' ' || (hyphen && last == '-')) || before.size() < 2) return nullptr;
+    last = static_cast<unsigned char>(before[before.size() - 2]);
+    if (last == '\'') return nullptr;  // (a phrase ending with an apostrophe takes no space)
+  }
+  for (uint16_t index : phrases.by_last[last]) {
+    const Phrase& p = phrases.list[index];
     size_t end = before.size();
     if (p.text.back() != '\'') {
       if (end == 0 || !(before[end - 1] == ' ' || (hyphen && before[end - 1] == '-'))) continue;

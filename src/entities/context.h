@@ -3,6 +3,7 @@
 // state acting), a word before a title that points at another holder ("l'ancien
 // président"). Knowledge: dict/actors/context.tsv.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,15 @@ class MentionContext {
     std::string text;  // lower case, "'" for both apostrophes
     std::string rule;
   };
-  static const std::string* Before(const std::vector<Phrase>& phrases, std::string_view text, size_t start,
-                                   bool hyphen);
-  std::vector<Phrase> place_, former_;
+  // Phrases in file order, and the indexes of those ending with each byte (file order):
+  // only they can end where the text before a mention ends.
+  struct Phrases {
+    std::vector<Phrase> list;
+    std::vector<uint16_t> by_last[256];
+    void Add(Phrase p);
+  };
+  static const std::string* Before(const Phrases& phrases, std::string_view text, size_t start, bool hyphen);
+  Phrases place_, former_;
 };
 
 }  // namespace veille

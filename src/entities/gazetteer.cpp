@@ -65,11 +65,23 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAscii;
 
-// French elided words that attach to the next word with an apostrophe.
+// French elided words that attach to the next word with an apostrophe (`folded`: lower
+// case, no accents).
 bool IsElision(std::string_view folded) {
   return folded == "l" || folded == "d" || folded == "j" || folded == "m" || folded == "n" || folded == "s" ||
          folded == "t" || folded == "c" || folded == "qu" || folded == "jusqu" || folded == "lorsqu" ||
          folded == "puisqu" || folded == "quoiqu";
+}
+
+// IsElision of Skeleton::Fold(word); `ascii`: the word has no byte >= 0x80.
+bool IsElisionWord(std::string_view word, bool ascii) {
+  if (!ascii || word.size() > 6) return IsElision(Skeleton::Fold(word));
+  char lower[6];
+  for (size_t k = 0; k < word.size(); ++k) {
+    char c = word[k];
+    lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  return IsElision(std::string_view(lower, word.size()));
 }
 
 }  // namespace
@@ -80,6 +92,7 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
   Words out;
   std::vector<Word>& words = out.list;
   words.reserve(text.size() / 6 + 4);  // about one word per 6-7 bytes of French
+  out.capitals.reserve(text.size() / 32 + 4);  // and one capitalised word in 6 or so
   size_t i = 0, n = text.size();
   while (i < n) {
     // Skip to the start of a word.
@@ -134,7 +147,8 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
         continue;
       }
       // (elisions have at most 6 letters: a longer ASCII word is none)
-      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElision(Skeleton::Fold(text.substr(start, end - start)))) {
+      // (an ASCII word of at most 6 letters is folded on the stack)
+      if (IsApostrophe(d) && !(ascii && end - start > 6) && IsElisionWord(text.substr(start, end - start), ascii)) {
         // "d'Iran": restart after the apostrophe.
         ascii = true;
         hashed = true;
@@ -154,6 +168,7 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys) con
       Word& word = words.emplace_back();
       word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       word.capitalised = upper;
+      if (upper) out.capitals.push_back(static_cast<uint32_t>(words.size() - 1));
       if (hashed) {
         word.fold_hash = Mix64(h);
         word.fold_hashed = true;
@@ -178,9 +193,14 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
     std::string_view first = words.list.front().span.of(name);
     lower_starts_.insert(Skeleton::Fold(first));
     uint64_t h = FoldHash(first);
+    lower_start_hashes_.insert(h);
     start_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
   }
   if (capitalised) any_case_only_ = false;
+  if (words.size() > 0) {
+    uint64_t h = words.list.front().key_hash;
+    first_key_bits_[(h >> 6) & (kStartWords - 1)] |= uint64_t{1} << (h & 63);
+  }
   for (const Word& w : words) {
     int child = Child(node, words.Key(w), w.key_hash);
     if (child < 0) {
@@ -195,7 +215,10 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
   if (node == 0) return;  // no word in the name
   for (const Value& v : nodes_[node].values)
     if (v.value == value) return;
-  nodes_[node].values.push_back({value, capitalised, words.size() == 1 && IsAllCaps(name)});
+  const Value v{value, capitalised, words.size() == 1 && IsAllCaps(name)};
+  nodes_[node].values.push_back(v);
+  for (int variant = 0; variant < 4; ++variant)
+    if ((!v.capitalised || (variant & 1)) && (!v.acronym || (variant & 2))) nodes_[node].matching[variant].push_back(value);
   ++entries_;
 }
 
@@ -260,6 +283,52 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
     }
     return w;
   };
+  // The longest name starting at word i: its end (in words) and node, or best_node < 0.
+  auto longest_at = [&](size_t i, size_t* best_end) -> int {
+    int node = 0, best_node = -1;
+    for (size_t j = i; j < nw; ++j) {
+      // Words of one name are separated by spaces or hyphens only.
+      if (j > i) {
+        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
+        if (!IsNameGap(gap)) break;
+      }
+      const Word& w = keyed(j);
+      // (most words start no name: the first word's key hash rules them out)
+      if (j == i && !((first_key_bits_[(w.key_hash >> 6) & (kStartWords - 1)] >> (w.key_hash & 63)) & 1)) break;
+      node = Child(node, words.Key(w), w.key_hash);
+      if (node < 0) break;
+      for (const Value& v : nodes_[node].values) {
+        if ((!v.capitalised || ws[i].capitalised) &&
+            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
+          *best_end = j + 1;
+          best_node = node;
+          break;
+        }
+      }
+    }
+    return best_node;
+  };
+  auto add = [&](size_t i, size_t best_end, int best_node) {
+    Match m;
+    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
+    m.words = static_cast<int>(best_end - i);
+    bool caps = IsAllCaps(m.span.of(text));
+    m.values = nodes_[best_node].matching[(ws[i].capitalised ? 1 : 0) | (caps ? 2 : 0)];
+    out.push_back(m);
+  };
+  if (lower_starts_.empty() && !any_case_only) {
+    // Only capitalised words start a name (surnames): the others need no look.
+    size_t next = 0;  // the first word after the last match
+    for (uint32_t i : words.capitals) {
+      if (i < next) continue;
+      size_t best_end = 0;
+      int best_node = longest_at(i, &best_end);
+      if (best_node < 0) continue;
+      add(i, best_end, best_node);
+      next = best_end;
+    }
+    return out;
+  }
   size_t i = 0;
   while (i < nw) {
     if (!ws[i].capitalised || any_case_only) {
@@ -269,7 +338,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
         ws[i].fold_hashed = true;
       }
       uint64_t fh = ws[i].fold_hash;  // MaybeLowerStart, through the loaded pointer
-      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1)) {
+      if (!((start_bits[(fh >> 6) & (kStartWords - 1)] >> (fh & 63)) & 1) || !lower_start_hashes_.contains(fh)) {
         ++i;
         continue;
       }
@@ -285,38 +354,13 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
         continue;
       }
     }
-    int node = 0;
     size_t best_end = 0;
-    int best_node = -1;
-    for (size_t j = i; j < nw; ++j) {
-      // Words of one name are separated by spaces or hyphens only.
-      if (j > i) {
-        std::string_view gap = text.substr(ws[j - 1].span.end, ws[j].span.start - ws[j - 1].span.end);
-        if (!IsNameGap(gap)) break;
-      }
-      const Word& w = keyed(j);
-      node = Child(node, words.Key(w), w.key_hash);
-      if (node < 0) break;
-      for (const Value& v : nodes_[node].values) {
-        if ((!v.capitalised || ws[i].capitalised) &&
-            (!v.acronym || IsAllCaps(text.substr(ws[i].span.start, ws[j].span.end - ws[i].span.start)))) {
-          best_end = j + 1;
-          best_node = node;
-          break;
-        }
-      }
-    }
+    int best_node = longest_at(i, &best_end);
     if (best_node < 0) {
       ++i;
       continue;
     }
-    Match m;
-    m.span = {ws[i].span.start, ws[best_end - 1].span.end};
-    m.words = static_cast<int>(best_end - i);
-    bool caps = IsAllCaps(m.span.of(text));
-    for (const Value& v : nodes_[best_node].values)
-      if ((!v.capitalised || ws[i].capitalised) && (!v.acronym || caps)) m.values.push_back(v.value);
-    out.push_back(std::move(m));
+    add(i, best_end, best_node);
     i = best_end;
   }
   return out;

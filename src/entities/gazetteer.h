@@ -3,6 +3,7 @@
 // "SERGEI RIABKOV" are one name. Matches map back to exact byte spans.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,7 +25,9 @@ class Gazetteer {
 
   struct Match {
     Span span;                    // in the text
-    std::vector<uint32_t> values; // every entry with this name
+    // Every entry with this name that matches the text's case (held by the gazetteer:
+    // valid while no name is added).
+    std::span<const uint32_t> values;
     int words = 0;
   };
   // Longest matches, left to right, non-overlapping.
@@ -47,6 +50,7 @@ class Gazetteer {
   // The words of a text and the side string of their keys and folded forms.
   struct Words {
     std::vector<Word> list;
+    std::vector<uint32_t> capitals;  // indexes of the capitalised words, in order
     std::string side;
     std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
     std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
@@ -79,6 +83,9 @@ class Gazetteer {
   };
   struct Node {
     std::vector<Value> values;
+    // The values that match when the first word is capitalised (bit 0) and the text is in
+    // capitals (bit 1), in the order of `values`.
+    std::vector<uint32_t> matching[4];
     int parent = -1;
     std::string key;  // of the edge from parent
   };
@@ -93,6 +100,9 @@ class Gazetteer {
   void Link(int node, int child, uint64_t key_hash);
   static constexpr size_t kStartWords = 256;  // 16384 bits
   std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  // KeyHash of the first word of every name (a root edge): a word whose bit is not set
+  // starts no name.
+  std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kStartWords, 0);
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   struct StringHash {
@@ -100,6 +110,8 @@ class Gazetteer {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, StringHash, std::equal_to<>> lower_starts_;
+  // Their FoldHash: a word whose hash is not here needs no folding.
+  std::unordered_set<uint64_t> lower_start_hashes_;
   // True while every name matches in any case (titles): then a capitalised word
   // must be in lower_starts_ too, and most capitalised words need no key either.
   bool any_case_only_ = true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -57,8 +58,9 @@ bool IsOfGap(std::string_view gap) {
 }
 
 // The date that picks roles for a mention at `pos`: the document's date, else the
-// nearest time expression before it (else the first after it), else "" (latest holder).
-std::string DateAt(const Doc& doc, uint32_t pos) {
+// nearest time expression before it (else the first after it, written to *storage),
+// else "" (latest holder).
+std::string_view DateAt(const Doc& doc, uint32_t pos, std::string* storage) {
   if (doc.date) return *doc.date;
   std::string before, after;
   for (const Timex& t : doc.timex) {
@@ -70,7 +72,8 @@ std::string DateAt(const Doc& doc, uint32_t pos) {
       after = day;
     }
   }
-  return before.empty() ? after : before;
+  *storage = before.empty() ? after : before;
+  return *storage;
 }
 
 }  // namespace
@@ -100,7 +103,7 @@ struct EntityLinker::Knowledge {
   }
 
   // The preferred alias among those sharing a name: lowest rank, then file order.
-  const Alias& Best(const std::vector<uint32_t>& values) const {
+  const Alias& Best(std::span<const uint32_t> values) const {
     const Alias* best = &tables.aliases[values.front()];
     for (uint32_t v : values)
       if (tables.aliases[v].rank < best->rank) best = &tables.aliases[v];
@@ -109,7 +112,7 @@ struct EntityLinker::Knowledge {
 
   // The title a phrase stands for: an explicit roles.tsv phrase (with its country)
   // before a generic titles.tsv one, then file order.
-  const Title& BestTitle(const std::vector<uint32_t>& values) const {
+  const Title& BestTitle(std::span<const uint32_t> values) const {
     const std::vector<Title>& all = title_table.titles();
     uint32_t best = values.front();
     for (uint32_t v : values)
@@ -119,7 +122,7 @@ struct EntityLinker::Knowledge {
     return all[best];
   }
 
-  Entity Make(const std::string& date, Span span, const Alias& alias) const {
+  Entity Make(std::string_view date, Span span, const Alias& alias) const {
     const Actor& a = tables.actors[alias.actor];
     Entity e;
     e.span = span;
@@ -227,7 +230,8 @@ std::optional<Entity> EntityLinker::Knowledge::ResolveTitle(const Doc& doc, cons
   Entity e;
   e.span = span;
   e.via = "title";
-  TitleTable::Holder h = title_table.HolderOf(*title, country, DateAt(doc, span.start));
+  std::string storage;
+  TitleTable::Holder h = title_table.HolderOf(*title, country, DateAt(doc, span.start, &storage));
   if (h.period) {
     const Actor& person = tables.actors[h.actor];
     e.type = "PER";
@@ -264,9 +268,12 @@ void EntityLinker::Run(Doc& doc) const {
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
   // seat of power after a place preposition is a location ("à Washington").
   std::vector<Entity> found;
-  for (const Gazetteer::Match& m : k.names.Find(text, words)) {
+  std::string date_storage;  // (DateAt without a document date)
+  const std::vector<Gazetteer::Match> name_matches = k.names.Find(text, words);
+  found.reserve(name_matches.size());
+  for (const Gazetteer::Match& m : name_matches) {
     const Alias& alias = k.Best(m.values);
-    Entity e = k.Make(DateAt(doc, m.span.start), m.span, alias);
+    Entity e = k.Make(DateAt(doc, m.span.start, &date_storage), m.span, alias);
     if (alias.via == "metonym") {
       if (const std::string* rule = k.context.PlaceBefore(text, m.span.start)) {
         e.type = "LOC";
@@ -309,7 +316,7 @@ void EntityLinker::Run(Doc& doc) const {
     bool overlaps = std::any_of(found.begin(), found.end(), [&](const Entity& e) { return Overlaps(e.span, m.span); });
     if (overlaps) continue;
     if (m.span.size() <= 2 && !ShortSurnameAt(text, m.span, k.tables.aliases[m.values[0]].text)) continue;
-    std::string date = DateAt(doc, m.span.start);
+    std::string_view date = DateAt(doc, m.span.start, &date_storage);
     const Alias* chosen = nullptr;
     for (uint32_t v : m.values) {
       const Alias& alias = k.tables.aliases[v];

@@ -1,12 +1,14 @@
 #include "entities/ner.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "core/dict_file.h"
 #include "entities/actors.h"
 #include "entities/by_start.h"
 #include "entities/ner_model.h"
+#include "entities/ner_words.h"
 #include "entities/skeleton.h"
 #include "segment/chars.h"
 #include "syntax/tokenizer.h"
@@ -55,6 +57,40 @@ bool HasCapital(std::string_view s) {
   return false;
 }
 
+// Character classes for HasFreeCapital: kWordChar a letter or digit, kCapital an upper-case
+// letter. ASCII bytes by a table; the two-byte Latin-1 letters (C3 80..C3 BF: À..ÿ but × and ÷)
+// directly; any other character through segment::IsUpper / IsLetter (ICU).
+enum : uint8_t { kWordChar = 1, kCapital = 2 };
+struct AsciiClasses {
+  uint8_t c[128] = {};
+  constexpr AsciiClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = kWordChar;
+    for (int b = 'A'; b <= 'Z'; ++b) c[b] = kWordChar | kCapital;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kWordChar;
+  }
+};
+constexpr AsciiClasses kAscii;
+
+// The classes of the character at text[i] (i < end), and its length.
+inline uint8_t ClassAt(std::string_view text, size_t i, size_t end, size_t* len) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return kAscii.c[b];
+  }
+  if (b == 0xC3 && i + 1 < end) {
+    unsigned char b2 = static_cast<unsigned char>(text[i + 1]);
+    if (b2 >= 0x80 && b2 <= 0xBF) {  // U+00C0..U+00FF
+      *len = 2;
+      if (b2 == 0x97 || b2 == 0xB7) return 0;  // × ÷
+      return b2 <= 0x9E ? kWordChar | kCapital : kWordChar;
+    }
+  }
+  char32_t c = segment::DecodeAt(text, i, end, len);
+  return static_cast<uint8_t>((segment::IsLetter(c) || segment::IsDigit(c) ? kWordChar : 0) |
+                              (segment::IsUpper(c) ? kCapital : 0));
+}
+
 // Whether text[span] has a word starting with a capital after its first word, outside
 // the entities [e, end) (sorted by start).
 bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const_iterator e,
@@ -62,15 +98,32 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
   size_t i = span.start;
   while (i < span.end && text[i] != ' ') i++;  // the first word
   bool word_start = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (i < span.end) {
-    size_t len;
-    char32_t c = segment::DecodeAt(text, i, span.end, &len);
-    if (word_start && segment::IsUpper(c)) {
-      while (e != end && e->span.end <= i) ++e;
-      if (e == end || e->span.start > i) return true;
+    // Eight bytes at a time while none is a capital A-Z or a byte >= 0x80 (most of a
+    // sentence): only whether the last of them ends a word matters then.
+    while (i + 8 <= span.end) {
+      uint64_t x;
+      std::memcpy(&x, bytes + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      // (bytes < 0x80: b + 0x3F has its high bit from 'A' on, b + 0x25 from '[' on; no carries)
+      uint64_t capital = (x + kOnes * (0x80 - 'A')) & ~(x + kOnes * (0x80 - 'Z' - 1));
+      if ((x | capital) & kHigh) break;
+      word_start = !(kAscii.c[bytes[i + 7]] & kWordChar);
+      i += 8;
     }
-    word_start = !segment::IsLetter(c) && !segment::IsDigit(c);
-    i += len;
+    // Then character by character over those eight bytes (or up to the end).
+    const size_t stop = std::min<size_t>(i + 8, span.end);
+    while (i < stop) {
+      size_t len;
+      uint8_t c = ClassAt(text, i, span.end, &len);
+      if (word_start && (c & kCapital)) {
+        while (e != end && e->span.end <= i) ++e;
+        if (e == end || e->span.start > i) return true;
+      }
+      word_start = !(c & kWordChar);
+      i += len;
+    }
   }
   return false;
 }
@@ -102,15 +155,29 @@ NerTagger NerTagger::LoadFrom(const std::string& model_path) {
 
 void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mention>* out) const {
   thread_local std::vector<Span> spans;
-  thread_local std::vector<ner::NerWord> words;
+  thread_local std::vector<ner::NerModel::WordRows*> rows;
+  thread_local std::vector<ner::NerWord> plain;  // without the compact table
   thread_local std::vector<int> tags;
   thread_local std::string lower;
   spans.clear();
   tokenizer_->Tokenize(text, span, &spans);
-  words.resize(spans.size());
-  for (size_t i = 0; i < spans.size(); i++) ner::DescribeWord(spans[i].of(text), *lexicon_, &words[i], &lower);
   const ner::NerModel& m = *model_;
-  m.Decode(words.data(), static_cast<int>(words.size()), &tags);
+  // The words' gazetteer bits (kGivenName below).
+  auto gaz = [&](size_t i) { return m.dense() ? rows[i + 2]->word.gaz : plain[i].gaz; };
+  if (m.dense()) {
+    // Each distinct word is described and scored once (per thread, across documents).
+    ner::WordTable& table = ner::WordTable::For(m, *lexicon_);
+    table.Reserve(spans.size());
+    rows.resize(spans.size() + 4);
+    rows[0] = rows[1] = table.Boundary(true);
+    for (size_t i = 0; i < spans.size(); i++) rows[i + 2] = table.Find(spans[i].of(text));
+    rows[spans.size() + 2] = rows[spans.size() + 3] = table.Boundary(false);
+    m.DecodeRows(rows.data() + 2, static_cast<int>(spans.size()), &tags);
+  } else {
+    plain.resize(spans.size());
+    for (size_t i = 0; i < spans.size(); i++) ner::DescribeWord(spans[i].of(text), *lexicon_, &plain[i], &lower);
+    m.Decode(plain.data(), static_cast<int>(plain.size()), &tags);
+  }
   size_t first = out->size();
   for (size_t i = 0; i < tags.size(); i++) {
     int t = tags[i];
@@ -122,7 +189,7 @@ void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mentio
       continue;
     }
     // A given name alone followed by another name is one person ("Paul" + "Martin").
-    if (continues && out->back().span == spans[i - 1] && (words[i - 1].gaz & ner::kGivenName) &&
+    if (continues && out->back().span == spans[i - 1] && (gaz(i - 1) & ner::kGivenName) &&
         m.inside_of[t] < 0 && (i + 1 == tags.size() || m.inside_of[tags[i + 1]] < 0)) {
       out->back().span.end = spans[i].end;
       out->back().type = "PER";
@@ -185,21 +252,27 @@ size_t NerTagger::Run(Doc& doc) const {
       std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   }
 
+  const size_t dictionary_entities = doc.entities.size();
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
   std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
-  for (const Mention& m : found) {
+  std::vector<std::string> keys(found.size());                // type + last word, by mention
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Mention& m = found[i];
     std::string_view t = m.span.of(text);
-    std::string key = m.type + " " + LastWord(t);
-    auto [it, added] = longest.emplace(key, t);
+    std::string last = LastWord(t);
+    keys[i] = m.type + " " + last;
+    auto [it, added] = longest.emplace(keys[i], t);
     if (!added && t.size() > it->second.size()) it->second = t;
-    mentions[LastWord(t)]++;
+    mentions[last]++;
   }
-  for (const Mention& m : found) {
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Mention& m = found[i];
     // A sentence's first word tagged alone is kept only when the document names it again.
-    if (m.first_alone && mentions[LastWord(m.span.of(text))] < 2) continue;
+    // (keys[i] is the type, a space and the last word)
+    if (m.first_alone && mentions[keys[i].substr(m.type.size() + 1)] < 2) continue;
     std::string_view t = m.span.of(text);
-    std::string_view name = longest.at(m.type + " " + LastWord(t));
+    std::string_view name = longest.at(keys[i]);
     Entity ent;
     ent.span = m.span;
     ent.type = m.type;
@@ -220,7 +293,8 @@ size_t NerTagger::Run(Doc& doc) const {
     ent.id = prefix + Slug(name);
     doc.entities.push_back(std::move(ent));
   }
-  entities::StableSortByStart(&doc.entities);
+  // (the dictionary's entities and the model's are each in text order)
+  entities::MergeByStart(&doc.entities, dictionary_entities);
   return tagged;
 }
 

@@ -242,17 +242,26 @@ int ExtractNerTagKind(uint32_t kind, bool first, int prev, int prev2, uint64_t* 
 
 uint64_t NerKindsFeature(uint32_t m1, uint32_t w, uint32_t p1) { return Feature(kKinds, m1 * 64 + w * 8 + p1); }
 
+uint64_t NerPrevLowerFeature(const NerWord& w, int prev) { return Feature2Mixed(kPrevLower, w.mix_lower, prev); }
+uint64_t NerPrevGazFeature(const NerWord& w, int prev) { return Feature2Mixed(kPrevGaz, w.mix_gaz, prev); }
+uint64_t NerLowerM1KindFeature(const NerWord& m1, uint32_t kind) { return Feature2Mixed(kLowerM1Kind, m1.mix_lower, kind); }
+uint64_t NerBigramFeature(const NerWord& m1, const NerWord& m2) {
+  return Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);
+}
+uint64_t NerBigramPart(const NerWord& m2) { return m2.info.lower + kBigramM2M1 * 0x9E3779B97F4A7C15ULL; }
+uint64_t NerLowerP1KindFeature(const NerWord& p1, uint32_t kind) { return Feature2Mixed(kLowerP1Kind, p1.mix_lower, kind); }
+
 int ExtractNerPairs(const NerWord* words, int n, int i, int prev, uint64_t* out) {
   const NerWord& w = words[i];
   const NerWord& m1 = i > 0 ? words[i - 1] : Boundary(true);
   const NerWord& m2 = i > 1 ? words[i - 2] : Boundary(true);
   const NerWord& p1 = i + 1 < n ? words[i + 1] : Boundary(false);
   int k = 0;
-  out[k++] = Feature2Mixed(kPrevLower, w.mix_lower, prev);
-  out[k++] = Feature2Mixed(kPrevGaz, w.mix_gaz, prev);
-  out[k++] = Feature2Mixed(kLowerM1Kind, m1.mix_lower, w.kind);
-  out[k++] = Feature2Mixed(kBigramM2M1, m1.mix_lower, m2.info.lower);
-  out[k++] = Feature2Mixed(kLowerP1Kind, p1.mix_lower, w.kind);
+  out[k++] = NerPrevLowerFeature(w, prev);
+  out[k++] = NerPrevGazFeature(w, prev);
+  out[k++] = NerLowerM1KindFeature(m1, w.kind);
+  out[k++] = NerBigramFeature(m1, m2);
+  out[k++] = NerLowerP1KindFeature(p1, w.kind);
   return k;
 }
 

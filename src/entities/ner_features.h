@@ -80,6 +80,17 @@ uint64_t NerKindsFeature(uint32_t m1, uint32_t w, uint32_t p1);
 // (3) The pairs: the word's lower case and bits with the previous tag, neighbours' lower
 // case with the word's kind, the two words before.
 int ExtractNerPairs(const NerWord* words, int n, int i, int prev, uint64_t* out);
+// ExtractNerPairs' features one by one (w: the word, m1 and m2: the words before, p1: after):
+// those of the word with the previous tag, the neighbours' with the word's kind, the bigram.
+uint64_t NerPrevLowerFeature(const NerWord& w, int prev);
+uint64_t NerPrevGazFeature(const NerWord& w, int prev);
+uint64_t NerLowerM1KindFeature(const NerWord& m1, uint32_t kind);
+uint64_t NerBigramFeature(const NerWord& m1, const NerWord& m2);
+// The same in two halves, for decoders that keep the second per word:
+// NerBigramFeature(m1, m2) == NerBigramJoin(m1.mix_lower, NerBigramPart(m2)).
+uint64_t NerBigramPart(const NerWord& m2);
+inline uint64_t NerBigramJoin(uint64_t m1_mix_lower, uint64_t part) { return syntax::Mix64(m1_mix_lower ^ part); }
+uint64_t NerLowerP1KindFeature(const NerWord& p1, uint32_t kind);
 
 // The words standing before the first (start) and after the last word.
 const NerWord& BoundaryWord(bool start);

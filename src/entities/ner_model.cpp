@@ -140,6 +140,13 @@ const NerModel::Partial& NerModel::PartialOf(const NerWord& w) const {
   thread_local std::vector<Cached> cache(kSlots);
   Cached& c = cache[(w.f[kOwnWord] ^ (w.f[kOwnGazKind] >> 7)) & (kSlots - 1)];
   if (c.model == id_ && std::memcmp(c.f, w.f, sizeof c.f) == 0) return c.p;
+  ScorePartial(w, &c.p);
+  std::memcpy(c.f, w.f, sizeof c.f);
+  c.model = id_;
+  return c.p;
+}
+
+void NerModel::ScorePartial(const NerWord& w, Partial* p) const {
   auto rows = [&](std::initializer_list<int> which, int32_t* sum) {
     uint64_t feats[kWordFeatures];
     int k = 0;
@@ -147,14 +154,81 @@ const NerModel::Partial& NerModel::PartialOf(const NerWord& w) const {
     for (size_t t = 0; t < kDenseTags; t++) sum[t] = 0;
     ScoreDense(feats, k, sum);
   };
-  rows({kOwnWord, kOwnLower, kOwnSuf2, kOwnSuf3, kOwnSuf4, kOwnPre3, kOwnShape, kOwnGaz, kOwnGazKind}, c.p.own);
-  rows({kAsLowerM1, kAsShapeM1, kAsGazM1}, c.p.m1);
-  rows({kAsLowerP1, kAsShapeP1, kAsGazP1}, c.p.p1);
-  rows({kAsLowerM2}, c.p.m2);
-  rows({kAsLowerP2}, c.p.p2);
-  std::memcpy(c.f, w.f, sizeof c.f);
-  c.model = id_;
-  return c.p;
+  rows({kOwnWord, kOwnLower, kOwnSuf2, kOwnSuf3, kOwnSuf4, kOwnPre3, kOwnShape, kOwnGaz, kOwnGazKind}, p->own);
+  rows({kAsLowerM1, kAsShapeM1, kAsGazM1}, p->m1);
+  rows({kAsLowerP1, kAsShapeP1, kAsGazP1}, p->p1);
+  rows({kAsLowerM2}, p->m2);
+  rows({kAsLowerP2}, p->p2);
+}
+
+void NerModel::InitRows(WordRows* r) const {
+  ScorePartial(r->word, &r->partial);
+  r->own_done = r->m1_done = r->p1_done = 0;
+  r->bigram_part = NerBigramPart(r->word);
+}
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void NerModel::DecodeRows(WordRows* const* w, int n, std::vector<int>* out) const {
+  // The same sums as DecodeDense: the word features' rows and the pairs of a word with the
+  // previous tag or a neighbour's kind come from the words' rows (filled once per word and
+  // value), so that a position looks up one feature, the bigram of the two words before.
+  out->resize(n);
+  int32_t dense[kDenseTags];
+  int prev = kStart, prev2 = kStart;
+  for (int i = 0; i < n; i++) {
+    WordRows& x = *w[i];
+    WordRows& a = *w[i - 1];
+    WordRows& b = *w[i + 1];
+    const uint32_t kind = x.word.kind;
+    const size_t ti = TagIndex(prev);
+    if (!((x.own_done >> ti) & 1)) {
+      std::memcpy(x.own[ti], x.partial.own, sizeof x.own[ti]);
+      const uint64_t f[2] = {NerPrevLowerFeature(x.word, prev), NerPrevGazFeature(x.word, prev)};
+      ScoreDense(f, 2, x.own[ti]);
+      x.own_done |= 1u << ti;
+    }
+    if (!((a.m1_done >> kind) & 1)) {
+      std::memcpy(a.m1[kind], a.partial.m1, sizeof a.m1[kind]);
+      const uint64_t f = NerLowerM1KindFeature(a.word, kind);
+      ScoreDense(&f, 1, a.m1[kind]);
+      a.m1_done |= 1u << kind;
+    }
+    if (!((b.p1_done >> kind) & 1)) {
+      std::memcpy(b.p1[kind], b.partial.p1, sizeof b.p1[kind]);
+      const uint64_t f = NerLowerP1KindFeature(b.word, kind);
+      ScoreDense(&f, 1, b.p1[kind]);
+      b.p1_done |= 1u << kind;
+    }
+    const int32_t* tk = &tag_kind_rows_[((kind * kTagIndexes + ti) * kTagIndexes + TagIndex(prev2)) * kDenseTags];
+    const int32_t* kr = &kinds_rows_[(a.word.kind * 64 + kind * 8 + b.word.kind) * kDenseTags];
+    const int32_t* own = x.own[ti];
+    const int32_t* m1 = a.m1[kind];
+    const int32_t* p1 = b.p1[kind];
+    const int32_t* m2 = w[i - 2]->partial.m2;
+    const int32_t* p2 = w[i + 2]->partial.p2;
+    for (size_t c = 0; c < kDenseTags; c++) dense[c] = own[c] + m1[c] + p1[c] + m2[c] + p2[c] + tk[c] + kr[c];
+    // The bigram's row (ScoreDense of one feature, inline).
+    const uint64_t bigram = NerBigramJoin(a.word.mix_lower, w[i - 2]->bigram_part);
+    const uint32_t check = Check(bigram);
+    for (uint64_t s = bigram & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot& sl = slots_[s];
+      if (sl.check == check) {
+        for (size_t c = 0; c < kDenseTags; c++) dense[c] += sl.w[c];
+        break;
+      }
+      if (sl.check == 0) break;
+    }
+    int t = -1;
+    for (uint32_t bits = allowed_after_[ti]; bits; bits &= bits - 1) {
+      int c = __builtin_ctz(bits);
+      if (t < 0 || dense[c] > dense[t]) t = c;
+    }
+    (*out)[i] = t;
+    prev2 = prev;
+    prev = t;
+  }
 }
 
 void NerModel::DecodeDense(const NerWord* words, int n, std::vector<int>* out, std::vector<int32_t>* scores) const {

@@ -59,11 +59,33 @@ struct NerModel {
   // `scores` has kDenseTags slots (those past tags.size() receive 0s).
   void ScoreDense(const uint64_t* feats, int n, int32_t* scores) const;
 
+  // A word with its dense rows, for decoders that keep their words (the tagger's word table,
+  // ner_words.h): the rows of its word features (PartialOf), and those with the pair features
+  // that join the word to one small value, filled on first use. Needs the compact table.
+  struct WordRows;
+  // Sets up r->rows for r->word (the rows that depend on it alone; the others empty).
+  void InitRows(WordRows* r) const;
+  // Decode with the words' rows: words[-2], words[-1] are BoundaryWord(true)'s, words[n] and
+  // words[n + 1] BoundaryWord(false)'s. The same tags as Decode of the same words; fills
+  // the rows it needs.
+  void DecodeRows(WordRows* const* words, int n, std::vector<int>* out) const;
+  bool dense() const { return !slots_.empty(); }
+  // Tells models apart (set by Index()).
+  uint64_t id() const { return id_; }
+
   // Binary file I/O. Load throws DictError naming the file and the byte offset.
   void Save(const std::string& path) const;
   static NerModel Load(const std::string& path);
 
   static constexpr size_t kDenseTags = 8;
+  static constexpr size_t kTagIndexes = kDenseTags + 1;
+  // The dense rows of a word's word features (ner_features.h), by the role it plays at a
+  // position: itself, the word before (m1) or after (p1), two before (m2) or after (p2).
+  // Their sum plus the rows of the position's other features (ExtractNerTagKind,
+  // NerKindsFeature, ExtractNerPairs) is the sum of its ExtractNer features.
+  struct Partial {
+    int32_t own[kDenseTags], m1[kDenseTags], p1[kDenseTags], m2[kDenseTags], p2[kDenseTags];
+  };
 
  private:
   struct Slot {
@@ -71,25 +93,33 @@ struct NerModel {
     int16_t w[kDenseTags] = {};
   };
   static uint32_t Check(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
-  // The dense rows of a word's word features (ner_features.h), by the role it plays at a
-  // position: itself, the word before (m1) or after (p1), two before (m2) or after (p2).
-  // Their sum plus the rows of the position's other features (ExtractNerTagKind,
-  // NerKindsFeature, ExtractNerPairs) is the sum of its ExtractNer features. Remembered per thread for recent words (keyed by the model and all features).
-  struct Partial {
-    int32_t own[kDenseTags], m1[kDenseTags], p1[kDenseTags], m2[kDenseTags], p2[kDenseTags];
-  };
+  // A word's Partial, remembered per thread for recent words (keyed by the model and all features).
   const Partial& PartialOf(const NerWord& w) const;
+  void ScorePartial(const NerWord& w, Partial* p) const;
   void DecodeDense(const NerWord* words, int n, std::vector<int>* out, std::vector<int32_t>* scores) const;
   // Rows of the features with few values, built by Index() with the compact table:
   // ExtractNerTagKind's sum by [kind][prev][prev2] (kStart as kDenseTags; first = prev
   // is kStart, as it is at the first word alone), NerKindsFeature's by m1 * 64 + w * 8 + p1.
-  static constexpr size_t kTagIndexes = kDenseTags + 1;
   static size_t TagIndex(int tag) { return tag == kStart ? kDenseTags : static_cast<size_t>(tag); }
   std::vector<int32_t> tag_kind_rows_, kinds_rows_;
   uint32_t allowed_after_[kTagIndexes] = {};  // bit t: Allowed(prev, t), by TagIndex(prev)
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
   uint64_t id_ = 0;  // set by Index(): tells models apart in the per-thread cache of Partials
+};
+
+struct NerModel::WordRows {
+  NerWord word;
+  Partial partial;
+  // partial.own + the rows of NerPrevLowerFeature and NerPrevGazFeature with the previous
+  // tag, by TagIndex(prev); partial.m1 + NerLowerM1KindFeature with the kind of the word
+  // after; partial.p1 + NerLowerP1KindFeature with the kind of the word before. A row is
+  // filled when its bit is set.
+  int32_t own[kTagIndexes][kDenseTags];
+  int32_t m1[8][kDenseTags];
+  int32_t p1[8][kDenseTags];
+  uint32_t own_done = 0, m1_done = 0, p1_done = 0;
+  uint64_t bigram_part = 0;  // NerBigramPart(word), as the word two before a position
 };
 
 }  // namespace veille::ner

@@ -136,7 +136,7 @@ const std::string& Skeleton::Key(std::string_view word, uint64_t* hash) const {
     std::string word, key;
     uint64_t hash = 0;  // KeyHash(key)
   };
-  constexpr size_t kSlots = 4096;  // a power of two
+  constexpr size_t kSlots = 16384;  // a power of two
   thread_local std::vector<Cached> cache(kSlots);
   Cached& c = cache[std::hash<std::string_view>{}(word) & (kSlots - 1)];
   if (c.id != id_ || c.word != word) {
@@ -162,7 +162,19 @@ std::string Skeleton::ComputeKey(std::string_view word) const {
   // Each rule is one pass over the whole word, in file order, so later rules see
   // what earlier ones wrote ("jackson" -> "jakson" -> "jaxon").
   std::string out = Fold(word), next;
+  // The bytes of `out`: a rule whose first byte is not among them cannot apply.
+  uint64_t present[4] = {};
+  auto note_bytes = [&] {
+    present[0] = present[1] = present[2] = present[3] = 0;
+    for (char ch : out) {
+      unsigned char b = static_cast<unsigned char>(ch);
+      present[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+  };
+  note_bytes();
   for (const Rule& r : rules_) {
+    unsigned char first = static_cast<unsigned char>(r.from[0]);
+    if (!((present[first >> 6] >> (first & 63)) & 1)) continue;
     if (out.find(r.from) == std::string::npos) continue;
     next.clear();
     size_t i = 0;
@@ -177,6 +189,7 @@ std::string Skeleton::ComputeKey(std::string_view word) const {
       }
     }
     out.swap(next);
+    note_bytes();
   }
   // Collapse doubled letters.
   std::string key;
