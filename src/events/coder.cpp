@@ -166,9 +166,13 @@ bool TopicOfNoun(const SentenceView& s, size_t head, int depth = 0) {
 }
 
 // "en" (or "tout en") followed by a present participle: "en accusant", "tout en condamnant".
+// (Tested at every token of a window: the parts of speech first, the strings last.)
 bool IsGerundAt(const SentenceView& s, size_t i) {
-  if (s.lemma(i) == "tout" && s.pos(i) == Pos::kAdv && i + 1 < s.size()) ++i;
-  return i + 1 < s.size() && s.lemma(i) == "en" && s.pos(i) == Pos::kAdp && s.pos(i + 1) == Pos::kVerb &&
+  if (s.pos(i) == Pos::kAdv) {
+    if (i + 1 >= s.size() || s.pos(i + 1) != Pos::kAdp || s.lemma(i) != "tout") return false;
+    ++i;
+  }
+  return s.pos(i) == Pos::kAdp && i + 1 < s.size() && s.pos(i + 1) == Pos::kVerb && s.lemma(i) == "en" &&
          s.HasFeat(i + 1, "VerbForm=Part") && s.HasFeat(i + 1, "Tense=Pres");
 }
 
