@@ -614,6 +614,12 @@ INSTANTIATE_TEST_SUITE_P(
              "FRA>11>RUS>asserted;RUS>19>UKR>asserted;"},
         Case{"L'annexion de quatre régions ukrainiennes par la Russie a été condamnée par l'ONU.", "2022-09-30",
              "IGOUNO>11>RUS>asserted;RUS>19>UKR>asserted;"},
+        // A visit or aid whose slot names a listed city that is no actor: the city's country
+        // (both were no event).
+        Case{"Le président chinois est arrivé à Johannesburg pour participer au sommet.", "2023-08-22",
+             "CHN>04>ZAF>asserted;"},
+        Case{"L'Union européenne a débloqué 50 millions d'euros d'aide humanitaire pour Gaza.", "2023-10-04",
+             "IGOEUREEC>07>PSE>asserted;"},
         // A noun event takes the modality of its clause verb (was asserted).
         Case{"Le Kremlin a démenti toute livraison d'armes à la Corée du Nord.", "2024-03-08", "RUS>07>PRK>denied;"},
         // A hostile act named as a noun in a "que" clause is not the main subject's (was IRN>19>-).

@@ -365,11 +365,17 @@ std::vector<int> TargetInQuotation(const SentenceView& s, size_t head, const std
   return {};
 }
 
+// Codes whose place, named after a preposition where the pattern wants an actor, stands for
+// its country (rule 11, gold README): a visit (042, "est arrivé à Johannesburg") and aid (07,
+// "pour aider les civils à Gaza").
+bool PlaceTargetOnly(std::string_view code) { return code.starts_with("042") || code.starts_with("07"); }
+
 // Roots whose act, done at a place abroad with no actor named, is done to the place's
-// country: withdrawals (08), posture (15), coercion (17) and force (18–20).
+// country: withdrawals (08), posture (15), coercion (17) and force (18–20); visits and aid
+// (PlaceTargetOnly).
 bool PlaceRoot(std::string_view code) {
   std::string_view r = code.substr(0, 2);
-  return r == "08" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
+  return r == "08" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20" || PlaceTargetOnly(code);
 }
 
 // Roots whose events without a named target are domestic: the state acts on its own
@@ -918,6 +924,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
     std::string how;
     std::pair<size_t, size_t> open{SIZE_MAX, SIZE_MAX};  // a slot phrase without actor
     std::pair<size_t, size_t> open_np{SIZE_MAX, SIZE_MAX};  // its noun phrase (a passive's subject)
+    bool open_is_place = false;  // after a preposition, that phrase is a place ("à Johannesburg")
     if (e.words.empty()) {
       if (!source && m->group.passive && !p.noun) {
         actors = SubjectOf(s, m->group, &how);
@@ -1028,9 +1035,12 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
         if (actors.empty()) {
-          if (open.first == SIZE_MAX && NamesThing(s, np, np_end)) {
-            open = {j, np_end};
-            open_np = {np, np_end};
+          if (open.first == SIZE_MAX) {
+            open_is_place = NamesPlace(s, np, np_end, ctx.places);
+            if (open_is_place || NamesThing(s, np, np_end)) {
+              open = {j, np_end};
+              open_np = {np, np_end};
+            }
           }
           continue;
         }
@@ -1118,7 +1128,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       ++constrained;
     }
     if (actors.empty() && !source && e.actor_class.empty() && open.first != SIZE_MAX && !m->open_target &&
-        m->targets.empty() && MaterialRoot(p.code)) {
+        m->targets.empty() && (MaterialRoot(p.code) || (open_is_place && PlaceTargetOnly(p.code)))) {
       // The target's phrase is there and names no actor: an act without an actor target.
       if (open.second > open.first) {  // after the head (a passive's subject is before it)
         for (size_t k = open.first; k < open.second; ++k) used[k] = 1;
