@@ -1588,9 +1588,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.place_target = EventActor{s.tok(at->second).span, "country:" + at->first.country, at->first.name,
                                         at->first.country};
             m.target_how = "the country of the place '" + at->first.name + "'";
-          } else if (at) {
+          } else if (at && p.code.compare(0, 2, "17") >= 0) {
             // Force used in the source's own country is domestic (rule 11: "les talibans ont
-            // attaqué Kandahar", the junta's strikes in Sagaing).
+            // attaqué Kandahar", the junta's strikes in Sagaing); a concession or a visit at
+            // home is not ("a autorisé l'accès des humanitaires au Darfour").
             m.targets = m.sources;
             m.target_how = "domestic: the place '" + at->first.name + "' is in the source's country";
             domestic = true;
