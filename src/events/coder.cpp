@@ -706,23 +706,29 @@ const std::string* AbstractHead(const SentenceView& s, std::pair<size_t, size_t>
 // pronoun, a determiner or a time word.
 bool NamesThing(const SentenceView& s, size_t a, size_t b) { return FirstNoun(s, a, b) != SIZE_MAX; }
 
-// The agent named after a noun head before any verb: "l'annexion de la Crimée par la Russie"
-// (empty when none).
-std::vector<int> NounAgentAfter(const SentenceView& s, size_t head) {
+// The agent named after a noun head before any verb ("la libération de dix Américains par
+// Caracas", "de nouvelles menaces de la part de Moscou"): the actors of the first agent phrase
+// that names any; `by` receives the token that opens it. Empty when none.
+std::vector<int> NounAgentAfter(const SentenceView& s, size_t head, size_t* by = nullptr) {
   for (size_t j = head + 1, end = WindowEnd(s, head); j < end; ++j) {
     if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
-    if (size_t at = AgentStart(s, j); at != SIZE_MAX) return PhraseActors(s, at);
+    size_t at = AgentStart(s, j);
+    if (at == SIZE_MAX) continue;
+    std::vector<int> actors = PhraseActors(s, at);
+    if (actors.empty()) continue;
+    if (by) *by = j;
+    return actors;
   }
   return {};
 }
 
 // Whether the noun at `noun` names an act: it heads a nominal pattern ("annexion", "attaque").
-// The agent after "par" of an act the phrase [a, b) names ("l'annexion de la Crimée par la
-// Russie"): the phrase's first noun names an act; empty when there is none.
 bool NamesAct(const SentenceView& s, size_t noun, const PatternSet* patterns) {
   return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), true).empty();
 }
 
+// The agent after "par" of an act the phrase [a, b) names ("l'annexion de la Crimée par la
+// Russie"): the phrase's first noun names an act; empty when there is none.
 std::vector<int> AgentOfNamedAct(const SentenceView& s, size_t a, size_t b, const PatternSet* patterns) {
   if (a >= b) return {};
   size_t noun = FirstNoun(s, a, b);
@@ -1416,13 +1422,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       if (m.sources.empty() && p.noun) {
         // "la libération de dix Américains par Caracas": an agent before any verb.
-        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && m.sources.empty(); ++j) {
-          if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
-          size_t at = AgentStart(s, j);
-          if (at == SIZE_MAX) continue;
-          m.sources = PhraseActors(s, at);
-          if (!m.sources.empty()) m.source_how = "agent of the noun after '" + std::string(s.surface(j)) + "'";
-        }
+        size_t by = SIZE_MAX;
+        m.sources = NounAgentAfter(s, m.head, &by);
+        if (!m.sources.empty()) m.source_how = "agent of the noun after '" + std::string(s.surface(by)) + "'";
         // "les accusations de Moscou contre Kiev": the genitive when the target is elsewhere.
         if (m.sources.empty() && !m.targets.empty() && m.head + 1 < s.size() && s.IsPreposition(m.head + 1, "de")) {
           std::vector<int> gen = PhraseActors(s, m.head + 2);
@@ -1514,11 +1516,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
         // The act's own agent, if named: "a dénoncé de nouvelles menaces de la part de Moscou".
-        std::vector<int> own;
-        for (size_t j = m.head + 1, end = WindowEnd(s, m.head); j < end && own.empty(); ++j) {
-          if (s.pos(j) == Pos::kVerb || s.pos(j) == Pos::kAux) break;
-          if (size_t at = AgentStart(s, j); at != SIZE_MAX) own = PhraseActors(s, at);
-        }
+        std::vector<int> own = NounAgentAfter(s, m.head);
         std::erase_if(own, [&](int x) { return std::find(m.targets.begin(), m.targets.end(), x) != m.targets.end(); });
         if (own.empty()) {
           if (trace) note(fmt::format("  the subject of '{}' reacts to it, does not do it: no event", s.surface(verb)));
