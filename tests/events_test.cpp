@@ -316,10 +316,32 @@ INSTANTIATE_TEST_SUITE_P(
              "POL>11>BLR>asserted;"},
         // A capital from the generated section of metonyms.tsv (dict/tools/gen-capitals.py) stands for its state.
         Case{"Bamako a rompu ses relations diplomatiques avec Paris.", "2022-03-01", "MLI>16>FRA>asserted;"},
+        // Round 5 of 2026-12-07: "selon" + the participant's own voice is no hearsay; a
+        // target's coordinated demonyms; the maker is no agent; a compound verb after "et"
+        // pairs with the compound one (not the relative's verb) and has its own object; a time
+        // adjunct holds no slot; a country after "au" is the place force is used on;
+        // guillemets around a term are no quotation; an appositive relative has its own
+        // participants.
+        Case{"Les Houthis ont menacé de riposter aux frappes américaines et britanniques, selon leur porte-parole.",
+             "2024-01-12", "YEM>13>GBR>asserted;YEM>13>USA>asserted;"},
+        Case{"Les Houthis ont menacé de riposter aux frappes américaines, selon leur entourage.", "2024-01-12",
+             "YEM>13>USA>reported;"},
+        Case{"Un drone de fabrication iranienne s'est écrasé sur un village ukrainien.", "2023-05-01", ""},
+        Case{"Séoul a critiqué un accord qui menace la paix et a convoqué l'ambassadeur de Russie.", "2024-06-20",
+             "KOR>11>RUS>asserted;"},
+        Case{"Londres a annoncé des sanctions contre la Russie après la mort d'un opposant au Kremlin.", "2024-02-23",
+             "GBR>16>RUS>asserted;"},
+        Case{"Le Royaume-Uni a frappé des cibles militaires au Yémen.", "2024-01-12", "GBR>19>YEM>asserted;"},
+        Case{"Vladimir Poutine a lancé une « opération militaire spéciale » en Ukraine.", "2022-02-24",
+             "RUS>19>UKR>asserted;"},
+        Case{"Vladimir Poutine ne s'est pas rendu à Istanbul, où les délégations russe et ukrainienne se sont rencontrées.",
+             "2025-05-16", "RUS>04>TUR>negated;RUS>04>UKR>asserted;UKR>04>RUS>asserted;"},
+
         Case{"Manille a convoqué l'ambassadeur chinois.", "2023-03-01", "PHL>11>CHN>asserted;"},
-        // A meeting asked for has not happened: only the demand is an event.
+        // A meeting asked for has not happened: only the demand is an event, aimed at both
+        // coordinated participants.
         Case{"Le Kremlin réclame une rencontre entre Joe Biden et Xi Jinping.", "2021-03-01",
-             "RUS>10>USA>asserted;"},
+             "RUS>10>CHN>asserted;RUS>10>USA>asserted;"},
         // A material act whose object names no actor is still an act: each coordinated
         // source alone; domestic for violence at home; the place's country abroad, each
         // source on its own; a statement about no actor is no event.

@@ -299,6 +299,15 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
           (s.pos(j) == Pos::kSconj || s.pos(j) == Pos::kCconj || s.pos(j) == Pos::kAdv))
         break;
     }
+    // An appositive relative has its own participants: "ne s'est pas rendu à Istanbul, où les
+    // délégations russe et ukrainienne se sont rencontrées".
+    if (s.IsComma(j) && j + 1 < s.size() && s.pos(j + 1) == Pos::kPron &&
+        (s.lemma(j + 1) == "où" || s.lemma(j + 1) == "qui" || s.lemma(j + 1) == "dont"))
+      break;
+    // A coordinated verb with its own auxiliary has its own object: "a dénoncé un accord … et a
+    // convoqué l'ambassadeur de Russie".
+    if (j > from && s.pos(j) == Pos::kCconj && s.lemma(j) == "et" && j + 1 < s.size() && s.pos(j + 1) == Pos::kAux)
+      break;
     // A reporting clause (", a indiqué X") ends the search; a participle (", visant X") does
     // not. The reporting clause may name the addressee ("a lancé X à l'adresse de Londres").
     if (s.IsComma(j) && j + 1 < s.size() && (s.pos(j + 1) == Pos::kAux || (s.pos(j + 1) == Pos::kVerb && !s.HasFeat(j + 1, "VerbForm=Part")))) {
@@ -325,7 +334,20 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     });
     if (is_source) continue;
     if (how) *how = "first actor after the head";
-    return {e};
+    // Coordinated with the next actor: "aux frappes américaines et britanniques", "à la
+    // Russie et à la Chine".
+    std::vector<int> out{e};
+    for (size_t k = j; k < s.size();) {
+      while (k < s.size() && s.entity(k) == out.back()) ++k;
+      if (k + 1 >= s.size() || !((s.pos(k) == Pos::kCconj && s.lemma(k) == "et") || s.IsComma(k))) break;
+      size_t n = k + 1;
+      while (n < s.size() && n < k + 3 && (s.pos(n) == Pos::kDet || s.pos(n) == Pos::kAdp) && s.entity(n) < 0) ++n;
+      int x = n < s.size() ? s.entity(n) : -1;
+      if (x < 0 || x == out.back() || ents[x].type == "LOC" || events::ActorCode(ents[x]).empty()) break;
+      if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+      k = n;
+    }
+    return out;
   }
   return {};
 }
@@ -1031,6 +1053,13 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         // donateurs pour financer l'aide aux migrants vénézuéliens".
         if (s.pos(j) == Pos::kVerb && s.HasFeat(j, "VerbForm=Inf") && !used[j] && (last_word == SIZE_MAX || j > last_word)) break;
         if (used[j]) continue;
+        // A time or concession adjunct holds no slot of the verb: "a annoncé des sanctions
+        // après la mort de l'opposant au Kremlin" is no "annoncer à [T]".
+        if (s.pos(j) == Pos::kAdp && j > head + 1 &&
+            (s.lemma(j) == "après" || s.lemma(j) == "avant" || s.lemma(j) == "malgré" || s.lemma(j) == "depuis" ||
+             s.lemma(j) == "pendant") &&
+            !(s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'") && MatchPreps(s, j, e.words) == SIZE_MAX)
+          break;
         if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
         // Inside a proper name ("Afrique du Sud"), not a title ("l'ambassadeur de Russie").
         if (s.entity(j) >= 0 && s.doc().entities[s.entity(j)].via == "name" &&
@@ -1685,6 +1714,14 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // set, polarity rules: "selon Kiev" about a Russian strike on Ukraine, "selon l'armée
       // américaine" about American strikes are asserted; "selon des médias" is reported).
       auto participant = [&](size_t from) {
+        // "selon son porte-parole", "selon leur ministère": the participant's own voice (not
+        // "selon son entourage", "selon ses proches": hearsay).
+        static constexpr std::string_view kOwnVoice[] = {"porte-parole", "communiqué", "ministère", "armée",
+                                                         "état-major", "gouvernement", "commandement", "diplomatie",
+                                                         "présidence", "cabinet"};
+        if (from + 1 < s.size() && s.pos(from) == Pos::kDet && (s.lemma(from) == "son" || s.lemma(from) == "leur") &&
+            std::find(std::begin(kOwnVoice), std::end(kOwnVoice), s.lemma(from + 1)) != std::end(kOwnVoice))
+          return true;
         size_t end = from;
         std::vector<int> by = PhraseActors(s, from, &end);
         // Media are never actors: "selon la presse mexicaine" stays hearsay.

@@ -1,5 +1,6 @@
 #include "events/places.h"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -8,6 +9,10 @@
 
 namespace veille {
 namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
 
 bool ParseCoord(std::string_view s, double lo, double hi, double* out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -117,6 +122,15 @@ std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const 
     int e = s.entity(i);
     if (e >= 0 && doc.entities[e].type == "LOC") {
       if (const Place* p = EntityPlace(doc, doc.entities[e], table)) return std::pair{*p, i};
+    } else if (e >= 0 && doc.entities[e].id.starts_with("country:") && doc.entities[e].span.start == s.tok(i).span.start &&
+               i > 0 && (In(s.surface(i - 1), {"en", "au", "aux", "dans"}) ||
+                         (i > 1 && s.pos(i - 1) == Pos::kDet && In(s.surface(i - 2), {"dans", "à"})))) {
+      // A country named as the place: "ont frappé des cibles au Yémen", "dans le Liban".
+      if (const Place* p = EntityPlace(doc, doc.entities[e], table)) {
+        Place at = *p;
+        at.name = doc.entities[e].name;
+        return std::pair{at, i};
+      }
     } else if (e < 0 || ActorCode(doc.entities[e]).empty()) {
       // A listed name the entity stages did not mark as a location: "ont tiré sur des civils
       // à Bakhmout", "a bombardé Khan Younès" (read as a person by the NER model).

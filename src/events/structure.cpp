@@ -114,6 +114,10 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     int e = s.entity(i);
     if (e < 0 || ActorCode(ents[e]).empty()) continue;
     if (complement && ents[e].type != "PER") continue;
+    // The maker is no participant: "un missile de fabrication ukrainienne", "des drones de
+    // conception iranienne".
+    if (i >= 2 && s.IsPreposition(i - 2, "de") && In(s.lemma(i - 1), {"fabrication", "conception", "facture", "origine"}))
+      continue;
     if (best < 0 || Rank(ents[e]) < Rank(ents[best])) best = e;
   }
   flush();
@@ -151,6 +155,20 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
   }
   flags_.resize(n_);
   for (size_t i = 0; i < n_; ++i) flags_[i] = FlagsOf(i);
+  // Guillemets around a term, not a quotation ("une « opération militaire spéciale » en
+  // Ukraine"): up to five words and no verb between them; no clause boundary.
+  for (size_t i = 0; i < n_; ++i) {
+    if (surface(i) != "«") continue;
+    size_t k = i + 1;
+    while (k < n_ && k < i + 7 && surface(k) != "»" && pos(k) != Pos::kVerb && pos(k) != Pos::kAux &&
+           !(flags_[k] & kBoundary))
+      ++k;
+    if (k < n_ && k > i + 1 && surface(k) == "»") {
+      flags_[i] &= ~kBoundary;
+      flags_[k] &= ~kBoundary;
+    }
+    i = k;
+  }
 }
 
 uint8_t SentenceView::FlagsOf(size_t i) const {
@@ -218,6 +236,8 @@ size_t CoordinatedWith(const SentenceView& s, size_t start) {
     return SIZE_MAX;
   if (!bare && s.pos(start) == Pos::kVerb && (s.HasFeat(start, "VerbForm=Inf") || s.HasFeat(start, "VerbForm=Ger")))
     return SIZE_MAX;
+  const bool compound = s.pos(start) == Pos::kAux;
+  size_t first = SIZE_MAX;  // a simple finite verb passed over by a compound group
   for (size_t k = c; k > 0 && c - k < 25;) {
     --k;
     if (s.IsPunct(k) && s.IsClauseBoundary(k)) break;
@@ -237,9 +257,15 @@ size_t CoordinatedWith(const SentenceView& s, size_t start) {
       continue;
     }
     if (bare && !part) return SIZE_MAX;
+    // A compound verb pairs with a compound one: in "a dénoncé un accord qui menace la paix
+    // et a convoqué…", not with the relative's "menace".
+    if (compound && !part && first == SIZE_MAX) {
+      first = k;
+      continue;
+    }
     return k;
   }
-  return SIZE_MAX;
+  return first;
 }
 
 }  // namespace
