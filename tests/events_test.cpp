@@ -321,7 +321,7 @@ INSTANTIATE_TEST_SUITE_P(
         // pairs with the compound one (not the relative's verb) and has its own object; a time
         // adjunct holds no slot; a country after "au" is the place force is used on;
         // guillemets around a term are no quotation; an appositive relative has its own
-        // participants.
+        // participants; "tous les" opens one phrase.
         Case{"Les Houthis ont menacé de riposter aux frappes américaines et britanniques, selon leur porte-parole.",
              "2024-01-12", "YEM>13>GBR>asserted;YEM>13>USA>asserted;"},
         Case{"Les Houthis ont menacé de riposter aux frappes américaines, selon leur entourage.", "2024-01-12",
@@ -332,6 +332,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Londres a annoncé des sanctions contre la Russie après la mort d'un opposant au Kremlin.", "2024-02-23",
              "GBR>16>RUS>asserted;"},
         Case{"Le Royaume-Uni a frappé des cibles militaires au Yémen.", "2024-01-12", "GBR>19>YEM>asserted;"},
+        Case{"Pékin a riposté en annonçant des droits de douane sur tous les produits américains.", "2025-04-04",
+             "CHN>16>USA>asserted;"},
         Case{"Vladimir Poutine a lancé une « opération militaire spéciale » en Ukraine.", "2022-02-24",
              "RUS>19>UKR>asserted;"},
         Case{"Vladimir Poutine ne s'est pas rendu à Istanbul, où les délégations russe et ukrainienne se sont rencontrées.",

@@ -355,7 +355,11 @@ std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) 
     if (k > start && s.lemma(k) == "puis") return k + 1 < s.size() && s.pos(k + 1) == Pos::kAdp;
     return k > start && s.pos(k) == Pos::kAdp && (s.pos(k - 1) == Pos::kCconj || s.lemma(k - 1) == "puis");
   };
-  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i)) && (i == start || !NewPhrase(s, i))) ++i;
+  // "tous les produits américains": the predeterminer and its article are one phrase.
+  const bool predeterminer = s.lemma(start) == "tout" && start + 1 < s.size() && s.pos(start + 1) == Pos::kDet;
+  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i)) &&
+         (i == start || !NewPhrase(s, i) || (predeterminer && i == start + 1)))
+    ++i;
   if (end) *end = i;
   return ActorsIn(s, start, i);
 }
