@@ -1374,6 +1374,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (trace) note(fmt::format("  dropped: {} '{}' (inside a better match)", candidate.pattern->rule, candidate.pattern->text));
         continue;
       }
+      // "a exclu l'envoi d'avions allemands à l'Ukraine": ruling out (exclure, écarter) an act
+      // its object names is that act refused, not an exclusion of whom the act names.
+      if (!candidate.pattern->noun && patterns.ModalityOf(s.lemma(candidate.head)) == Modality::kNegatedHypothetical &&
+          std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
+            return o.pattern->noun && o.head > candidate.head && o.head <= candidate.hi;
+          })) {
+        if (trace) note(fmt::format("  dropped: {} '{}' (its object names an act it rules out)", candidate.pattern->rule,
+                                    candidate.pattern->text));
+        continue;
+      }
       Match m = candidate;
       const VerbPattern& p = *m.pattern;
       if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
