@@ -334,6 +334,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Le Royaume-Uni a frappé des cibles militaires au Yémen.", "2024-01-12", "GBR>19>YEM>asserted;"},
         Case{"Pékin a riposté en annonçant des droits de douane sur tous les produits américains.", "2025-04-04",
              "CHN>16>USA>asserted;"},
+        // Round 6: the members a verbless "dont" apposition names are the subject; an
+        // accusation's object is not coded (gold rule 8), up to the next finite verb.
+        Case{"Plusieurs pays, dont la France et l'Allemagne, ont dépêché des sauveteurs en Turquie.", "2023-02-07",
+             "DEU>07>TUR>asserted;FRA>07>TUR>asserted;"},
+        Case{"Le Canada a accusé l'Inde d'être impliquée dans l'assassinat d'un militant.", "2023-09-18",
+             "CAN>11>IND>asserted;"},
+        Case{"L'État hébreu a rappelé son ambassadeur au Brésil.", "2024-02-20", "ISR>16>BRA>asserted;"},
         Case{"Vladimir Poutine a lancé une « opération militaire spéciale » en Ukraine.", "2022-02-24",
              "RUS>19>UKR>asserted;"},
         Case{"Vladimir Poutine ne s'est pas rendu à Istanbul, où les délégations russe et ukrainienne se sont rencontrées.",

@@ -1352,8 +1352,27 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     });
     // Best first; a match nested in an accepted one is dropped. A match without a source
     // is not accepted, so a shorter one inside it may still code the event.
+    // An accusation's object is the accused act, not coded (gold rule 8): "a accusé l'Inde
+    // d'être impliquée dans l'assassinat d'un militant", "… de deux drones lancés contre le
+    // Kremlin". Its scope runs to the next finite verb.
+    size_t accused_from = SIZE_MAX, accused_to = SIZE_MAX;
+    for (const Match& m : matches)
+      if (!m.pattern->noun && m.pattern->code.starts_with("112") && m.head < accused_from) accused_from = m.head;
+    if (accused_from != SIZE_MAX) {
+      accused_to = accused_from + 1;
+      while (accused_to < s.size() && !(s.IsPunct(accused_to) && s.IsClauseBoundary(accused_to)) &&
+             !((s.pos(accused_to) == Pos::kVerb || s.pos(accused_to) == Pos::kAux) &&
+               (s.HasFeat(accused_to, "VerbForm=Fin") || s.HasFeat(accused_to, "Mood=Ind"))))
+        ++accused_to;
+    }
     std::vector<const Match*> accepted;
     for (const Match& candidate : matches) {
+      if (candidate.pattern->noun && accused_from != SIZE_MAX && candidate.head > accused_from &&
+          candidate.head < accused_to) {
+        if (trace) note(fmt::format("  dropped: {} '{}' (the act an accusation is about)", candidate.pattern->rule,
+                                    candidate.pattern->text));
+        continue;
+      }
       bool nested = std::any_of(accepted.begin(), accepted.end(), [&](const Match* a) {
         size_t lo = a->pattern->noun ? a->head : a->group.start;
         return candidate.head == a->head || (candidate.head >= lo && candidate.head <= a->hi);

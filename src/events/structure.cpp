@@ -624,6 +624,18 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
         if (how) *how = "phrase before the incise";
         return before;
       }
+      // "Plusieurs pays, dont la France et l'Allemagne, ont dépêché…": a subject naming no
+      // actor, and the members a verbless "dont" apposition names.
+      bool verbless = s.lemma(k) == "dont";
+      for (size_t t = k + 1; verbless && t < j; ++t)
+        if (s.pos(t) == Pos::kVerb || s.pos(t) == Pos::kAux) verbless = false;
+      if (verbless) {
+        std::vector<int> named = ActorsIn(s, k + 1, j);
+        if (!named.empty()) {
+          if (how) *how = "named in the 'dont' apposition";
+          return named;
+        }
+      }
     }
     // A subject phrase naming no actor before the incise ("des partisans radicaux du guide,
     // l'ayatollah Khomeini, avaient envahi l'ambassade des États-Unis"): the verb's object is
