@@ -341,6 +341,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Le Canada a accusé l'Inde d'être impliquée dans l'assassinat d'un militant.", "2023-09-18",
              "CAN>11>IND>asserted;"},
         Case{"L'État hébreu a rappelé son ambassadeur au Brésil.", "2024-02-20", "ISR>16>BRA>asserted;"},
+        // A list closed by "et" fills the slot with every member.
+        Case{"Washington a invité le Venezuela, Cuba et le Nicaragua au sommet.", "2022-06-01",
+             "USA>04>CUB>asserted;USA>04>NIC>asserted;USA>04>VEN>asserted;"},
         Case{"Vladimir Poutine a lancé une « opération militaire spéciale » en Ukraine.", "2022-02-24",
              "RUS>19>UKR>asserted;"},
         Case{"Vladimir Poutine ne s'est pas rendu à Istanbul, où les délégations russe et ukrainienne se sont rencontrées.",

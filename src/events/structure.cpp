@@ -360,8 +360,31 @@ std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) 
   while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i)) &&
          (i == start || !NewPhrase(s, i) || (predeterminer && i == start + 1)))
     ++i;
+  std::vector<int> out = ActorsIn(s, start, i);
+  // A list closed by "et" or "ou": "le Venezuela, Cuba et le Nicaragua" (not an apposition,
+  // "Lavrov, ministre russe, …", which no conjunction closes).
+  if (!out.empty()) {
+    std::vector<int> more;
+    for (size_t k = i; k < s.size() && s.IsComma(k) && more.size() < 12;) {
+      size_t a = k + 1, b = a;
+      while (b < s.size() && b < a + 12 && (InPhrase(s, b) || coordinated(b)) && (b == a || !NewPhrase(s, b))) ++b;
+      std::vector<int> part = b > a ? ActorsIn(s, a, b) : std::vector<int>{};
+      if (part.empty()) break;
+      more.insert(more.end(), part.begin(), part.end());
+      bool closed = false;
+      for (size_t t = a; t < b; ++t)
+        if (s.pos(t) == Pos::kCconj && (s.lemma(t) == "et" || s.lemma(t) == "ou")) closed = true;
+      k = b;
+      if (closed) {
+        for (int x : more)
+          if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
+        i = b;
+        break;
+      }
+    }
+  }
   if (end) *end = i;
-  return ActorsIn(s, start, i);
+  return out;
 }
 
 std::vector<int> PhraseActorsBefore(const SentenceView& s, size_t end, size_t* start) {
