@@ -341,6 +341,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Le Canada a accusé l'Inde d'être impliquée dans l'assassinat d'un militant.", "2023-09-18",
              "CAN>11>IND>asserted;"},
         Case{"L'État hébreu a rappelé son ambassadeur au Brésil.", "2024-02-20", "ISR>16>BRA>asserted;"},
+        // Round 7: a claim by a participant is asserted; a weapon's demonym in another act's
+        // object is its maker; "s'opposer à" rejects the act it governs.
+        Case{"Le Pakistan a affirmé avoir abattu cinq avions de combat indiens.", "2025-05-07",
+             "PAK>19>IND>asserted;"},
+        Case{"L'Ukraine a tiré des missiles américains sur le territoire russe.", "2024-11-19", "UKR>19>RUS>asserted;"},
+        Case{"La France s'oppose à la signature d'un accord avec le Mercosur.", "2024-12-06",
+             "FRA>12>IGOSAMBUS>asserted;"},
         // A list closed by "et" fills the slot with every member.
         Case{"Washington a invité le Venezuela, Cuba et le Nicaragua au sommet.", "2022-06-01",
              "USA>04>CUB>asserted;USA>04>NIC>asserted;USA>04>VEN>asserted;"},

@@ -1380,8 +1380,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // A nominal event with its own agent inside another event's object is an event too:
       // "n'ont pas condamné les frappes américaines contre l'Iran", "a jugé inacceptable la
       // détention d'un ressortissant français par l'Iran" (a "par [S]" agent slot filled).
+      // A weapon's demonym in another act's object is its maker ("L'Ukraine a tiré des
+      // missiles américains sur le territoire russe"), not an agent.
+      auto weapon = [&](size_t h) {
+        std::string_view l = s.lemma(h);
+        return l == "missile" || l == "drone" || l == "obus" || l == "roquette" || l == "arme" || l == "char" ||
+               l == "avion" || l == "munition" || l == "bombe";
+      };
       if (nested && candidate.pattern->noun &&
-          (DemonymAgent(s, candidate.head) >= 0 || !NounAgentAfter(s, candidate.head).empty() ||
+          ((DemonymAgent(s, candidate.head) >= 0 && !weapon(candidate.head)) ||
+           !NounAgentAfter(s, candidate.head).empty() ||
            (!candidate.sources.empty() &&
             std::any_of(candidate.pattern->elements.begin(), candidate.pattern->elements.end(), [](const PatternElement& e) {
               return e.kind == PatternElement::Kind::kSource &&
@@ -1692,7 +1700,23 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (mod == Modality::kDenied && !gg.negated) denied = true;
           if (mod == Modality::kNegated || gg.negated) negated = true;
           if (mod == Modality::kHypothetical || gg.conditional) hypothetical = true;
-          if (mod == Modality::kReported) reported = true;
+          if (mod == Modality::kReported) {
+            // Said by a participant ("Vladimir Poutine a affirmé que la Russie avait frappé
+            // l'Ukraine", "Le Pakistan a affirmé avoir abattu…"): asserted, as with "selon".
+            std::vector<int> by = SubjectOf(s, gg, nullptr);
+            auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
+            bool participant = std::any_of(by.begin(), by.end(), [&](int b) {
+              std::string c = country(b);
+              auto same = [&](int x) { return country(x) == c; };
+              return !c.empty() && (std::any_of(m.sources.begin(), m.sources.end(), same) ||
+                                    std::any_of(m.targets.begin(), m.targets.end(), same));
+            });
+            if (participant) {
+              if (trace) note(fmt::format("  said by a participant ('{}'): not reported", s.surface(gov)));
+            } else {
+              reported = true;
+            }
+          }
         }
         if (mod != Modality::kNone)
           if (trace) note(fmt::format("  governed by '{}' ({}, {})", s.surface(gov), ModalityName(mod),
