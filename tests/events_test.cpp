@@ -348,6 +348,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"L'Ukraine a tiré des missiles américains sur le territoire russe.", "2024-11-19", "UKR>19>RUS>asserted;"},
         Case{"La France s'oppose à la signature d'un accord avec le Mercosur.", "2024-12-06",
              "FRA>12>IGOSAMBUS>asserted;"},
+        Case{"La Colombie a d'abord refusé d'accueillir des avions militaires américains.", "2025-01-26",
+             "COL>12>USA>asserted;"},
         // A list closed by "et" fills the slot with every member.
         Case{"Washington a invité le Venezuela, Cuba et le Nicaragua au sommet.", "2022-06-01",
              "USA>04>CUB>asserted;USA>04>NIC>asserted;USA>04>VEN>asserted;"},

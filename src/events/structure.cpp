@@ -296,6 +296,9 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
     } else if (t > 0 && s.lemma(t) == "nouveau" && (s.surface(t - 1) == "de" || s.surface(t - 1) == "à")) {
       i = t - 1;  // "a de nouveau exigé", "a à nouveau dénoncé"
       continue;
+    } else if (t > 0 && (s.surface(t) == "abord" || s.surface(t) == "ailleurs") && s.surface(t - 1) == "d'") {
+      i = t - 1;  // "a d'abord refusé", "a d'ailleurs annoncé"
+      continue;
     } else if (!(s.pos(t) == Pos::kAdv || s.lemma(t) == "ne" || IsClitic(s, t))) {
       break;
     }
