@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "clean/line_prefilter.h"
 #include "core/dict_file.h"
@@ -18,7 +19,12 @@ struct LineRules::Impl {
     o.set_max_mem(64 << 20);
     return o;
   }
-  RE2::Set set;                           // all rules at once (MatchUnfiltered)
+  // All rules at once, for MatchUnfiltered alone (the tests, and more than 64 rules):
+  // compiled on its first use, which most processes never make (it costs more than the
+  // rules themselves).
+  RE2::Set set;
+  std::once_flag set_once;
+  bool set_ok = false;
   std::vector<std::unique_ptr<RE2>> one;  // each rule alone, for the prefilter's candidates
   LinePrefilter prefilter;  // decides most lines without RE2
 };
@@ -48,7 +54,6 @@ LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
         rules_.push_back(std::move(r));
       },
       3, 4);
-  if (!impl_->set.Compile()) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile");
   impl_->prefilter.Build();
 }
 
@@ -70,6 +75,9 @@ const LineRule* LineRules::Match(std::string_view line) const {
 
 const LineRule* LineRules::MatchUnfiltered(std::string_view line) const {
   if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
+  std::call_once(impl_->set_once, [this] { impl_->set_ok = impl_->set.Compile(); });
+  // Each rule compiled alone (checked on load): only the set's size can fail here.
+  if (!impl_->set_ok) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile as one set");
   // Most lines match nothing: ask first without collecting the hits, which
   // costs an allocation per call.
   if (!impl_->set.Match(line, nullptr)) return nullptr;
