@@ -86,6 +86,17 @@ void Tidy(std::vector<Seq>* v) {
 
 // Every prefix (cut at `limit` <= K characters) of `in` followed by a match of `n`.
 std::vector<Seq> Apply(const Node& n, std::vector<Seq> in, int limit) {
+  // Sequences already `limit` long are what they are: every node keeps them as they are.
+  auto done = std::partition(in.begin(), in.end(), [limit](const Seq& s) { return s.len < limit; });
+  if (done == in.begin()) return in;
+  if (done != in.end() && n.kind != Node::kEmpty && n.kind != Node::kSet) {
+    std::vector<Seq> out(done, in.end());
+    in.erase(done, in.end());
+    std::vector<Seq> rest = Apply(n, std::move(in), limit);
+    out.insert(out.end(), rest.begin(), rest.end());
+    Tidy(&out);
+    return out;
+  }
   switch (n.kind) {
     case Node::kEmpty:
       return in;

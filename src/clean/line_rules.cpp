@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <deque>
 #include <mutex>
 
 #include "clean/line_prefilter.h"
@@ -25,7 +26,22 @@ struct LineRules::Impl {
   RE2::Set set;
   std::once_flag set_once;
   bool set_ok = false;
-  std::vector<std::unique_ptr<RE2>> one;  // each rule alone, for the prefilter's candidates
+  // Each rule alone, for the prefilter's candidates: parsed on load (by the set), compiled
+  // on the first line it is a candidate for (a process that cleans little text never
+  // compiles most of them; compiling all costs ~200 M instructions).
+  struct One {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    int line = 0;  // in dict/clean/lines.tsv
+  };
+  std::deque<One> one;
+  const RE2& Rule(const LineRule& rule, size_t r) {
+    One& o = one[r];
+    std::call_once(o.once, [&] { o.re = std::make_unique<RE2>(rule.pattern, Options()); });
+    // The set parsed the pattern on load: only a program too large can fail here.
+    if (!o.re->ok()) throw DictError(DictPath("clean/lines.tsv"), o.line, "invalid pattern: " + o.re->error());
+    return *o.re;
+  }
   LinePrefilter prefilter;  // decides most lines without RE2
 };
 
@@ -46,11 +62,9 @@ LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
         r.where = line.Where();
         if (line.fields.size() > 3) r.example = std::string(line.fields[3]);
         std::string error;
-        auto alone = std::make_unique<RE2>(r.pattern, Impl::Options());
-        if (!alone->ok()) line.Fail("invalid pattern: " + alone->error());
         if (impl_->set.Add(r.pattern, &error) < 0) line.Fail("invalid pattern: " + error);
         impl_->prefilter.Add(r.pattern);
-        impl_->one.push_back(std::move(alone));
+        impl_->one.emplace_back().line = line.number;
         rules_.push_back(std::move(r));
       },
       3, 4);
@@ -68,7 +82,7 @@ const LineRule* LineRules::Match(std::string_view line) const {
   // The candidate rules in file order, each alone: the first that matches.
   for (; rules; rules &= rules - 1) {
     int r = __builtin_ctzll(rules);
-    if (RE2::FullMatch(line, *impl_->one[r])) return &rules_[r];
+    if (RE2::FullMatch(line, impl_->Rule(rules_[r], r))) return &rules_[r];
   }
   return nullptr;
 }
