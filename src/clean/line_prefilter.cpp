@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -29,50 +28,57 @@ constexpr int kEol = 192;
 // Past this many sequences for one rule the rule keeps no prefix condition.
 constexpr size_t kMaxSequences = 4096;
 
-// A prefix under construction: the first `len` positions are set.
+// A prefix under construction: the first `len` positions are set (the others are empty).
 struct Seq {
   std::array<Chars, K> at;
   int len = 0;
-  auto Key() const {
-    std::array<uint64_t, 3 * K + 1> k{};
-    for (int i = 0; i < K; ++i) {
-      k[3 * i] = at[i].lo;
-      k[3 * i + 1] = at[i].hi;
-      k[3 * i + 2] = at[i].na;
-    }
-    k[3 * K] = len;
-    return k;
-  }
 };
 
+// The order of the sets position by position (lo, hi, na), then the length, skipping
+// position `skip` (-1: none). Only the order of the canonical form below depends on it.
+int Compare(const Seq& a, const Seq& b, int skip = -1) {
+  for (int i = 0; i < K; ++i) {
+    if (i == skip) continue;
+    const Chars &x = a.at[i], &y = b.at[i];
+    if (x.lo != y.lo) return x.lo < y.lo ? -1 : 1;
+    if (x.hi != y.hi) return x.hi < y.hi ? -1 : 1;
+    if (x.na != y.na) return x.na < y.na ? -1 : 1;
+  }
+  return a.len == b.len ? 0 : a.len < b.len ? -1 : 1;
+}
+
+// The canonical form of a set of sequences: sorted, without duplicates.
 void Dedupe(std::vector<Seq>* v) {
-  std::sort(v->begin(), v->end(), [](const Seq& a, const Seq& b) { return a.Key() < b.Key(); });
-  v->erase(std::unique(v->begin(), v->end(), [](const Seq& a, const Seq& b) { return a.Key() == b.Key(); }),
+  std::sort(v->begin(), v->end(), [](const Seq& a, const Seq& b) { return Compare(a, b) < 0; });
+  v->erase(std::unique(v->begin(), v->end(), [](const Seq& a, const Seq& b) { return Compare(a, b) == 0; }),
            v->end());
 }
 
 // Sequences equal but at one position become one, that position's sets united (exact).
+// Position by position from the last; which sequences unite depends only on the set of
+// sequences, not on their order.
 void Merge(std::vector<Seq>* v) {
+  std::vector<Seq> out;
+  out.reserve(v->size());
   for (int i = K - 1; i >= 0; --i) {
-    std::map<decltype(Seq().Key()), size_t> index;
-    std::vector<Seq> out;
-    for (const Seq& s : *v) {
-      if (i >= s.len) {
-        out.push_back(s);
-        continue;
-      }
-      Seq probe = s;
-      probe.at[i] = Chars{};
-      auto [it, added] = index.emplace(probe.Key(), out.size());
-      if (added) out.push_back(s);
-      else out[it->second].at[i].Union(s.at[i]);
+    // The sequences that reach position i, sorted by everything but it: the ones to
+    // unite are neighbours.
+    auto reach = std::partition(v->begin(), v->end(), [i](const Seq& s) { return i >= s.len; });
+    std::sort(reach, v->end(), [i](const Seq& a, const Seq& b) { return Compare(a, b, i) < 0; });
+    out.assign(v->begin(), reach);
+    for (auto it = reach; it != v->end(); ++it) {
+      if (it != reach && Compare(out.back(), *it, i) == 0) out.back().at[i].Union(it->at[i]);
+      else out.push_back(*it);
     }
-    *v = std::move(out);
+    v->swap(out);
   }
   Dedupe(v);
 }
 
+// Duplicates are left while the list is short (a set with or without them is the same set);
+// a long one is made canonical, and merged.
 void Tidy(std::vector<Seq>* v) {
+  if (v->size() <= 64) return;
   Dedupe(v);
   if (v->size() > 64) Merge(v);
   if (v->size() > kMaxSequences) throw Unsupported("too many prefixes");
@@ -80,6 +86,17 @@ void Tidy(std::vector<Seq>* v) {
 
 // Every prefix (cut at `limit` <= K characters) of `in` followed by a match of `n`.
 std::vector<Seq> Apply(const Node& n, std::vector<Seq> in, int limit) {
+  // Sequences already `limit` long are what they are: every node keeps them as they are.
+  auto done = std::partition(in.begin(), in.end(), [limit](const Seq& s) { return s.len < limit; });
+  if (done == in.begin()) return in;
+  if (done != in.end() && n.kind != Node::kEmpty && n.kind != Node::kSet) {
+    std::vector<Seq> out(done, in.end());
+    in.erase(done, in.end());
+    std::vector<Seq> rest = Apply(n, std::move(in), limit);
+    out.insert(out.end(), rest.begin(), rest.end());
+    Tidy(&out);
+    return out;
+  }
   switch (n.kind) {
     case Node::kEmpty:
       return in;

@@ -4,6 +4,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 
 #include "clean/line_prefilter.h"
 #include "core/dict_file.h"
@@ -18,8 +20,28 @@ struct LineRules::Impl {
     o.set_max_mem(64 << 20);
     return o;
   }
-  RE2::Set set;                           // all rules at once (MatchUnfiltered)
-  std::vector<std::unique_ptr<RE2>> one;  // each rule alone, for the prefilter's candidates
+  // All rules at once, for MatchUnfiltered alone (the tests, and more than 64 rules):
+  // compiled on its first use, which most processes never make (it costs more than the
+  // rules themselves).
+  RE2::Set set;
+  std::once_flag set_once;
+  bool set_ok = false;
+  // Each rule alone, for the prefilter's candidates: parsed on load (by the set), compiled
+  // on the first line it is a candidate for (a process that cleans little text never
+  // compiles most of them; compiling all costs ~200 M instructions).
+  struct One {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    int line = 0;  // in dict/clean/lines.tsv
+  };
+  std::deque<One> one;
+  const RE2& Rule(const LineRule& rule, size_t r) {
+    One& o = one[r];
+    std::call_once(o.once, [&] { o.re = std::make_unique<RE2>(rule.pattern, Options()); });
+    // The set parsed the pattern on load: only a program too large can fail here.
+    if (!o.re->ok()) throw DictError(DictPath("clean/lines.tsv"), o.line, "invalid pattern: " + o.re->error());
+    return *o.re;
+  }
   LinePrefilter prefilter;  // decides most lines without RE2
 };
 
@@ -40,15 +62,12 @@ LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
         r.where = line.Where();
         if (line.fields.size() > 3) r.example = std::string(line.fields[3]);
         std::string error;
-        auto alone = std::make_unique<RE2>(r.pattern, Impl::Options());
-        if (!alone->ok()) line.Fail("invalid pattern: " + alone->error());
         if (impl_->set.Add(r.pattern, &error) < 0) line.Fail("invalid pattern: " + error);
         impl_->prefilter.Add(r.pattern);
-        impl_->one.push_back(std::move(alone));
+        impl_->one.emplace_back().line = line.number;
         rules_.push_back(std::move(r));
       },
       3, 4);
-  if (!impl_->set.Compile()) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile");
   impl_->prefilter.Build();
 }
 
@@ -63,13 +82,16 @@ const LineRule* LineRules::Match(std::string_view line) const {
   // The candidate rules in file order, each alone: the first that matches.
   for (; rules; rules &= rules - 1) {
     int r = __builtin_ctzll(rules);
-    if (RE2::FullMatch(line, *impl_->one[r])) return &rules_[r];
+    if (RE2::FullMatch(line, impl_->Rule(rules_[r], r))) return &rules_[r];
   }
   return nullptr;
 }
 
 const LineRule* LineRules::MatchUnfiltered(std::string_view line) const {
   if (line.empty() || line.size() > kMaxLineBytes) return nullptr;
+  std::call_once(impl_->set_once, [this] { impl_->set_ok = impl_->set.Compile(); });
+  // Each rule compiled alone (checked on load): only the set's size can fail here.
+  if (!impl_->set_ok) throw DictError(DictPath("clean/lines.tsv"), 0, "patterns too large to compile as one set");
   // Most lines match nothing: ask first without collecting the hits, which
   // costs an allocation per call.
   if (!impl_->set.Match(line, nullptr)) return nullptr;

@@ -1,5 +1,5 @@
 // Line rules (internal to clean/): dict/clean/lines.tsv compiled with RE2 (each rule, and
-// one RE2::Set of all), behind a prefilter derived from the patterns.
+// one RE2::Set of all, compiled on first use), behind a prefilter derived from the patterns.
 #pragma once
 #include <memory>
 #include <string>

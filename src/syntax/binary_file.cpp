@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <fstream>
-#include <iterator>
 
 namespace veille::syntax {
 
@@ -11,7 +10,14 @@ Reader OpenModelFile(const std::string& path, std::string_view magic, std::strin
                      std::string_view command, std::string* data) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DictError(path, 0, fmt::format("cannot open the {} model", kind));
-  data->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // One read of the whole file (a byte-by-byte istreambuf_iterator costs ~15 instructions a
+  // byte: 57 M for the two 2 MB models, at every start).
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0) throw DictError(path, 0, fmt::format("cannot read the {} model", kind));
+  data->resize(static_cast<size_t>(size));
+  if (!in.read(data->data(), size)) throw DictError(path, 0, fmt::format("cannot read the {} model", kind));
   Reader r(path, *data);
   std::string_view header = magic.substr(0, magic.find(' ') + 1);  // "veille-tagger-model "
   if (data->compare(0, magic.size(), magic) != 0) {
