@@ -176,6 +176,10 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         // ASCII letters and digits (most of a word); the NUL after the text stops the run.
         end = AsciiRun(p, end, &out, &h);
         if (end >= n) break;
+        // Most words end at a space or an ASCII mark: no letter, hyphen or apostrophe can
+        // follow (the run stopped, so not an ASCII letter or digit).
+        const unsigned char e = static_cast<unsigned char>(p[end]);
+        if (e < 0x80 && e != '-' && e != '\'') break;
         size_t j = end;
         char32_t d = utf8::Next(text, j);
         char* put = out;
