@@ -207,6 +207,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
     w.lower = std::string_view(at, static_cast<size_t>(out - at));
     w.hash = h;
+    if (p[i] == ' ') ++i;  // the space after most words (p[n] is the NUL: no test of i < n)
   }
   lowered->resize(static_cast<size_t>(out - base));  // shrinking: the views stay valid
   return words;
