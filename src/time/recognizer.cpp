@@ -244,12 +244,14 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
       }
       break;
     }
+    const size_t end = i;
+    if (p[i] == ' ') ++i;  // the space after most tokens (p[to] is a line break or the NUL)
     // Only tokens that can be part of an expression are kept; a word dropped between
     // two kept tokens leaves letters in the gap, so Linked() still sees it.
-    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, i)) continue;
+    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) continue;
     Tok t;
     t.start = static_cast<uint32_t>(start);
-    t.end = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(end);
     if (Classify(lex, s, &t)) toks->push_back(t);
   }
 }
