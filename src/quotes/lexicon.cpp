@@ -207,6 +207,17 @@ const std::vector<Form>* Lexicon::FormsOf(const Word& w) const {
   return it == forms_.end() ? nullptr : &it->second;
 }
 
+namespace {
+// a == b for the short words of the lexicon: a loop inline (the hashes already agree, so
+// the words almost always do: no call to memcmp).
+inline bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+}  // namespace
+
 void Lexicon::Annotate(std::vector<Word>* words) const {
   const Entry* slots = slots_.data();
   for (Word& w : *words) {
@@ -216,7 +227,7 @@ void Lexicon::Annotate(std::vector<Word>* words) const {
     for (size_t s = h & mask_;; s = (s + 1) & mask_) {
       const Entry& e = slots[s];
       if (!e.known) break;
-      if (e.hash == h && e.word == w.lower) {
+      if (e.hash == h && SameWord(e.word, w.lower)) {
         w.classes = e.known->classes;
         w.forms = e.known->forms;
         w.may_start_verb = e.known->may_start_verb && w.word;
