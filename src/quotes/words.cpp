@@ -180,6 +180,19 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         // follow (the run stopped, so not an ASCII letter or digit).
         const unsigned char e = static_cast<unsigned char>(p[end]);
         if (e < 0x80 && e != '-' && e != '\'') break;
+        if (e == 0xC3) {  // U+00C0..U+00FF (what utf8::Next decodes), letters but × and ÷
+          const unsigned c = 0xC0u | (static_cast<unsigned char>(p[end + 1]) & 0x3Fu);
+          if (c != 0xD7 && c != 0xF7) {  // PutLowerCp and HashBytes, inline
+            const unsigned lc = c <= 0xDE ? c + 0x20 : c;
+            const unsigned char b1 = static_cast<unsigned char>(0x80 | (lc & 0x3F));
+            out[0] = static_cast<char>(0xC3);
+            out[1] = static_cast<char>(b1);
+            out += 2;
+            h = WordHashStep(WordHashStep(h, 0xC3), b1);
+            end += 2;
+            continue;
+          }
+        }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
         char* put = out;
