@@ -162,6 +162,24 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     bool letter = kLowerAlnum.c[b0] != 0;  // an ASCII letter or digit: the run below reads it
     if (letter) {
       w.upper = b0 >= 'A' && b0 <= 'Z';
+    } else if (b0 < 0x80) {  // an ASCII mark (",", "."): itself, a word of one byte
+      *out++ = static_cast<char>(b0);
+      h = WordHashStep(h, b0);
+      ++i;
+    } else if (b0 == 0xC3 && (static_cast<unsigned char>(p[i + 1]) & 0x3F) != 0x17 &&
+               (static_cast<unsigned char>(p[i + 1]) & 0x3F) != 0x37) {
+      // U+00C0..U+00FF but × and ÷ (what utf8::Next decodes): a letter, a capital up to
+      // U+00DE ("É", "À"); written in lower case inline.
+      const unsigned c = 0xC0u | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu);
+      const bool capital = c <= 0xDE;
+      const unsigned char b1 = static_cast<unsigned char>(0x80 | ((capital ? c + 0x20 : c) & 0x3F));
+      out[0] = static_cast<char>(0xC3);
+      out[1] = static_cast<char>(b1);
+      out += 2;
+      h = WordHashStep(WordHashStep(h, 0xC3), b1);
+      i += 2;
+      letter = true;
+      w.upper = capital;
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
@@ -196,7 +214,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         size_t j = end;
         char32_t d = utf8::Next(text, j);
         char* put = out;
-        if (IsLetter(d)) {
+        if (d != U'\u2019' && IsLetter(d)) {  // (the apostrophe is no letter: no ICU call)
           out = PutLowerCp(d, true, out);
         } else if (d == U'-' && j < n && NextIsLetter(text, j)) {
           *out++ = '-';  // inner hyphen: a-t-il, vice-Premier
