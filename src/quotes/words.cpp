@@ -112,10 +112,21 @@ inline size_t AsciiRun(const char* p, size_t i, char** out, uint64_t* h) {
   const unsigned char* q = reinterpret_cast<const unsigned char*>(p + i);
   char* o = *out;
   uint64_t hh = *h;
-  while (char l = kLowerAlnum.c[*q]) {
-    *o++ = l;
+  // Two bytes a step (q[1] can be read: q[0] is no NUL, so at most q[1] is the one after
+  // the text).
+  while (char l = kLowerAlnum.c[q[0]]) {
+    const char l1 = kLowerAlnum.c[q[1]];
+    o[0] = l;
     hh = WordHashStep(hh, static_cast<unsigned char>(l));
-    ++q;
+    if (!l1) {
+      ++q;
+      ++o;
+      break;
+    }
+    o[1] = l1;
+    hh = WordHashStep(hh, static_cast<unsigned char>(l1));
+    q += 2;
+    o += 2;
   }
   *out = o;
   *h = hh;
