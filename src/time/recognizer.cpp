@@ -199,7 +199,11 @@ bool MayBeListed(const Lexicon& lex, const GrammarShapes& grammar, size_t max_le
 // variables would be spilled to memory on every byte).
 inline size_t LetterRun(const unsigned char* p, size_t i) {
   const unsigned char* q = p + i;
-  while (kLetterByte[*q] == 1) ++q;
+  // Two bytes a step (q[1] can be read when q[0] is a letter: at most it is s[to]).
+  while (kLetterByte[q[0]] == 1) {
+    if (kLetterByte[q[1]] != 1) return static_cast<size_t>(q + 1 - p);
+    q += 2;
+  }
   return static_cast<size_t>(q - p);
 }
 
