@@ -100,6 +100,10 @@ char* PutLower(std::string_view s, bool apostrophe, char* out) {
   return out;
 }
 
+bool IsContinuation(char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }
+// Whether C2 b is a mark: a continuation byte but ª, µ and º (the letters of U+0080..U+00BF).
+bool IsMarkC2(unsigned char b) { return (b & 0xC0) == 0x80 && b != 0xAA && b != 0xB5 && b != 0xBA; }
+
 // Hashes the bytes [from, to) into *h.
 void HashBytes(const char* from, const char* to, uint64_t* h) {
   for (; from < to; ++from) *h = WordHashStep(*h, static_cast<unsigned char>(*from));
@@ -191,6 +195,17 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
       i += 2;
       letter = true;
       w.upper = capital;
+    } else if ((b0 == 0xC2 && IsMarkC2(static_cast<unsigned char>(p[i + 1]))) ||
+               (b0 == 0xE2 && static_cast<unsigned char>(p[i + 1]) == 0x80 && IsContinuation(p[i + 2]))) {
+      // A mark of U+0080..U+00BF (« » NBSP) or U+2000..U+203F (— ’ …): no letter, no
+      // case, so its own bytes (what PutLowerCp writes for it), copied inline.
+      const size_t len = b0 == 0xC2 ? 2 : 3;
+      for (size_t k = 0; k < len; ++k) {
+        out[k] = p[i + k];
+        h = WordHashStep(h, static_cast<unsigned char>(p[i + k]));
+      }
+      out += len;
+      i += len;
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
