@@ -174,6 +174,10 @@ Lexicon::Lexicon() {
   };
   for (std::string_view a : kAuxiliaries) inverted(a, false);
   for (std::string_view e : kEtre) inverted(e, true);
+  for (auto& [word, k] : known_)
+    k.aux = static_cast<uint8_t>((IsAux(word) ? kAuxAvoir : 0) | (IsEtre(word) ? kAuxEtre : 0) |
+                                 (IsInvertedAux(word, false) ? kAuxAvoirInverted : 0) |
+                                 (IsInvertedAux(word, true) ? kAuxEtreInverted : 0));
   size_t cap = 16;
   while (cap < known_.size() * 4) cap <<= 1;
   slots_.assign(cap, Entry{});
@@ -203,6 +207,17 @@ const std::vector<Form>* Lexicon::FormsOf(const Word& w) const {
   return it == forms_.end() ? nullptr : &it->second;
 }
 
+namespace {
+// a == b for the short words of the lexicon: a loop inline (the hashes already agree, so
+// the words almost always do: no call to memcmp).
+inline bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+}  // namespace
+
 void Lexicon::Annotate(std::vector<Word>* words) const {
   const Entry* slots = slots_.data();
   for (Word& w : *words) {
@@ -212,11 +227,12 @@ void Lexicon::Annotate(std::vector<Word>* words) const {
     for (size_t s = h & mask_;; s = (s + 1) & mask_) {
       const Entry& e = slots[s];
       if (!e.known) break;
-      if (e.hash == h && e.word == w.lower) {
+      if (e.hash == h && SameWord(e.word, w.lower)) {
         w.classes = e.known->classes;
         w.forms = e.known->forms;
         w.may_start_verb = e.known->may_start_verb && w.word;
         w.starts_phrase = e.known->starts_phrase;
+        w.aux = e.known->aux;
         break;
       }
     }
@@ -300,9 +316,15 @@ bool Lexicon::MatchVerb(const std::vector<Word>& words, size_t i, VerbMatch* m) 
   m->begin = begin;
   m->inverted = false;
   std::string_view w = words[i].lower;
-  // Compound tenses.
-  bool aux = reflexive ? IsEtre(w) : IsAux(w);
-  bool inv_aux = IsInvertedAux(w, reflexive);
+  // Compound tenses (an annotated word carries the answers: every auxiliary is a known word).
+  bool aux, inv_aux;
+  if (words[i].annotated) {
+    aux = words[i].aux & (reflexive ? kAuxEtre : kAuxAvoir);
+    inv_aux = words[i].aux & (reflexive ? kAuxEtreInverted : kAuxAvoirInverted);
+  } else {
+    aux = reflexive ? IsEtre(w) : IsAux(w);
+    inv_aux = IsInvertedAux(w, reflexive);
+  }
   if (aux || inv_aux) {
     size_t j = SkipAdverbs(words, i + 1);
     if (MatchForm(words, j, Slot::kParticiple, reflexive, m)) {

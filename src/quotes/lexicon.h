@@ -65,6 +65,9 @@ class Lexicon {
   bool IsAdverb(const Word& w) const;
   // Whether a words.tsv entry of several words may start at w (false: none does).
   bool MayStartPhrase(const Word& w) const { return !w.annotated || w.starts_phrase; }
+  // Word::aux: an auxiliary of avoir ("a", "ont") or être ("est"), or one with its subject
+  // pronoun ("a-t-il", "est-elle").
+  static constexpr uint8_t kAuxAvoir = 1, kAuxEtre = 2, kAuxAvoirInverted = 4, kAuxEtreInverted = 8;
   size_t verbs() const { return verbs_.size(); }
 
  private:
@@ -97,6 +100,7 @@ class Lexicon {
     const std::vector<Form>* forms = nullptr;
     bool may_start_verb = false;  // Word::may_start_verb
     bool starts_phrase = false;   // Word::starts_phrase
+    uint8_t aux = 0;              // Word::aux
   };
   ByWord<Known> known_;  // both of the above in one table
   // known_ again as an open-addressing table for Annotate (one probe for most words): a

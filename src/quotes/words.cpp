@@ -100,6 +100,10 @@ char* PutLower(std::string_view s, bool apostrophe, char* out) {
   return out;
 }
 
+bool IsContinuation(char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }
+// Whether C2 b is a mark: a continuation byte but ª, µ and º (the letters of U+0080..U+00BF).
+bool IsMarkC2(unsigned char b) { return (b & 0xC0) == 0x80 && b != 0xAA && b != 0xB5 && b != 0xBA; }
+
 // Hashes the bytes [from, to) into *h.
 void HashBytes(const char* from, const char* to, uint64_t* h) {
   for (; from < to; ++from) *h = WordHashStep(*h, static_cast<unsigned char>(*from));
@@ -112,10 +116,21 @@ inline size_t AsciiRun(const char* p, size_t i, char** out, uint64_t* h) {
   const unsigned char* q = reinterpret_cast<const unsigned char*>(p + i);
   char* o = *out;
   uint64_t hh = *h;
-  while (char l = kLowerAlnum.c[*q]) {
-    *o++ = l;
+  // Two bytes a step (q[1] can be read: q[0] is no NUL, so at most q[1] is the one after
+  // the text).
+  while (char l = kLowerAlnum.c[q[0]]) {
+    const char l1 = kLowerAlnum.c[q[1]];
+    o[0] = l;
     hh = WordHashStep(hh, static_cast<unsigned char>(l));
-    ++q;
+    if (!l1) {
+      ++q;
+      ++o;
+      break;
+    }
+    o[1] = l1;
+    hh = WordHashStep(hh, static_cast<unsigned char>(l1));
+    q += 2;
+    o += 2;
   }
   *out = o;
   *h = hh;
@@ -162,6 +177,35 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     bool letter = kLowerAlnum.c[b0] != 0;  // an ASCII letter or digit: the run below reads it
     if (letter) {
       w.upper = b0 >= 'A' && b0 <= 'Z';
+    } else if (b0 < 0x80) {  // an ASCII mark (",", "."): itself, a word of one byte
+      *out++ = static_cast<char>(b0);
+      h = WordHashStep(h, b0);
+      ++i;
+    } else if (b0 == 0xC3 && (static_cast<unsigned char>(p[i + 1]) & 0x3F) != 0x17 &&
+               (static_cast<unsigned char>(p[i + 1]) & 0x3F) != 0x37) {
+      // U+00C0..U+00FF but × and ÷ (what utf8::Next decodes): a letter, a capital up to
+      // U+00DE ("É", "À"); written in lower case inline.
+      const unsigned c = 0xC0u | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu);
+      const bool capital = c <= 0xDE;
+      const unsigned char b1 = static_cast<unsigned char>(0x80 | ((capital ? c + 0x20 : c) & 0x3F));
+      out[0] = static_cast<char>(0xC3);
+      out[1] = static_cast<char>(b1);
+      out += 2;
+      h = WordHashStep(WordHashStep(h, 0xC3), b1);
+      i += 2;
+      letter = true;
+      w.upper = capital;
+    } else if ((b0 == 0xC2 && IsMarkC2(static_cast<unsigned char>(p[i + 1]))) ||
+               (b0 == 0xE2 && static_cast<unsigned char>(p[i + 1]) == 0x80 && IsContinuation(p[i + 2]))) {
+      // A mark of U+0080..U+00BF (« » NBSP) or U+2000..U+203F (— ’ …): no letter, no
+      // case, so its own bytes (what PutLowerCp writes for it), copied inline.
+      const size_t len = b0 == 0xC2 ? 2 : 3;
+      for (size_t k = 0; k < len; ++k) {
+        out[k] = p[i + k];
+        h = WordHashStep(h, static_cast<unsigned char>(p[i + k]));
+      }
+      out += len;
+      i += len;
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
@@ -176,10 +220,27 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         // ASCII letters and digits (most of a word); the NUL after the text stops the run.
         end = AsciiRun(p, end, &out, &h);
         if (end >= n) break;
+        // Most words end at a space or an ASCII mark: no letter, hyphen or apostrophe can
+        // follow (the run stopped, so not an ASCII letter or digit).
+        const unsigned char e = static_cast<unsigned char>(p[end]);
+        if (e < 0x80 && e != '-' && e != '\'') break;
+        if (e == 0xC3) {  // U+00C0..U+00FF (what utf8::Next decodes), letters but × and ÷
+          const unsigned c = 0xC0u | (static_cast<unsigned char>(p[end + 1]) & 0x3Fu);
+          if (c != 0xD7 && c != 0xF7) {  // PutLowerCp and HashBytes, inline
+            const unsigned lc = c <= 0xDE ? c + 0x20 : c;
+            const unsigned char b1 = static_cast<unsigned char>(0x80 | (lc & 0x3F));
+            out[0] = static_cast<char>(0xC3);
+            out[1] = static_cast<char>(b1);
+            out += 2;
+            h = WordHashStep(WordHashStep(h, 0xC3), b1);
+            end += 2;
+            continue;
+          }
+        }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
         char* put = out;
-        if (IsLetter(d)) {
+        if (d != U'\u2019' && IsLetter(d)) {  // (the apostrophe is no letter: no ICU call)
           out = PutLowerCp(d, true, out);
         } else if (d == U'-' && j < n && NextIsLetter(text, j)) {
           *out++ = '-';  // inner hyphen: a-t-il, vice-Premier
@@ -203,6 +264,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)};
     w.lower = std::string_view(at, static_cast<size_t>(out - at));
     w.hash = h;
+    if (p[i] == ' ') ++i;  // the space after most words (p[n] is the NUL: no test of i < n)
   }
   lowered->resize(static_cast<size_t>(out - base));  // shrinking: the views stay valid
   return words;

@@ -39,6 +39,7 @@ struct Word {
   // "le"/"l'" after "comme", "s'"/"se", an auxiliary); false lets MatchVerb answer at once.
   bool may_start_verb = false;
   bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
+  uint8_t aux = 0;  // annotated: Lexicon::kAux… bits (an auxiliary, "a-t-il"), tested by MatchVerb
 };
 
 // The words of `text`; their lower-case forms are written one after the other to

@@ -199,7 +199,11 @@ bool MayBeListed(const Lexicon& lex, const GrammarShapes& grammar, size_t max_le
 // variables would be spilled to memory on every byte).
 inline size_t LetterRun(const unsigned char* p, size_t i) {
   const unsigned char* q = p + i;
-  while (kLetterByte[*q] == 1) ++q;
+  // Two bytes a step (q[1] can be read when q[0] is a letter: at most it is s[to]).
+  while (kLetterByte[q[0]] == 1) {
+    if (kLetterByte[q[1]] != 1) return static_cast<size_t>(q + 1 - p);
+    q += 2;
+  }
   return static_cast<size_t>(q - p);
 }
 
@@ -244,12 +248,14 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
       }
       break;
     }
+    const size_t end = i;
+    if (p[i] == ' ') ++i;  // the space after most tokens (p[to] is a line break or the NUL)
     // Only tokens that can be part of an expression are kept; a word dropped between
     // two kept tokens leaves letters in the gap, so Linked() still sees it.
-    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, i)) continue;
+    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) continue;
     Tok t;
     t.start = static_cast<uint32_t>(start);
-    t.end = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(end);
     if (Classify(lex, s, &t)) toks->push_back(t);
   }
 }
