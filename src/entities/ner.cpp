@@ -1,6 +1,7 @@
 #include "entities/ner.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
@@ -91,6 +92,8 @@ inline uint8_t ClassAt(std::string_view text, size_t i, size_t end, size_t* len)
                               (segment::IsUpper(c) ? kCapital : 0));
 }
 
+static_assert(std::endian::native == std::endian::little, "HasFreeCapital reads eight bytes as a little-endian word");
+
 // Whether text[span] has a word starting with a capital after its first word, outside
 // the entities [e, end) (sorted by start).
 bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const_iterator e,
@@ -102,18 +105,27 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
   while (i < span.end) {
     // Eight bytes at a time while none is a capital A-Z or a byte >= 0x80 (most of a
     // sentence): only whether the last of them ends a word matters then.
+    bool one = false;  // stopped at a capital or a non-ASCII byte: that character alone
     while (i + 8 <= span.end) {
       uint64_t x;
       std::memcpy(&x, bytes + i, 8);
       constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      // (bytes < 0x80: b + 0x3F has its high bit from 'A' on, b + 0x25 from '[' on; no carries)
+      // (bytes < 0x80: b + 0x3F has its high bit from 'A' on, b + 0x25 from '[' on; no carries
+      // below the first byte >= 0x80, so the lowest flagged byte is the first such one)
       uint64_t capital = (x + kOnes * (0x80 - 'A')) & ~(x + kOnes * (0x80 - 'Z' - 1));
-      if ((x | capital) & kHigh) break;
+      if (uint64_t flagged = (x | capital) & kHigh) {
+        // Up to the first capital or non-ASCII byte (little-endian: the lowest flagged byte).
+        size_t k = static_cast<size_t>(std::countr_zero(flagged)) >> 3;
+        if (k) word_start = !(kAscii.c[bytes[i + k - 1]] & kWordChar);
+        i += k;
+        one = true;
+        break;
+      }
       word_start = !(kAscii.c[bytes[i + 7]] & kWordChar);
       i += 8;
     }
-    // Then character by character over those eight bytes (or up to the end).
-    const size_t stop = std::min<size_t>(i + 8, span.end);
+    // Then that character, or character by character up to the end (fewer than eight bytes).
+    const size_t stop = one ? i + 1 : span.end;
     while (i < stop) {
       size_t len;
       uint8_t c = ClassAt(text, i, span.end, &len);
