@@ -176,5 +176,22 @@ TEST(EntityLinker, SharedSeedsLinkOneIdPerPerson) {
   EXPECT_EQ(id_of("001", "Guaid"), id_of("002", "Guaid"));
 }
 
+TEST(EntityLinker, LastPartOfACompoundAdjectiveIsNoState) {
+  // "latino-américains" is not American, "franco-allemand" not only German; a demonym on
+  // its own, after "anti-" and a listed compound ("sud-coréen") still are.
+  Doc d = Link("Les pays latino-américains et le couple franco-allemand ont réagi.");
+  for (const Entity& x : d.entities) ADD_FAILURE() << x.span.of(d.text) << " " << x.id;
+  Doc e = Link("Les diplomates américains et sud-coréens ont réagi à la manifestation anti-russe.");
+  const Entity* us = FindText(e, "américains");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->id, "country:USA");
+  const Entity* kr = FindText(e, "sud-coréens");
+  ASSERT_NE(kr, nullptr);
+  EXPECT_EQ(kr->id, "country:KOR");
+  const Entity* ru = FindText(e, "russe");
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->id, "country:RUS");
+}
+
 }  // namespace
 }  // namespace veille

@@ -1,6 +1,7 @@
 #include "entities/linker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -273,6 +274,14 @@ void EntityLinker::Run(Doc& doc) const {
   found.reserve(name_matches.size());
   for (const Gazetteer::Match& m : name_matches) {
     const Alias& alias = k.Best(m.values);
+    // The last part of a compound adjective is not the state: "latino-américains",
+    // "nord-américaine", "franco-allemand" (a listed compound, "sud-coréen", matches whole);
+    // "anti-américaine" still names it.
+    if (alias.via == "demonym" && m.span.start >= 2 && text[m.span.start - 1] == '-' &&
+        std::isalpha(static_cast<unsigned char>(text[m.span.start - 2])) &&
+        !(m.span.start >= 5 && (text.compare(m.span.start - 5, 4, "anti") == 0 ||
+                                text.compare(m.span.start - 5, 4, "Anti") == 0)))
+      continue;
     Entity e = k.Make(DateAt(doc, m.span.start, &date_storage), m.span, alias);
     if (alias.via == "metonym") {
       if (const std::string* rule = k.context.PlaceBefore(text, m.span.start)) {
