@@ -63,9 +63,15 @@ struct Match {
   std::pair<size_t, size_t> open_phrase{SIZE_MAX, SIZE_MAX};  // that phrase's tokens
 };
 
-bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
-  for (const auto& a : alts) {
-    if (s.lemma(i) == a) return true;
+// A word element's alternative is the token's lemma or its form lower-cased in ASCII. The
+// keys (WordKey of the lemma, of the lower-cased form, of each alternative) decide a
+// mismatch; the strings are compared only when a key is equal.
+bool WordMatches(const SentenceView& s, size_t i, const PatternElement& e) {
+  const uint64_t lemma = s.lemma_key(i), form = s.form_key(i);
+  for (size_t k = 0; k < e.words.size(); ++k) {
+    const std::string& a = e.words[k];
+    if (e.keys[k] == lemma && s.lemma(i) == a) return true;
+    if (e.keys[k] != form) continue;
     std::string_view w = s.surface(i);
     if (w.size() == a.size() && std::equal(w.begin(), w.end(), a.begin(), [](char x, char y) {
           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
@@ -724,7 +730,7 @@ std::vector<int> NounAgentAfter(const SentenceView& s, size_t head, size_t* by =
 
 // Whether the noun at `noun` names an act: it heads a nominal pattern ("annexion", "attaque").
 bool NamesAct(const SentenceView& s, size_t noun, const PatternSet* patterns) {
-  return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), true).empty();
+  return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), s.lemma_key(noun), true).empty();
 }
 
 // The agent after "par" of an act the phrase [a, b) names ("l'annexion de la Crimée par la
@@ -895,7 +901,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
               !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1].words) != SIZE_MAX)
             stop = k;
       }
-      while (j < stop && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      while (j < stop && (used[j] || !WordMatches(s, j, e))) ++j;
       if (j >= stop) j = end;
       if (j >= end && front_b > front_a) {
         // The passive makes the object the subject: "De nouvelles sanctions ont été
@@ -904,7 +910,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         // its noun: "l'accord signé mardi par…".
         size_t k = front_a;
         size_t k_end = front_b;
-        while (k < k_end && !WordMatches(s, k, e.words)) ++k;
+        while (k < k_end && !WordMatches(s, k, e)) ++k;
         if (k < k_end) {
           fronted_word = k;
           ++words;
@@ -1288,21 +1294,24 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // manœuvres/ADJ"): a noun head still.
       bool noun = s.pos(i) == Pos::kNoun ||
                   (s.pos(i) == Pos::kAdj && i > 0 && s.entity(i) < 0 &&
-                   (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), true).empty());
+                   (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), s.lemma_key(i), true).empty());
       if (!noun && s.pos(i) != Pos::kVerb) continue;
-      const auto& candidates = patterns.ForHead(s.lemma(i), noun);
+      const auto& candidates = patterns.ForHead(s.lemma(i), s.lemma_key(i), noun);
       if (candidates.empty()) continue;
       if (!words) words = events::WordFilter::Of(s);
       std::optional<HeadContext> ctx;  // at the first pattern whose words are in the sentence
       for (const VerbPattern* p : candidates) {
-        Match m;
-        bool may = k_->word_filter->MayMatch(*words, *p);
-        if (may && !ctx) {
+        if (!k_->word_filter->MayMatch(*words, *p)) {
+          if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
+          continue;
+        }
+        if (!ctx) {
           ctx = ContextOf(s, i, noun);
           ctx->places = &k_->places;
           ctx->patterns = &patterns;
         }
-        if (may && TryMatch(s, *ctx, *p, &m)) {
+        Match m;
+        if (TryMatch(s, *ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
           // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <set>
 
+#include "core/hash.h"
+
 namespace veille::events {
 
 std::string ActorCode(const Entity& e) {
@@ -128,29 +130,27 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 }  // namespace
 
 SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
-    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), entity_(n_, -1) {
-  // Entities and tokens are both in text order: one merge pass. The first entity not ending
-  // before a token only moves forward as tokens do, so a cursor from an earlier sentence
-  // starts where this pass would get to anyway.
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
+  // Entities, time expressions and tokens are all in text order: one merge pass. The first
+  // entity (time expression) not ending before a token only moves forward as tokens do, so a
+  // cursor from an earlier sentence starts where this pass would get to anyway.
   size_t e = cursor ? cursor->entity : 0;
-  const auto& ents = doc.entities;
-  for (size_t i = 0; i < n_; ++i) {
-    Span t = tok(i).span;
-    while (e < ents.size() && ents[e].span.end <= t.start) ++e;
-    if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
-    if (i == 0 && cursor) cursor->entity = e;
-  }
-  timex_.assign(n_, false);
   size_t x = cursor ? cursor->timex : 0;
+  const auto& ents = doc.entities;
   const auto& tx = doc.timex;
   for (size_t i = 0; i < n_; ++i) {
-    Span t = tok(i).span;
+    const Token& token = tok(i);
+    const Span t = token.span;
+    Word& w = words_[i];
+    while (e < ents.size() && ents[e].span.end <= t.start) ++e;
+    if (e < ents.size() && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
     while (x < tx.size() && tx[x].span.end <= t.start) ++x;
-    if (x < tx.size() && tx[x].span.start < t.end) timex_[i] = true;
-    if (i == 0 && cursor) cursor->timex = x;
+    w.flags = FlagsOf(i);
+    if (x < tx.size() && tx[x].span.start < t.end) w.flags |= kTimex;
+    if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
+    w.lemma_key = WordKey(token.lemma);
+    w.form_key = WordKey(t.of(doc.text), true);
   }
-  flags_.resize(n_);
-  for (size_t i = 0; i < n_; ++i) flags_[i] = FlagsOf(i);
 }
 
 uint8_t SentenceView::FlagsOf(size_t i) const {
@@ -192,8 +192,8 @@ bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
 }
 
 bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
-  if (prep == "à") return flags_[i] & kPrepA;
-  if (prep == "de") return flags_[i] & kPrepDe;
+  if (prep == "à") return words_[i].flags & kPrepA;
+  if (prep == "de") return words_[i].flags & kPrepDe;
   if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
   return lemma(i) == prep;
 }
