@@ -52,7 +52,7 @@ inline uint64_t WordKey(std::string_view w, bool fold = false) {
     uint64_t x;
     std::memcpy(&x, p, 8);
     h = (h ^ lower(x)) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
+    h ^= h >> 32;
     p += 8;
     n -= 8;
   }

@@ -138,15 +138,16 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
   size_t x = cursor ? cursor->timex : 0;
   const auto& ents = doc.entities;
   const auto& tx = doc.timex;
+  const size_t n_ents = ents.size(), n_tx = tx.size();
   for (size_t i = 0; i < n_; ++i) {
     const Token& token = tok(i);
     const Span t = token.span;
     Word& w = words_[i];
-    while (e < ents.size() && ents[e].span.end <= t.start) ++e;
-    if (e < ents.size() && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
-    while (x < tx.size() && tx[x].span.end <= t.start) ++x;
+    while (e < n_ents && ents[e].span.end <= t.start) ++e;
+    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
+    while (x < n_tx && tx[x].span.end <= t.start) ++x;
     w.flags = FlagsOf(i);
-    if (x < tx.size() && tx[x].span.start < t.end) w.flags |= kTimex;
+    if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
     if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
     w.lemma_key = WordKey(token.lemma);
     w.form_key = WordKey(t.of(doc.text), true);
@@ -175,7 +176,12 @@ uint8_t SentenceView::FlagsOf(size_t i) const {
   if ((f & kPrepA) || l == "à" || l == "en" || l == "vis-à-vis") f |= kLocutionStart;
   const Pos p = pos(i);
   if (p == Pos::kPunct) {
-    if (In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"})) f |= kBoundary;
+    // . ; : ? ! ( ) « » … (by length first: most punctuation is a comma).
+    if (w.size() == 1) {
+      if (c == '.' || c == ';' || c == ':' || c == '?' || c == '!' || c == '(' || c == ')') f |= kBoundary;
+    } else if (w == "«" || w == "»" || w == "…") {
+      f |= kBoundary;
+    }
   } else if (p == Pos::kSconj ||
              (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) ||  // relative "où"
              (p == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}))) {
