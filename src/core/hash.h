@@ -19,8 +19,8 @@ inline uint64_t Mix64(uint64_t x) {
 
 // A 64-bit key of a short word, read 8 bytes at a time (the tail and short words by
 // overlapping loads), ASCII capitals lower-cased when `fold` ("Accord" and "accord" get one
-// key then). Not for persistence: tables built with it live in memory only. Mixed with
-// Mix64, so the low bits can index a table or a bit filter.
+// key then). Not for persistence: tables built with it live in memory only. Its low bits
+// depend on every byte, so they can index a table or a bit filter.
 inline uint64_t WordKey(std::string_view w, bool fold = false) {
   auto load = [](const char* p, size_t n) {  // n in 1..8 bytes, little-endian order
     uint64_t x = 0;
@@ -56,7 +56,8 @@ inline uint64_t WordKey(std::string_view w, bool fold = false) {
     p += 8;
     n -= 8;
   }
-  return Mix64(h ^ lower(load(p, n)));
+  h = (h ^ lower(load(p, n))) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);  // the low bits take the product's high ones
 }
 
 }  // namespace veille
