@@ -129,32 +129,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 
 }  // namespace
 
-SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
-    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
-  // Entities, time expressions and tokens are all in text order: one merge pass. The first
-  // entity (time expression) not ending before a token only moves forward as tokens do, so a
-  // cursor from an earlier sentence starts where this pass would get to anyway.
-  size_t e = cursor ? cursor->entity : 0;
-  size_t x = cursor ? cursor->timex : 0;
-  const auto& ents = doc.entities;
-  const auto& tx = doc.timex;
-  const size_t n_ents = ents.size(), n_tx = tx.size();
-  for (size_t i = 0; i < n_; ++i) {
-    const Token& token = tok(i);
-    const Span t = token.span;
-    Word& w = words_[i];
-    while (e < n_ents && ents[e].span.end <= t.start) ++e;
-    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
-    while (x < n_tx && tx[x].span.end <= t.start) ++x;
-    w.flags = FlagsOf(i);
-    if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
-    if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
-    w.lemma_key = WordKey(token.lemma);
-    w.form_key = WordKey(t.of(doc.text), true);
-  }
-}
-
-uint8_t SentenceView::FlagsOf(size_t i) const {
+[[gnu::always_inline]] inline uint8_t SentenceView::FlagsOf(size_t i) const {
   std::string_view l = lemma(i);
   std::string_view w = surface(i);
   uint8_t f = 0;
@@ -188,6 +163,31 @@ uint8_t SentenceView::FlagsOf(size_t i) const {
     f |= kBoundary;
   }
   return f;
+}
+
+SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
+  // Entities, time expressions and tokens are all in text order: one merge pass. The first
+  // entity (time expression) not ending before a token only moves forward as tokens do, so a
+  // cursor from an earlier sentence starts where this pass would get to anyway.
+  size_t e = cursor ? cursor->entity : 0;
+  size_t x = cursor ? cursor->timex : 0;
+  const auto& ents = doc.entities;
+  const auto& tx = doc.timex;
+  const size_t n_ents = ents.size(), n_tx = tx.size();
+  for (size_t i = 0; i < n_; ++i) {
+    const Token& token = tok(i);
+    const Span t = token.span;
+    Word& w = words_[i];
+    while (e < n_ents && ents[e].span.end <= t.start) ++e;
+    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
+    while (x < n_tx && tx[x].span.end <= t.start) ++x;
+    w.flags = FlagsOf(i);
+    if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
+    if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
+    w.lemma_key = WordKey(token.lemma);
+    w.form_key = WordKey(t.of(doc.text), true);
+  }
 }
 
 bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
