@@ -124,8 +124,13 @@ size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
 }
 
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
-size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string>& preps) {
-  for (const auto& p : preps) {
+size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
+  // Every way to match starts with the token being "à" or "de" (flags), a locution's first
+  // word (a flag) or the lemma of a preposition's first word (its key): none of them, no match.
+  if (!s.IsPreposition(i, "à") && !s.IsPreposition(i, "de") && !s.MayStartLocution(i) &&
+      std::find(slot.keys.begin(), slot.keys.end(), s.lemma_key(i)) == slot.keys.end())
+    return SIZE_MAX;
+  for (const auto& p : slot.words) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
       // "des" right after another preposition is the article ("contre des soldats américains"),
@@ -898,7 +903,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         // à la situation", "le retrait des inspecteurs").
         for (size_t k = head + 1; k < end && stop == end; ++k)
           if (!used[k] && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "à") &&
-              !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1].words) != SIZE_MAX)
+              !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1]) != SIZE_MAX)
             stop = k;
       }
       while (j < stop && (used[j] || !WordMatches(s, j, e))) ++j;
@@ -1042,7 +1047,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         if (s.entity(j) >= 0 && s.doc().entities[s.entity(j)].via == "name" &&
             s.doc().entities[s.entity(j)].span.start < s.tok(j).span.start)
           continue;
-        size_t np = MatchPreps(s, j, e.words);
+        size_t np = MatchPreps(s, j, e);
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
@@ -1083,7 +1088,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       if (actors.empty() && fronted_word != SIZE_MAX) {
         size_t k_end = front_b;
         for (size_t j = fronted_word + 1; j < k_end && actors.empty(); ++j) {
-          size_t np = MatchPreps(s, j, e.words);
+          size_t np = MatchPreps(s, j, e);
           if (np == SIZE_MAX || np >= k_end) continue;
           actors = PhraseActors(s, np);
           if (!actors.empty()) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
@@ -1103,7 +1108,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       if (actors.empty() && !p.noun) {
         size_t k = m->group.start;
         if (k > 0 && s.pos(k - 1) == Pos::kPron && s.lemma(k - 1) != "qui") --k;  // the subject pronoun
-        if (k >= 2 && s.lemma(k - 1) == "qui" && s.pos(k - 2) == Pos::kAdp && MatchPreps(s, k - 2, e.words) == k - 1) {
+        if (k >= 2 && s.lemma(k - 1) == "qui" && s.pos(k - 2) == Pos::kAdp && MatchPreps(s, k - 2, e) == k - 1) {
           size_t a = k - 2;
           if (a > 0 && s.IsComma(a - 1)) --a;
           actors = PhraseActorsBefore(s, a);

@@ -17,7 +17,8 @@ struct PatternElement {
   enum class Kind { kWord, kSource, kTarget };
   Kind kind = Kind::kWord;
   std::vector<std::string> words;  // kWord: alternative lemmas; slots: prepositions ("" none)
-  std::vector<uint64_t> keys;      // kWord: WordKey of each alternative (core/hash.h)
+  std::vector<uint64_t> keys;      // WordKey (core/hash.h) of each alternative; slots: of each
+                                   // preposition's first word ("auprès" of "auprès_de")
   std::string actor_class;         // slots: "" any actor, "pop" a population ("des Vénézuéliens")
 };
 
