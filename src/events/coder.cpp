@@ -63,9 +63,15 @@ struct Match {
   std::pair<size_t, size_t> open_phrase{SIZE_MAX, SIZE_MAX};  // that phrase's tokens
 };
 
-bool WordMatches(const SentenceView& s, size_t i, const std::vector<std::string>& alts) {
-  for (const auto& a : alts) {
-    if (s.lemma(i) == a) return true;
+// A word element's alternative is the token's lemma or its form lower-cased in ASCII. The
+// keys (WordKey of the lemma, of the lower-cased form, of each alternative) decide a
+// mismatch; the strings are compared only when a key is equal.
+bool WordMatches(const SentenceView& s, size_t i, const PatternElement& e) {
+  const uint64_t lemma = s.lemma_key(i), form = s.form_key(i);
+  for (size_t k = 0; k < e.words.size(); ++k) {
+    const std::string& a = e.words[k];
+    if (e.keys[k] == lemma && s.lemma(i) == a) return true;
+    if (e.keys[k] != form) continue;
     std::string_view w = s.surface(i);
     if (w.size() == a.size() && std::equal(w.begin(), w.end(), a.begin(), [](char x, char y) {
           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == y;
@@ -118,8 +124,13 @@ size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
 }
 
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
-size_t MatchPreps(const SentenceView& s, size_t i, const std::vector<std::string>& preps) {
-  for (const auto& p : preps) {
+size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
+  // Every way to match starts with the token being "à" or "de" (flags), a locution's first
+  // word (a flag) or the lemma of a preposition's first word (its key): none of them, no match.
+  if (!s.IsPreposition(i, "à") && !s.IsPreposition(i, "de") && !s.MayStartLocution(i) &&
+      std::find(slot.keys.begin(), slot.keys.end(), s.lemma_key(i)) == slot.keys.end())
+    return SIZE_MAX;
+  for (const auto& p : slot.words) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
       // "des" right after another preposition is the article ("contre des soldats américains"),
@@ -746,7 +757,7 @@ std::vector<int> NounAgentAfter(const SentenceView& s, size_t head, size_t* by =
 
 // Whether the noun at `noun` names an act: it heads a nominal pattern ("annexion", "attaque").
 bool NamesAct(const SentenceView& s, size_t noun, const PatternSet* patterns) {
-  return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), true).empty();
+  return patterns && noun < s.size() && s.pos(noun) == Pos::kNoun && !patterns->ForHead(s.lemma(noun), s.lemma_key(noun), true).empty();
 }
 
 // The agent after "par" of an act the phrase [a, b) names ("l'annexion de la Crimée par la
@@ -914,10 +925,10 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         // à la situation", "le retrait des inspecteurs").
         for (size_t k = head + 1; k < end && stop == end; ++k)
           if (!used[k] && s.pos(k) == Pos::kAdp && !s.IsPreposition(k, "de") && !s.IsPreposition(k, "à") &&
-              !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1].words) != SIZE_MAX)
+              !s.IsPreposition(k, "en") && MatchPreps(s, k, p.elements[ei + 1]) != SIZE_MAX)
             stop = k;
       }
-      while (j < stop && (used[j] || !WordMatches(s, j, e.words))) ++j;
+      while (j < stop && (used[j] || !WordMatches(s, j, e))) ++j;
       if (j >= stop) j = end;
       if (j >= end && front_b > front_a) {
         // The passive makes the object the subject: "De nouvelles sanctions ont été
@@ -926,7 +937,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         // its noun: "l'accord signé mardi par…".
         size_t k = front_a;
         size_t k_end = front_b;
-        while (k < k_end && !WordMatches(s, k, e.words)) ++k;
+        while (k < k_end && !WordMatches(s, k, e)) ++k;
         if (k < k_end) {
           fronted_word = k;
           ++words;
@@ -1058,14 +1069,14 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         if (s.pos(j) == Pos::kAdp && j > head + 1 &&
             (s.lemma(j) == "après" || s.lemma(j) == "avant" || s.lemma(j) == "malgré" || s.lemma(j) == "depuis" ||
              s.lemma(j) == "pendant") &&
-            !(s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'") && MatchPreps(s, j, e.words) == SIZE_MAX)
+            !(s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'") && MatchPreps(s, j, e) == SIZE_MAX)
           break;
         if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
         // Inside a proper name ("Afrique du Sud"), not a title ("l'ambassadeur de Russie").
         if (s.entity(j) >= 0 && s.doc().entities[s.entity(j)].via == "name" &&
             s.doc().entities[s.entity(j)].span.start < s.tok(j).span.start)
           continue;
-        size_t np = MatchPreps(s, j, e.words);
+        size_t np = MatchPreps(s, j, e);
         if (np == SIZE_MAX) continue;
         size_t np_end = np;
         actors = PhraseActors(s, np, &np_end);
@@ -1106,7 +1117,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       if (actors.empty() && fronted_word != SIZE_MAX) {
         size_t k_end = front_b;
         for (size_t j = fronted_word + 1; j < k_end && actors.empty(); ++j) {
-          size_t np = MatchPreps(s, j, e.words);
+          size_t np = MatchPreps(s, j, e);
           if (np == SIZE_MAX || np >= k_end) continue;
           actors = PhraseActors(s, np);
           if (!actors.empty()) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
@@ -1126,7 +1137,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       if (actors.empty() && !p.noun) {
         size_t k = m->group.start;
         if (k > 0 && s.pos(k - 1) == Pos::kPron && s.lemma(k - 1) != "qui") --k;  // the subject pronoun
-        if (k >= 2 && s.lemma(k - 1) == "qui" && s.pos(k - 2) == Pos::kAdp && MatchPreps(s, k - 2, e.words) == k - 1) {
+        if (k >= 2 && s.lemma(k - 1) == "qui" && s.pos(k - 2) == Pos::kAdp && MatchPreps(s, k - 2, e) == k - 1) {
           size_t a = k - 2;
           if (a > 0 && s.IsComma(a - 1)) --a;
           actors = PhraseActorsBefore(s, a);
@@ -1317,21 +1328,24 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // manœuvres/ADJ"): a noun head still.
       bool noun = s.pos(i) == Pos::kNoun ||
                   (s.pos(i) == Pos::kAdj && i > 0 && s.entity(i) < 0 &&
-                   (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), true).empty());
+                   (s.pos(i - 1) == Pos::kDet || s.pos(i - 1) == Pos::kNoun) && !patterns.ForHead(s.lemma(i), s.lemma_key(i), true).empty());
       if (!noun && s.pos(i) != Pos::kVerb) continue;
-      const auto& candidates = patterns.ForHead(s.lemma(i), noun);
+      const auto& candidates = patterns.ForHead(s.lemma(i), s.lemma_key(i), noun);
       if (candidates.empty()) continue;
       if (!words) words = events::WordFilter::Of(s);
       std::optional<HeadContext> ctx;  // at the first pattern whose words are in the sentence
       for (const VerbPattern* p : candidates) {
-        Match m;
-        bool may = k_->word_filter->MayMatch(*words, *p);
-        if (may && !ctx) {
+        if (!k_->word_filter->MayMatch(*words, *p)) {
+          if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
+          continue;
+        }
+        if (!ctx) {
           ctx = ContextOf(s, i, noun);
           ctx->places = &k_->places;
           ctx->patterns = &patterns;
         }
-        if (may && TryMatch(s, *ctx, *p, &m)) {
+        Match m;
+        if (TryMatch(s, *ctx, *p, &m)) {
           // A material act on an object naming no person, group, place or materiel is no
           // act on anyone: "Washington a arrêté sa décision", "poursuivent leurs efforts"
           // (an investigation's object is a matter: "enquêtent sur la chute d'un missile").

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/dict_file.h"
+#include "core/hash.h"
 
 namespace veille {
 namespace {
@@ -74,6 +75,7 @@ VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
       }
       e.words = pending_preps;
       pending_preps.clear();
+      for (const std::string& prep : e.words) e.keys.push_back(WordKey(std::string_view(prep).substr(0, prep.find('_'))));
       for (const auto& prior : p.elements)
         if (prior.kind == e.kind) line.Fail("slot " + w + " appears twice");
       p.elements.push_back(std::move(e));
@@ -95,6 +97,7 @@ VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
     }
     PatternElement e;
     e.words = std::move(alts);
+    for (const std::string& a : e.words) e.keys.push_back(WordKey(a));
     p.elements.push_back(std::move(e));
   }
   if (p.noun && p.has_source_slot() == false && p.elements.empty())
@@ -161,7 +164,24 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         },
         3, 3);
   }
-  for (const VerbPattern& p : set.patterns_) (p.noun ? set.noun_heads_ : set.verb_heads_)[p.head].push_back(&p);
+  for (int noun = 0; noun < 2; ++noun) {
+    std::vector<HeadSlot>& table = set.heads_[noun];
+    std::set<std::string_view> heads;
+    for (const VerbPattern& p : set.patterns_)
+      if (p.noun == (noun == 1)) heads.insert(p.head);
+    size_t size = 16;
+    while (size < 4 * heads.size()) size *= 2;
+    table.assign(size, HeadSlot{});
+    for (const VerbPattern& p : set.patterns_) {
+      if (p.noun != (noun == 1)) continue;
+      const uint64_t key = WordKey(p.head);
+      size_t i = key & (size - 1);
+      while (!table[i].head.empty() && table[i].head != p.head) i = (i + 1) & (size - 1);
+      table[i].key = key;
+      table[i].head = p.head;
+      table[i].patterns.push_back(&p);
+    }
+  }
   ReadDictFile(
       "verbs/fr/modality.tsv",
       [&](const DictLine& line) {
@@ -202,10 +222,19 @@ const std::string* PatternSet::AbstractObject(std::string_view lemma) const {
 }
 
 const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, bool noun) const {
+  return ForHead(lemma, WordKey(lemma), noun);
+}
+
+const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, uint64_t key, bool noun) const {
   static const std::vector<const VerbPattern*> kNone;
-  const auto& heads = noun ? noun_heads_ : verb_heads_;
-  auto it = heads.find(lemma);
-  return it == heads.end() ? kNone : it->second;
+  const std::vector<HeadSlot>& table = heads_[noun ? 1 : 0];
+  if (table.empty()) return kNone;
+  const size_t mask = table.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const HeadSlot& slot = table[i];
+    if (slot.head.empty()) return kNone;
+    if (slot.key == key && slot.head == lemma) return slot.patterns;
+  }
 }
 
 Modality PatternSet::ModalityOf(std::string_view lemma) const {

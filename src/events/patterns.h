@@ -1,6 +1,7 @@
 // French verb patterns (dict/verbs/fr/*.tsv) and polarity cues (modality.tsv);
 // the format is documented in dict/verbs/fr/README.md.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,8 @@ struct PatternElement {
   enum class Kind { kWord, kSource, kTarget };
   Kind kind = Kind::kWord;
   std::vector<std::string> words;  // kWord: alternative lemmas; slots: prepositions ("" none)
+  std::vector<uint64_t> keys;      // WordKey (core/hash.h) of each alternative; slots: of each
+                                   // preposition's first word ("auprès" of "auprès_de")
   std::string actor_class;         // slots: "" any actor, "pop" a population ("des Vénézuéliens")
 };
 
@@ -41,8 +44,10 @@ class PatternSet {
   // Loads every dict/verbs/fr/NN-*.tsv and dict/verbs/fr/modality.tsv. Throws DictError.
   static PatternSet Load(const Codebook& codebook);
 
-  // Patterns whose head is `lemma` (verb heads or noun heads), in dictionary order.
+  // Patterns whose head is `lemma` (verb heads or noun heads), in dictionary order. `key`
+  // is WordKey(lemma) (core/hash.h) when the caller has it already.
   const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, bool noun) const;
+  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, uint64_t key, bool noun) const;
   const std::vector<VerbPattern>& all() const { return patterns_; }
 
   // The polarity cue of a governing word, kNone when it has none.
@@ -61,7 +66,14 @@ class PatternSet {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::unordered_map<std::string, std::vector<const VerbPattern*>, Hash, std::equal_to<>> verb_heads_, noun_heads_;
+  // The patterns of each head: an open-addressing table on WordKey(head) (a quarter full,
+  // so a word heading nothing usually stops at its first slot), one for verbs, one for nouns.
+  struct HeadSlot {
+    uint64_t key = 0;
+    std::string head;  // "" for an empty slot
+    std::vector<const VerbPattern*> patterns;
+  };
+  std::vector<HeadSlot> heads_[2];
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> abstract_;

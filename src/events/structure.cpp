@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <set>
 
+#include "core/hash.h"
+
 namespace veille::events {
 
 std::string ActorCode(const Entity& e) {
@@ -131,47 +133,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 
 }  // namespace
 
-SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
-    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), entity_(n_, -1) {
-  // Entities and tokens are both in text order: one merge pass. The first entity not ending
-  // before a token only moves forward as tokens do, so a cursor from an earlier sentence
-  // starts where this pass would get to anyway.
-  size_t e = cursor ? cursor->entity : 0;
-  const auto& ents = doc.entities;
-  for (size_t i = 0; i < n_; ++i) {
-    Span t = tok(i).span;
-    while (e < ents.size() && ents[e].span.end <= t.start) ++e;
-    if (e < ents.size() && ents[e].span.start < t.end) entity_[i] = static_cast<int>(e);
-    if (i == 0 && cursor) cursor->entity = e;
-  }
-  timex_.assign(n_, false);
-  size_t x = cursor ? cursor->timex : 0;
-  const auto& tx = doc.timex;
-  for (size_t i = 0; i < n_; ++i) {
-    Span t = tok(i).span;
-    while (x < tx.size() && tx[x].span.end <= t.start) ++x;
-    if (x < tx.size() && tx[x].span.start < t.end) timex_[i] = true;
-    if (i == 0 && cursor) cursor->timex = x;
-  }
-  flags_.resize(n_);
-  for (size_t i = 0; i < n_; ++i) flags_[i] = FlagsOf(i);
-  // Guillemets around a term, not a quotation ("une « opération militaire spéciale » en
-  // Ukraine"): up to five words and no verb between them; no clause boundary.
-  for (size_t i = 0; i < n_; ++i) {
-    if (surface(i) != "«") continue;
-    size_t k = i + 1;
-    while (k < n_ && k < i + 7 && surface(k) != "»" && pos(k) != Pos::kVerb && pos(k) != Pos::kAux &&
-           !(flags_[k] & kBoundary))
-      ++k;
-    if (k < n_ && k > i + 1 && surface(k) == "»") {
-      flags_[i] &= ~kBoundary;
-      flags_[k] &= ~kBoundary;
-    }
-    i = k;
-  }
-}
-
-uint8_t SentenceView::FlagsOf(size_t i) const {
+[[gnu::always_inline]] inline uint8_t SentenceView::FlagsOf(size_t i) const {
   std::string_view l = lemma(i);
   std::string_view w = surface(i);
   uint8_t f = 0;
@@ -193,13 +155,60 @@ uint8_t SentenceView::FlagsOf(size_t i) const {
   if ((f & kPrepA) || l == "à" || l == "en" || l == "vis-à-vis") f |= kLocutionStart;
   const Pos p = pos(i);
   if (p == Pos::kPunct) {
-    if (In(w, {".", ";", ":", "?", "!", "«", "»", "(", ")", "…"})) f |= kBoundary;
+    // . ; : ? ! ( ) « » … (by length first: most punctuation is a comma).
+    if (w.size() == 1) {
+      if (c == '.' || c == ';' || c == ':' || c == '?' || c == '!' || c == '(' || c == ')') f |= kBoundary;
+    } else if (w == "«" || w == "»" || w == "…") {
+      f |= kBoundary;
+    }
   } else if (p == Pos::kSconj ||
              (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) ||  // relative "où"
              (p == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}))) {
     f |= kBoundary;
   }
   return f;
+}
+
+SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
+  // Entities, time expressions and tokens are all in text order: one merge pass. The first
+  // entity (time expression) not ending before a token only moves forward as tokens do, so a
+  // cursor from an earlier sentence starts where this pass would get to anyway.
+  size_t e = cursor ? cursor->entity : 0;
+  size_t x = cursor ? cursor->timex : 0;
+  const auto& ents = doc.entities;
+  const auto& tx = doc.timex;
+  const size_t n_ents = ents.size(), n_tx = tx.size();
+  bool guillemet = false;  // an opening « that may enclose a term
+  for (size_t i = 0; i < n_; ++i) {
+    const Token& token = tok(i);
+    const Span t = token.span;
+    Word& w = words_[i];
+    while (e < n_ents && ents[e].span.end <= t.start) ++e;
+    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
+    while (x < n_tx && tx[x].span.end <= t.start) ++x;
+    w.flags = FlagsOf(i);
+    if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
+    if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
+    w.lemma_key = WordKey(token.lemma);
+    w.form_key = WordKey(t.of(doc.text), true);
+    if ((w.flags & kBoundary) && t.size() == 2 && doc.text[t.start] == '\xC2' && doc.text[t.start + 1] == '\xAB')
+      guillemet = true;
+  }
+  // Guillemets around a term, not a quotation ("une « opération militaire spéciale » en
+  // Ukraine"): up to five words and no verb between them; no clause boundary.
+  for (size_t i = 0; guillemet && i < n_; ++i) {
+    if (surface(i) != "«") continue;
+    size_t k = i + 1;
+    while (k < n_ && k < i + 7 && surface(k) != "»" && pos(k) != Pos::kVerb && pos(k) != Pos::kAux &&
+           !(words_[k].flags & kBoundary))
+      ++k;
+    if (k < n_ && k > i + 1 && surface(k) == "»") {
+      words_[i].flags &= ~kBoundary;
+      words_[k].flags &= ~kBoundary;
+    }
+    i = k;
+  }
 }
 
 bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
@@ -210,8 +219,8 @@ bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
 }
 
 bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
-  if (prep == "à") return flags_[i] & kPrepA;
-  if (prep == "de") return flags_[i] & kPrepDe;
+  if (prep == "à") return words_[i].flags & kPrepA;
+  if (prep == "de") return words_[i].flags & kPrepDe;
   if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
   return lemma(i) == prep;
 }

@@ -28,32 +28,40 @@ class SentenceView {
   const std::string& lemma(size_t i) const { return tok(i).lemma; }
   Pos pos(size_t i) const { return tok(i).pos; }
   bool HasFeat(size_t i, std::string_view feat) const;  // "Mood=Cnd"
-  int entity(size_t i) const { return entity_[i]; }      // index into doc.entities, -1 when none
-  bool InTimex(size_t i) const { return timex_[i]; }     // inside a time expression ("lundi")
+  int entity(size_t i) const { return words_[i].entity; }  // index into doc.entities, -1 when none
+  bool InTimex(size_t i) const { return words_[i].flags & kTimex; }  // inside a time expression ("lundi")
+  // WordKey of the lemma, and of the form ASCII lower-cased (computed once per token: the
+  // word filter, the pattern heads and the pattern words compare keys before strings).
+  uint64_t lemma_key(size_t i) const { return words_[i].lemma_key; }
+  uint64_t form_key(size_t i) const { return words_[i].form_key; }
   const Doc& doc() const { return doc_; }
   uint32_t sentence() const { return sentence_; }
 
   bool IsPunct(size_t i) const { return pos(i) == Pos::kPunct; }
   bool IsComma(size_t i) const { return surface(i) == ","; }
   // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
-  bool IsClauseBoundary(size_t i) const { return flags_[i] & kBoundary; }
+  bool IsClauseBoundary(size_t i) const { return words_[i].flags & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
   bool IsPreposition(size_t i, std::string_view prep) const;
   // Whether a multi-word preposition standing for a simple one ("à l'encontre de", "en
   // direction de", "vis-à-vis de") may start here: the token is "à" (au, aux), "en" or
   // "vis-à-vis".
-  bool MayStartLocution(size_t i) const { return flags_[i] & kLocutionStart; }
+  bool MayStartLocution(size_t i) const { return words_[i].flags & kLocutionStart; }
 
  private:
   const Doc& doc_;
   uint32_t sentence_;
   size_t first_, n_;
-  enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8 };
+  enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8, kTimex = 16 };
   uint8_t FlagsOf(size_t i) const;
 
-  std::vector<int> entity_;
-  std::vector<bool> timex_;
-  std::vector<uint8_t> flags_;  // per token, computed once
+  // Per token, computed once in one pass.
+  struct Word {
+    uint64_t lemma_key = 0, form_key = 0;
+    int entity = -1;
+    uint8_t flags = 0;
+  };
+  std::vector<Word> words_;
 };
 
 // The CAMEO actor code an entity gives an event: its own, or for a capital named as a

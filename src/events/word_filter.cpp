@@ -17,31 +17,15 @@ WordFilter::WordFilter(const PatternSet& patterns) {
   }
 }
 
-namespace {
-
-// FNV-1a over the bytes, ASCII capitals lower-cased when `fold`, then Mix64
-// (the filter uses the low bits).
-inline uint64_t Hash(std::string_view word, bool fold) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char ch : word) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (fold && c >= 'A' && c <= 'Z') c += 32;
-    h = (h ^ c) * 0x100000001b3ULL;
-  }
-  return Mix64(h);
-}
-
-}  // namespace
-
-uint64_t WordFilter::Key(std::string_view word) { return Hash(word, false); }
+uint64_t WordFilter::Key(std::string_view word) { return WordKey(word); }
 
 WordFilter::Words WordFilter::Of(const SentenceView& s) {
   Words words;
   for (size_t i = 0; i < s.size(); ++i) {
-    const uint64_t lemma = Hash(s.lemma(i), false);
+    const uint64_t lemma = s.lemma_key(i);
     words.Add(lemma);
     // The coder compares forms lower-cased in ASCII only ("Accord" is "accord").
-    const uint64_t form = Hash(s.surface(i), true);
+    const uint64_t form = s.form_key(i);
     if (form != lemma) words.Add(form);
   }
   return words;
