@@ -350,6 +350,16 @@ INSTANTIATE_TEST_SUITE_P(
              "FRA>12>IGOSAMBUS>asserted;"},
         Case{"La Colombie a d'abord refusé d'accueillir des avions militaires américains.", "2025-01-26",
              "COL>12>USA>asserted;"},
+        // Round 8: an accusation in apposition is the main subject's; a relative clause inside
+        // an accusation is the accused act; ending a cooperation the verb names codes only the
+        // ending; "pour la première fois" between a verb and its infinitive.
+        Case{"Le Mali a rompu ses relations avec l'Ukraine, accusée de soutenir des rebelles.", "2024-08-04",
+             "MLI>11>UKR>asserted;MLI>16>UKR>asserted;"},
+        Case{"Le Kosovo a accusé Belgrade d'avoir soutenu le commando qui a attaqué la police kosovare.", "2023-09-24",
+             "KSV>11>SRB>asserted;"},
+        Case{"Washington a suspendu son partenariat stratégique avec la Géorgie.", "2024-11-30", "USA>16>GEO>asserted;"},
+        Case{"L'Iran a reconnu pour la première fois avoir livré des drones à la Russie.", "2022-11-05",
+             "IRN>07>RUS>asserted;"},
         // A list closed by "et" fills the slot with every member.
         Case{"Washington a invité le Venezuela, Cuba et le Nicaragua au sommet.", "2022-06-01",
              "USA>04>CUB>asserted;USA>04>NIC>asserted;USA>04>VEN>asserted;"},
@@ -485,9 +495,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A noun in an incise after the verb's object is that object's act, not the subject's.
         Case{"Lula a reçu à Brasilia le président chinois, en visite d'État au Brésil.", "2024-04-03",
              "BRA>04>CHN>asserted;CHN>04>BRA>asserted;"},
-        // The act an actor is accused of in a participle or passive ("l'Iran, accusé de…") is alleged.
+        // The act an actor is accused of in a participle or passive ("l'Iran, accusé de…") is alleged;
+        // the accusation in apposition is the main subject's (gold g899, g922).
         Case{"Washington a imposé mardi de nouvelles sanctions à l'Iran, accusé de fournir des drones à la Russie.",
-             "2024-04-03", "USA>16>IRN>asserted;"},
+             "2024-04-03", "USA>11>IRN>asserted;USA>16>IRN>asserted;"},
         Case{"Washington a sanctionné l'Iran, qui est accusé de livrer des missiles à la Russie.", "2024-04-03",
              "USA>16>IRN>asserted;"},
         // Ruling an act out ("exclure", "écarter") refuses it: 120; "n'a pas exclu" keeps it hypothetical.

@@ -1372,18 +1372,45 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     size_t accused_from = SIZE_MAX, accused_to = SIZE_MAX;
     for (const Match& m : matches)
       if (!m.pattern->noun && m.pattern->code.starts_with("112") && m.head < accused_from) accused_from = m.head;
+    // A relative clause inside it is part of the accused act ("d'avoir soutenu le commando
+    // serbe qui a attaqué la police kosovare").
+    auto in_relative = [&](size_t k) {
+      for (size_t r = k; r > 0 && k - r < 3;) {
+        --r;
+        if (s.pos(r) == Pos::kPron && (s.lemma(r) == "qui" || s.lemma(r) == "que" || s.lemma(r) == "dont")) return true;
+        if (!(s.pos(r) == Pos::kAux || s.pos(r) == Pos::kPron || s.pos(r) == Pos::kAdv)) return false;
+      }
+      return false;
+    };
     if (accused_from != SIZE_MAX) {
       accused_to = accused_from + 1;
       while (accused_to < s.size() && !(s.IsPunct(accused_to) && s.IsClauseBoundary(accused_to)) &&
              !((s.pos(accused_to) == Pos::kVerb || s.pos(accused_to) == Pos::kAux) &&
-               (s.HasFeat(accused_to, "VerbForm=Fin") || s.HasFeat(accused_to, "Mood=Ind"))))
+               (s.HasFeat(accused_to, "VerbForm=Fin") || s.HasFeat(accused_to, "Mood=Ind")) && !in_relative(accused_to)))
         ++accused_to;
     }
     std::vector<const Match*> accepted;
     for (const Match& candidate : matches) {
-      if (candidate.pattern->noun && accused_from != SIZE_MAX && candidate.head > accused_from &&
-          candidate.head < accused_to) {
+      if ((candidate.pattern->noun || in_relative(candidate.group.start)) && accused_from != SIZE_MAX &&
+          candidate.head > accused_from && candidate.head < accused_to) {
         if (trace) note(fmt::format("  dropped: {} '{}' (the act an accusation is about)", candidate.pattern->rule,
+                                    candidate.pattern->text));
+        continue;
+      }
+      // A cooperation named as the object of its ending or refusal ("a suspendu son partenariat
+      // stratégique avec la Géorgie"): the verb's pattern names the noun, only its act is coded.
+      if (candidate.pattern->noun && std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
+            if (o.pattern->noun || o.head >= candidate.head || candidate.head > o.hi || o.score < 0) return false;
+            if (!(o.pattern->code.starts_with("12") || o.pattern->code.starts_with("16"))) return false;
+            static constexpr std::string_view kEnders[] = {"suspendre", "rompre",  "geler",   "dénoncer", "quitter",
+                                                           "refuser",   "rejeter", "annuler", "interrompre", "mettre"};
+            if (std::find(std::begin(kEnders), std::end(kEnders), s.lemma(o.head)) == std::end(kEnders)) return false;
+            std::string_view noun = s.lemma(candidate.head);
+            return std::any_of(o.pattern->elements.begin(), o.pattern->elements.end(), [&](const PatternElement& e) {
+              return e.kind == PatternElement::Kind::kWord && std::find(e.words.begin(), e.words.end(), noun) != e.words.end();
+            });
+          })) {
+        if (trace) note(fmt::format("  dropped: {} '{}' (named by an ending or a refusal)", candidate.pattern->rule,
                                     candidate.pattern->text));
         continue;
       }
@@ -1494,6 +1521,19 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
           if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
+          // An accusation in apposition after the main clause's object ("a rompu ses relations
+          // avec le Rwanda, accusé de soutenir les rebelles"): the main clause's subject accuses.
+          if (m.sources.empty() && m.group.participle_only && p.code.starts_with("112") && m.group.start > 1 &&
+              s.IsComma(m.group.start - 1)) {
+            size_t main = VerbBefore(s, m.group.start - 1);
+            if (main != SIZE_MAX) {
+              m.sources = SubjectOf(s, GroupOf(s, main), nullptr);
+              std::erase_if(m.sources, [&](int x) {
+                return std::find(m.targets.begin(), m.targets.end(), x) != m.targets.end();
+              });
+              if (!m.sources.empty()) m.source_how = "an accusation in apposition: the subject of '" + std::string(s.surface(main)) + "'";
+            }
+          }
         } else if (verb != SIZE_MAX && !(p.noun && TopicOfNoun(s, m.head))) {
           m.sources = SubjectOf(s, g, &m.source_how);
           clause_agent = true;

@@ -832,8 +832,9 @@ size_t GoverningVerb(const SentenceView& s, size_t from) {
     }
     // A short phrase without actor: "a annoncé son intention de retirer", "a démenti avec
     // vigueur avoir fourni".
-    if ((p == Pos::kNoun || p == Pos::kDet || (p == Pos::kAdp && s.lemma(t) == "avec")) && s.entity(t) < 0 &&
-        from - t < 6) {
+    if ((p == Pos::kNoun || p == Pos::kDet || (p == Pos::kAdp && s.lemma(t) == "avec") ||
+         (p == Pos::kAdp && s.lemma(t) == "pour" && t + 1 < from && s.pos(t + 1) == Pos::kDet)) &&  // "pour la première fois"
+        s.entity(t) < 0 && from - t < 6) {
       i = t;
       continue;
     }
