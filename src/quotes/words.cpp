@@ -209,6 +209,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
+      w.plain = false;
       out = PutLowerCp(c, letter, out);  // one spelling of the apostrophe in words ("l’")
       HashBytes(at, out, &h);
       if (letter) w.upper = u_isupper(static_cast<UChar32>(c));
@@ -239,6 +240,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
+        if (d >= 0x80) w.plain = false;  // an ICU letter, U+2019 or another mark
         char* put = out;
         if (d != U'\u2019' && IsLetter(d)) {  // (the apostrophe is no letter: no ICU call)
           out = PutLowerCp(d, true, out);

@@ -40,6 +40,17 @@ struct Word {
   bool may_start_verb = false;
   bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
   uint8_t aux = 0;  // annotated: Lexicon::kAux… bits (an auxiliary, "a-t-il"), tested by MatchVerb
+  // Only ASCII, Latin-1 letters (C3 xx) and the marks of U+0080..U+00BF and U+2000..U+203F
+  // but U+2019 inside a word: the time stage's letters are then the same, and its tokens are
+  // runs of these words (time/recognizer.cpp); false for a word read by the ICU path.
+  bool plain = true;
+};
+
+// The words of one document, made once (pipeline/) and read by the time stage, then
+// handed to the quote finder; `words` view into `lowered`, which must not move (no copy).
+struct WordSplit {
+  std::string lowered;
+  std::vector<Word> words;
 };
 
 // The words of `text`; their lower-case forms are written one after the other to

@@ -11,6 +11,9 @@
 #include "core/doc.h"
 
 namespace veille {
+namespace quotes {
+struct Word;
+}
 namespace timex {
 
 enum class Unit { kNone, kDay, kWeek, kMonth, kYear };
@@ -56,6 +59,13 @@ class Lexicon {
   // Whether some word of the lexicon has the shape `key` (answers most misses before the
   // word is lower-cased and hashed).
   bool MayHaveShape(uint16_t key) const { return shapes_[key >> 6] >> (key & 63) & 1; }
+  // Whether some word of the lexicon may have the quote finder's hash `h` of its lower case
+  // (quotes::WordHash): with the pipeline's shared words, answers most misses at once.
+  static size_t WordHashBit(uint64_t h) { return static_cast<size_t>(h >> 48); }
+  bool MayHaveWordHash(uint64_t h) const {
+    const size_t b = WordHashBit(h);
+    return word_hashes_[b >> 6] >> (b & 63) & 1;
+  }
 
  private:
   static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
@@ -71,6 +81,7 @@ class Lexicon {
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
   std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(65536 / 64, 0);  // by ShapeKey
+  std::vector<uint64_t> word_hashes_ = std::vector<uint64_t>(65536 / 64, 0);  // by WordHashBit
   size_t max_len_ = 0;
 };
 
@@ -98,6 +109,10 @@ struct Mention {
 // Finds the time expressions of `text`, in order, non-overlapping. (A std::string: its
 // terminating NUL ends the scan of the last word.)
 std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text);
+// The same, with the tokens read from the quote finder's words of `text` (SplitWords): a
+// time token is one word or adjacent words joined at an elision ("l'" + "an") or at a
+// slash between digits ("16" "/" "02"); a line with a word that is not `plain` is scanned.
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, const std::vector<quotes::Word>& words);
 
 // Gives each mention a value and an anchor against the document date (`ref`, days
 // since the epoch; nullopt when unknown).

@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "core/dict_file.h"
+#include "quotes/words.h"
 #include "time/internal.h"
 
 namespace veille {
@@ -32,6 +33,8 @@ Lexicon Lexicon::Load() {
     if (!w.empty()) {
       uint16_t key = ShapeKey(w);
       lex.shapes_[key >> 6] |= uint64_t{1} << (key & 63);
+      const size_t bit = WordHashBit(quotes::WordHash(w));
+      lex.word_hashes_[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
     return e;
   };

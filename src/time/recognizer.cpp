@@ -5,6 +5,7 @@
 #include <array>
 #include <cstring>
 
+#include "quotes/words.h"
 #include "time/internal.h"
 
 namespace veille {
@@ -70,6 +71,24 @@ class GrammarShapes {
     }
   }
   bool Has(uint16_t key) const { return bits_[key >> 6] >> (key & 63) & 1; }
+
+ private:
+  uint64_t bits_[65536 / 64] = {};
+};
+
+// The same words by Lexicon::WordHashBit of their quotes::WordHash.
+class GrammarHashes {
+ public:
+  GrammarHashes() {
+    for (std::string_view w : kGrammarWords) {
+      const size_t b = Lexicon::WordHashBit(quotes::WordHash(w));
+      bits_[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+  }
+  bool Has(uint64_t h) const {
+    const size_t b = Lexicon::WordHashBit(h);
+    return bits_[b >> 6] >> (b & 63) & 1;
+  }
 
  private:
   uint64_t bits_[65536 / 64] = {};
@@ -207,13 +226,30 @@ inline size_t LetterRun(const unsigned char* p, size_t i) {
   return static_cast<size_t>(q - p);
 }
 
+// Keeps the token s[start, end) in *toks when it can be part of an expression: a word
+// dropped between two kept tokens leaves letters in the gap, so Linked() still sees it.
+inline void Keep(const Lexicon& lex, const GrammarShapes& grammar, size_t max_len, std::string_view s, size_t start,
+                 size_t end, std::vector<Tok>* toks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) return;
+  Tok t;
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(end);
+  if (Classify(lex, s, &t)) toks->push_back(t);
+}
+
+const GrammarShapes& Grammar() {
+  static const GrammarShapes grammar;
+  return grammar;
+}
+
 // Tokens of s[from, to), appended to *toks. s[to] is a line break or the NUL after the text
 // (a std::string's), which ends a run of letters.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = from;
   const size_t n = to;
-  static const GrammarShapes grammar;
+  const GrammarShapes& grammar = Grammar();
   const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
   while (i < n) {
     const uint8_t kind = kLetterByte[p[i]];
@@ -250,15 +286,53 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     }
     const size_t end = i;
     if (p[i] == ' ') ++i;  // the space after most tokens (p[to] is a line break or the NUL)
-    // Only tokens that can be part of an expression are kept; a word dropped between
-    // two kept tokens leaves letters in the gap, so Linked() still sees it.
-    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) continue;
-    Tok t;
-    t.start = static_cast<uint32_t>(start);
-    t.end = static_cast<uint32_t>(end);
-    if (Classify(lex, s, &t)) toks->push_back(t);
+    Keep(lex, grammar, max_len, s, start, end, toks);  // only tokens that can be part of an expression
   }
 }
+
+// The same tokens, read from the quote finder's words w[a, b) of one line, all `plain`:
+// letters are then the same for both (ASCII letters and digits, Latin-1 letters), a word
+// joins letters with an inner hyphen or apostrophe followed by a letter as Tokenize does, but
+// stops after an elision ("l'", "qu'": the next word starts right after it) where Tokenize
+// goes on when a letter follows, and slashes are words of their own ("16" "/" "02").
+void TokensFromWords(const Lexicon& lex, std::string_view s, const quotes::Word* w, size_t a, size_t b,
+                     std::vector<Tok>* toks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const GrammarShapes& grammar = Grammar();
+  static const GrammarHashes grammar_hashes;
+  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
+  for (size_t i = a; i < b; ++i) {
+    if (!w[i].word) continue;  // a mark: no letter
+    const size_t start = w[i].span.start;
+    size_t end = w[i].span.end;
+    // A word that is a token alone (no elision, no slash after it) and starts with a letter:
+    // its lower case is what Classify looks up (an elided head "l'" would have ended the
+    // word), so a hash that no listed word has drops it.
+    if (p[end - 1] != '\'' && p[end] != '/' && !IsDigit(p[start]) && !lex.MayHaveWordHash(w[i].hash) &&
+        !grammar_hashes.Has(w[i].hash))
+      continue;
+    while (true) {
+      if (p[end - 1] == '\'') {  // an elision: joined to a word right after it, else without the apostrophe
+        if (i + 1 < b && w[i + 1].word && w[i + 1].span.start == end) {
+          end = w[++i].span.end;
+          continue;
+        }
+        --end;
+        break;
+      }
+      // A slash between digits ("16/02/2022"; p[end] is at most the NUL after the text).
+      if (p[end] == '/' && IsDigit(p[end - 1]) && IsDigit(p[end + 1]) && i + 2 < b && w[i + 1].span.start == end &&
+          w[i + 2].span.start == end + 1) {
+        i += 2;
+        end = w[i].span.end;
+        continue;
+      }
+      break;
+    }
+    Keep(lex, grammar, max_len, s, start, end, toks);
+  }
+}
+
 
 class Matcher {
  public:
@@ -425,7 +499,44 @@ bool Matcher::Match(size_t i, Mention* m, size_t* last) const {
   return false;
 }
 
+void MatchLine(std::string_view text, const std::vector<Tok>& toks, std::vector<Mention>* out) {
+  Matcher mt(text, toks);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Mention m;
+    size_t last = i;
+    if (mt.Match(i, &m, &last)) {
+      out->push_back(std::move(m));
+      i = last;
+    }
+  }
+}
+
 }  // namespace
+
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, const std::vector<quotes::Word>& words) {
+  std::vector<Mention> out;
+  std::vector<Tok> toks;
+  const quotes::Word* w = words.data();
+  const size_t n = words.size();
+  // Line by line, as Recognize: a line's words are those from one with newline_before to
+  // the next one.
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    bool plain = w[a].plain;
+    while (b < n && !w[b].newline_before) plain &= w[b++].plain;
+    toks.clear();
+    if (plain) {
+      TokensFromWords(lex, text, w, a, b, &toks);
+    } else {  // a letter outside Latin-1 or a curly apostrophe in a word: the bytes are read
+      size_t to = text.find('\n', w[b - 1].span.end);
+      if (to == std::string::npos) to = text.size();
+      Tokenize(lex, text, w[a].span.start, to, &toks);
+    }
+    MatchLine(text, toks, &out);
+    a = b;
+  }
+  return out;
+}
 
 std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text) {
   std::vector<Mention> out;
@@ -436,15 +547,7 @@ std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text) {
     if (to == std::string_view::npos) to = text.size();
     toks.clear();
     Tokenize(lex, text, from, to, &toks);
-    Matcher mt(text, toks);
-    for (size_t i = 0; i < toks.size(); ++i) {
-      Mention m;
-      size_t last = i;
-      if (mt.Match(i, &m, &last)) {
-        out.push_back(std::move(m));
-        i = last;
-      }
-    }
+    MatchLine(text, toks, &out);
     from = to + 1;
   }
   return out;
