@@ -209,7 +209,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
-      w.plain = false;
+      w.plain = !letter;  // a letter outside ASCII and Latin-1 (a mark is no letter for time/ either)
       out = PutLowerCp(c, letter, out);  // one spelling of the apostrophe in words ("l’")
       HashBytes(at, out, &h);
       if (letter) w.upper = u_isupper(static_cast<UChar32>(c));
@@ -240,13 +240,14 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         }
         size_t j = end;
         char32_t d = utf8::Next(text, j);
-        if (d >= 0x80) w.plain = false;  // an ICU letter, U+2019 or another mark
         char* put = out;
         if (d != U'\u2019' && IsLetter(d)) {  // (the apostrophe is no letter: no ICU call)
+          w.plain = false;  // a letter outside ASCII and Latin-1 (those are read above)
           out = PutLowerCp(d, true, out);
         } else if (d == U'-' && j < n && NextIsLetter(text, j)) {
           *out++ = '-';  // inner hyphen: a-t-il, vice-Premier
         } else if (IsApostrophe(d)) {
+          if (d != U'\'') w.plain = false;  // U+2019: no apostrophe for the time stage
           // The word so far is an elision ("l'", "qu'"): it ends with the apostrophe.
           bool elision = IsElision(std::string_view(at, static_cast<size_t>(out - at)));
           if (!elision && !(j < n && NextIsLetter(text, j))) break;

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,8 +60,9 @@ class Lexicon {
   // Whether some word of the lexicon has the shape `key` (answers most misses before the
   // word is lower-cased and hashed).
   bool MayHaveShape(uint16_t key) const { return shapes_[key >> 6] >> (key & 63) & 1; }
-  // Whether some word of the lexicon may have the quote finder's hash `h` of its lower case
-  // (quotes::WordHash): with the pipeline's shared words, answers most misses at once.
+  // Whether some word of the lexicon or grammar word (GrammarWords) may have the quote
+  // finder's hash `h` of its lower case (quotes::WordHash): with the pipeline's shared
+  // words, answers most misses at once.
   static size_t WordHashBit(uint64_t h) { return static_cast<size_t>(h >> 48); }
   bool MayHaveWordHash(uint64_t h) const {
     const size_t b = WordHashBit(h);
@@ -105,6 +107,9 @@ struct Mention {
   bool deictic = false;  // introduced by "ce" / "cette"
   std::string rule;
 };
+
+// The grammar words the patterns are built from ("le", "en", "il", "depuis"; recognizer.cpp).
+std::span<const std::string_view> GrammarWords();
 
 // Finds the time expressions of `text`, in order, non-overlapping. (A std::string: its
 // terminating NUL ends the scan of the last word.)

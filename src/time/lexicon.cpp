@@ -61,6 +61,10 @@ Lexicon Lexicon::Load() {
     e.previous = a == "previous";
     e.offset = ParseInt(l, l.fields[2], -366, 366);
   }, 3, 3);
+  for (std::string_view w : GrammarWords()) {  // in the word-hash filter too (one test per word)
+    const size_t bit = WordHashBit(quotes::WordHash(w));
+    lex.word_hashes_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   return lex;
 }
 

@@ -76,24 +76,6 @@ class GrammarShapes {
   uint64_t bits_[65536 / 64] = {};
 };
 
-// The same words by Lexicon::WordHashBit of their quotes::WordHash.
-class GrammarHashes {
- public:
-  GrammarHashes() {
-    for (std::string_view w : kGrammarWords) {
-      const size_t b = Lexicon::WordHashBit(quotes::WordHash(w));
-      bits_[b >> 6] |= uint64_t{1} << (b & 63);
-    }
-  }
-  bool Has(uint64_t h) const {
-    const size_t b = Lexicon::WordHashBit(h);
-    return bits_[b >> 6] >> (b & 63) & 1;
-  }
-
- private:
-  uint64_t bits_[65536 / 64] = {};
-};
-
 struct Tok {
   uint32_t start = 0, end = 0;
   int num = -1;      // value when all ASCII digits (up to 4)
@@ -147,7 +129,7 @@ bool ParseNumericDate(std::string_view s, Tok* t) {
 // Fills what the patterns need to know about a token; false when it can take no part
 // in an expression (most words), so it is not kept. A token not starting with a digit has
 // passed MayBeListed (so it has at most 31 bytes).
-bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
+bool Classify(const Lexicon& lex, std::string_view text, Tok* t, std::string_view lower = {}) {
   std::string_view raw = text.substr(t->start, t->end - t->start);
   if (IsDigit(raw[0])) {
     size_t nd = 0;
@@ -164,15 +146,18 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
     return t->num >= 0 || t->day || t->numeric_date;
   }
   char buf[32];
-  size_t n = raw.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c >= 'A' && c <= 'Z') c += 32;
-    // Latin-1 capitals (U+00C0..U+00DE) are C3 80..C3 9E; lower case adds 0x20.
-    if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
-    buf[i] = static_cast<char>(c);
+  std::string_view low = lower;  // given: the quote finder's lower case of a plain word (the same)
+  if (low.empty()) {
+    size_t n = raw.size();
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c >= 'A' && c <= 'Z') c += 32;
+      // Latin-1 capitals (U+00C0..U+00DE) are C3 80..C3 9E; lower case adds 0x20.
+      if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
+      buf[i] = static_cast<char>(c);
+    }
+    low = std::string_view(buf, n);
   }
-  std::string_view low(buf, n);
   t->g = GrammarWord(low);
   t->w = lex.Find(low);
   if (!t->w) {
@@ -289,50 +274,6 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     Keep(lex, grammar, max_len, s, start, end, toks);  // only tokens that can be part of an expression
   }
 }
-
-// The same tokens, read from the quote finder's words w[a, b) of one line, all `plain`:
-// letters are then the same for both (ASCII letters and digits, Latin-1 letters), a word
-// joins letters with an inner hyphen or apostrophe followed by a letter as Tokenize does, but
-// stops after an elision ("l'", "qu'": the next word starts right after it) where Tokenize
-// goes on when a letter follows, and slashes are words of their own ("16" "/" "02").
-void TokensFromWords(const Lexicon& lex, std::string_view s, const quotes::Word* w, size_t a, size_t b,
-                     std::vector<Tok>* toks) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const GrammarShapes& grammar = Grammar();
-  static const GrammarHashes grammar_hashes;
-  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
-  for (size_t i = a; i < b; ++i) {
-    if (!w[i].word) continue;  // a mark: no letter
-    const size_t start = w[i].span.start;
-    size_t end = w[i].span.end;
-    // A word that is a token alone (no elision, no slash after it) and starts with a letter:
-    // its lower case is what Classify looks up (an elided head "l'" would have ended the
-    // word), so a hash that no listed word has drops it.
-    if (p[end - 1] != '\'' && p[end] != '/' && !IsDigit(p[start]) && !lex.MayHaveWordHash(w[i].hash) &&
-        !grammar_hashes.Has(w[i].hash))
-      continue;
-    while (true) {
-      if (p[end - 1] == '\'') {  // an elision: joined to a word right after it, else without the apostrophe
-        if (i + 1 < b && w[i + 1].word && w[i + 1].span.start == end) {
-          end = w[++i].span.end;
-          continue;
-        }
-        --end;
-        break;
-      }
-      // A slash between digits ("16/02/2022"; p[end] is at most the NUL after the text).
-      if (p[end] == '/' && IsDigit(p[end - 1]) && IsDigit(p[end + 1]) && i + 2 < b && w[i + 1].span.start == end &&
-          w[i + 2].span.start == end + 1) {
-        i += 2;
-        end = w[i].span.end;
-        continue;
-      }
-      break;
-    }
-    Keep(lex, grammar, max_len, s, start, end, toks);
-  }
-}
-
 
 class Matcher {
  public:
@@ -513,28 +454,79 @@ void MatchLine(std::string_view text, const std::vector<Tok>& toks, std::vector<
 
 }  // namespace
 
+std::span<const std::string_view> GrammarWords() { return kGrammarWords; }
+
+// The same tokens, read from the quote finder's words (SplitWords) of a line whose words are
+// all `plain`: letters are then the same for both (ASCII letters and digits, Latin-1
+// letters), a word joins letters with an inner hyphen or apostrophe followed by a letter as
+// Tokenize does, but stops after an elision ("l'", "qu'": the next word starts right after
+// it) where Tokenize goes on when a letter follows, and slashes are words of their own
+// ("16" "/" "02"). Lines with a word that is not plain are scanned by Tokenize.
 std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, const std::vector<quotes::Word>& words) {
   std::vector<Mention> out;
   std::vector<Tok> toks;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const quotes::Word* w = words.data();
   const size_t n = words.size();
-  // Line by line, as Recognize: a line's words are those from one with newline_before to
-  // the next one.
-  for (size_t a = 0; a < n;) {
-    size_t b = a + 1;
-    bool plain = w[a].plain;
-    while (b < n && !w[b].newline_before) plain &= w[b++].plain;
-    toks.clear();
-    if (plain) {
-      TokensFromWords(lex, text, w, a, b, &toks);
-    } else {  // a letter outside Latin-1 or a curly apostrophe in a word: the bytes are read
-      size_t to = text.find('\n', w[b - 1].span.end);
+  const GrammarShapes& grammar = Grammar();
+  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
+  size_t line = 0;    // the first word of the line
+  bool plain = true;  // every word of the line so far
+  auto end_line = [&](size_t last_end) {
+    if (!plain) {  // a letter outside Latin-1 or a curly apostrophe in a word: the bytes are read
+      size_t to = text.find('\n', last_end);
       if (to == std::string::npos) to = text.size();
-      Tokenize(lex, text, w[a].span.start, to, &toks);
+      toks.clear();
+      Tokenize(lex, text, w[line].span.start, to, &toks);
     }
-    MatchLine(text, toks, &out);
-    a = b;
+    if (!toks.empty()) MatchLine(text, toks, &out);
+    toks.clear();
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (w[i].newline_before && i > 0) {  // line by line, as the scan
+      end_line(w[i - 1].span.end);
+      line = i;
+      plain = true;
+    }
+    plain &= w[i].plain;
+    if (!w[i].word) continue;  // a mark: no letter
+    const size_t start = w[i].span.start;
+    size_t end = w[i].span.end;
+    // A word that is a token alone (no elision, no slash after it) and starts with a letter:
+    // its lower case is what Classify looks up (an elided head "l'" would have ended the
+    // word), so a hash that no listed or grammar word has drops it.
+    const bool alone = p[end - 1] != '\'' && p[end] != '/';
+    if (alone && !IsDigit(p[start])) {
+      if (!lex.MayHaveWordHash(w[i].hash)) continue;
+      Tok t;
+      t.start = static_cast<uint32_t>(start);
+      t.end = static_cast<uint32_t>(end);
+      if (Classify(lex, text, &t, w[i].lower)) toks.push_back(t);
+      continue;
+    }
+    while (true) {  // joined words are adjacent, so on this line
+      if (p[end - 1] == '\'') {  // an elision: joined to a word right after it, else without the apostrophe
+        if (i + 1 < n && w[i + 1].word && w[i + 1].span.start == end) {
+          end = w[++i].span.end;
+          plain &= w[i].plain;
+          continue;
+        }
+        --end;
+        break;
+      }
+      // A slash between digits ("16/02/2022"; p[end] is at most the NUL after the text).
+      if (p[end] == '/' && IsDigit(p[end - 1]) && IsDigit(p[end + 1]) && i + 2 < n && w[i + 1].span.start == end &&
+          w[i + 2].span.start == end + 1) {
+        plain &= w[i + 1].plain & w[i + 2].plain;
+        i += 2;
+        end = w[i].span.end;
+        continue;
+      }
+      break;
+    }
+    Keep(lex, grammar, max_len, text, start, end, &toks);
   }
+  if (n) end_line(w[n - 1].span.end);
   return out;
 }
 
