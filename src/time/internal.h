@@ -37,6 +37,18 @@ struct Word {
 class Lexicon {
  public:
   static Lexicon Load();
+  Lexicon(Lexicon&&) = default;  // (not copied: by_hash_ points into words_)
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  // Lookup of a lower-case word by its quotes::WordHash `h` (the pipeline's shared words
+  // carry it): one probe of an open-addressing table, most often.
+  const Word* FindHashed(std::string_view lower, uint64_t h) const {
+    for (size_t k = h & hash_mask_;; k = (k + 1) & hash_mask_) {
+      const HashSlot& slot = by_hash_[k];
+      if (!slot.word) return nullptr;
+      if (slot.hash == h && *slot.key == lower) return slot.word;
+    }
+  }
   // Lookup of a lower-case word; a bit filter answers most misses without hashing
   // into the map.
   const Word* Find(std::string_view lower) const {
@@ -64,10 +76,13 @@ class Lexicon {
   // finder's hash `h` of its lower case (quotes::WordHash): with the pipeline's shared
   // words, answers most misses at once.
   static size_t WordHashBit(uint64_t h) { return static_cast<size_t>(h >> 48); }
-  bool MayHaveWordHash(uint64_t h) const {
+  bool MayHaveWordHash(uint64_t h) const { return MayHaveWordHash(word_hashes_.data(), h); }
+  // The same test on word_hash_bits() (held in a local by a loop over many words).
+  static bool MayHaveWordHash(const uint64_t* bits, uint64_t h) {
     const size_t b = WordHashBit(h);
-    return word_hashes_[b >> 6] >> (b & 63) & 1;
+    return bits[b >> 6] >> (b & 63) & 1;
   }
+  const uint64_t* word_hash_bits() const { return word_hashes_.data(); }
 
  private:
   static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
@@ -80,7 +95,15 @@ class Lexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  Lexicon() = default;
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
+  struct HashSlot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;  // in words_ (its nodes do not move)
+    const Word* word = nullptr;        // nullptr: an empty slot
+  };
+  std::vector<HashSlot> by_hash_;  // by quotes::WordHash, at most half full
+  size_t hash_mask_ = 0;
   std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(65536 / 64, 0);  // by ShapeKey
   std::vector<uint64_t> word_hashes_ = std::vector<uint64_t>(65536 / 64, 0);  // by WordHashBit

@@ -61,6 +61,16 @@ Lexicon Lexicon::Load() {
     e.previous = a == "previous";
     e.offset = ParseInt(l, l.fields[2], -366, 366);
   }, 3, 3);
+  size_t size = 16;
+  while (size < 2 * lex.words_.size()) size *= 2;
+  lex.by_hash_.assign(size, {});
+  lex.hash_mask_ = size - 1;
+  for (const auto& [key, word] : lex.words_) {
+    const uint64_t h = quotes::WordHash(key);
+    size_t k = h & lex.hash_mask_;
+    while (lex.by_hash_[k].word) k = (k + 1) & lex.hash_mask_;
+    lex.by_hash_[k] = {h, &key, &word};
+  }
   for (std::string_view w : GrammarWords()) {  // in the word-hash filter too (one test per word)
     const size_t bit = WordHashBit(quotes::WordHash(w));
     lex.word_hashes_[bit >> 6] |= uint64_t{1} << (bit & 63);

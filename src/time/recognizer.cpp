@@ -129,7 +129,9 @@ bool ParseNumericDate(std::string_view s, Tok* t) {
 // Fills what the patterns need to know about a token; false when it can take no part
 // in an expression (most words), so it is not kept. A token not starting with a digit has
 // passed MayBeListed (so it has at most 31 bytes).
-bool Classify(const Lexicon& lex, std::string_view text, Tok* t, std::string_view lower = {}) {
+// `lower` and `hash`, when given, are the token's lower case and quotes::WordHash (a word of
+// the pipeline's shared words, alone: no elided article can start it).
+bool Classify(const Lexicon& lex, std::string_view text, Tok* t, std::string_view lower = {}, uint64_t hash = 0) {
   std::string_view raw = text.substr(t->start, t->end - t->start);
   if (IsDigit(raw[0])) {
     size_t nd = 0;
@@ -159,6 +161,10 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t, std::string_vie
     low = std::string_view(buf, n);
   }
   t->g = GrammarWord(low);
+  if (!lower.empty()) {
+    t->w = lex.FindHashed(low, hash);
+    return t->w || t->g != G::kNone;
+  }
   t->w = lex.Find(low);
   if (!t->w) {
     size_t ap = low.find('\'');
@@ -452,6 +458,21 @@ void MatchLine(std::string_view text, const std::vector<Tok>& toks, std::vector<
   }
 }
 
+// The end of a line of words (from byte `from`, its last word ending at `last_end`): its
+// tokens *toks are matched, or when a word is not `plain` (a letter outside Latin-1, a curly
+// apostrophe in a word), the tokens of the line's bytes; *toks is left empty.
+void EndLine(const Lexicon& lex, const std::string& text, bool plain, size_t from, size_t last_end,
+             std::vector<Tok>* toks, std::vector<Mention>* out) {
+  if (!plain) {
+    size_t to = text.find('\n', last_end);
+    if (to == std::string::npos) to = text.size();
+    toks->clear();
+    Tokenize(lex, text, from, to, toks);
+  }
+  if (!toks->empty()) MatchLine(text, *toks, out);
+  toks->clear();
+}
+
 }  // namespace
 
 std::span<const std::string_view> GrammarWords() { return kGrammarWords; }
@@ -470,21 +491,12 @@ std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, cons
   const size_t n = words.size();
   const GrammarShapes& grammar = Grammar();
   const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
+  const uint64_t* const hash_bits = lex.word_hash_bits();
   size_t line = 0;    // the first word of the line
   bool plain = true;  // every word of the line so far
-  auto end_line = [&](size_t last_end) {
-    if (!plain) {  // a letter outside Latin-1 or a curly apostrophe in a word: the bytes are read
-      size_t to = text.find('\n', last_end);
-      if (to == std::string::npos) to = text.size();
-      toks.clear();
-      Tokenize(lex, text, w[line].span.start, to, &toks);
-    }
-    if (!toks.empty()) MatchLine(text, toks, &out);
-    toks.clear();
-  };
   for (size_t i = 0; i < n; ++i) {
     if (w[i].newline_before && i > 0) {  // line by line, as the scan
-      end_line(w[i - 1].span.end);
+      EndLine(lex, text, plain, w[line].span.start, w[i - 1].span.end, &toks, &out);
       line = i;
       plain = true;
     }
@@ -497,11 +509,11 @@ std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, cons
     // word), so a hash that no listed or grammar word has drops it.
     const bool alone = p[end - 1] != '\'' && p[end] != '/';
     if (alone && !IsDigit(p[start])) {
-      if (!lex.MayHaveWordHash(w[i].hash)) continue;
+      if (!Lexicon::MayHaveWordHash(hash_bits, w[i].hash)) continue;
       Tok t;
       t.start = static_cast<uint32_t>(start);
       t.end = static_cast<uint32_t>(end);
-      if (Classify(lex, text, &t, w[i].lower)) toks.push_back(t);
+      if (Classify(lex, text, &t, w[i].lower, w[i].hash)) toks.push_back(t);
       continue;
     }
     while (true) {  // joined words are adjacent, so on this line
@@ -526,7 +538,7 @@ std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, cons
     }
     Keep(lex, grammar, max_len, text, start, end, &toks);
   }
-  if (n) end_line(w[n - 1].span.end);
+  if (n) EndLine(lex, text, plain, w[line].span.start, w[n - 1].span.end, &toks, &out);
   return out;
 }
 
