@@ -1,6 +1,8 @@
 // Words of a document for the quote finder: letters-and-hyphens words, elided
 // clitics ("l'", "qu'") and single punctuation marks, each with its lower-case form
-// (a view into one buffer per document: no string per word).
+// (a view into one buffer per document: no string per word). The pipeline splits each
+// document once (WordSplit): the time stage reads its tokens from these words first
+// (time/recognizer.cpp), then the quote finder takes them.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -53,7 +55,7 @@ struct WordSplit {
   std::vector<Word> words;
 };
 
-// The words of `text`; their lower-case forms are written one after the other to
+// The words of `text` (valid UTF-8, as Doc::text is); their lower-case forms are written one after the other to
 // `*lowered` (replacing its content), which must outlive the words, unchanged.
 // (A std::string: its terminating NUL ends the scan of the last word.)
 std::vector<Word> SplitWords(const std::string& text, std::string* lowered);

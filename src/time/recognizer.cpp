@@ -1,6 +1,7 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
-// scan); only tokens that are short enough to be in the lexicon or a grammar word
-// are looked up, and the patterns below run only at tokens that matched.
+// scan) or, in the pipeline, reads the same tokens from the quote finder's words of the
+// document (made once for both stages); only tokens that may be in the lexicon or a
+// grammar word are looked up, and the patterns below run only at tokens that matched.
 #include <algorithm>
 #include <array>
 #include <cstring>
