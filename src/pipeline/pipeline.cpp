@@ -7,6 +7,7 @@
 #include "events/prefilter.h"
 #include "lang/langid.h"
 #include "quotes/quotes.h"
+#include "quotes/words.h"
 #include "segment/segmenter.h"
 #include "syntax/tagger.h"
 #include "time/timex.h"
@@ -44,14 +45,18 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::s
   stages_->segmenter.Run(doc);
   if (options_.stop == Stop::kAfterSegment || !doc.is_french()) return;
   // French-only stages (entities, events, quotes, time) run here.
-  stages_->time.Run(doc, options_.today, date_trace);
+  // The words of the text, split once: the time stage reads its tokens from them, the
+  // quote finder then takes them.
+  quotes::WordSplit words;
+  words.words = quotes::SplitWords(doc.text, &words.lowered);
+  stages_->time.Run(doc, options_.today, date_trace, &words);
   // After time: the (possibly inferred) document date picks each person's role.
   stages_->entities.Run(doc);
   // An inferred date checked against what the text says of people in office ("le
   // président américain Donald Trump"); when it moves, roles are resolved again.
-  if (stages_->time.Refine(doc, options_.today, date_trace)) stages_->entities.Run(doc);
+  if (stages_->time.Refine(doc, options_.today, date_trace, &words)) stages_->entities.Run(doc);
   stages_->ner.Run(doc);  // names the dictionary does not know (via "model")
-  stages_->quotes.Run(doc);  // after entities: speakers link to their ids
+  stages_->quotes.Run(doc, &words);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
   // Of those, only the ones with a word that can head a pattern (all of them when tracing,

@@ -44,6 +44,11 @@ class Finder {
     lex_.Annotate(&w_);
     Index();
   }
+  // With the words of doc.text already split (SplitWords; their `lowered` outlives the finder).
+  Finder(const Lexicon& lex, Doc& doc, std::vector<Word>&& words) : lex_(lex), doc_(doc), w_(std::move(words)) {
+    lex_.Annotate(&w_);
+    Index();
+  }
 
   void Run();
 

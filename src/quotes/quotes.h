@@ -10,6 +10,7 @@ namespace veille {
 
 namespace quotes {
 class Lexicon;
+struct WordSplit;
 }
 
 class QuoteFinder {
@@ -19,8 +20,10 @@ class QuoteFinder {
   ~QuoteFinder();
   QuoteFinder(QuoteFinder&&) noexcept;
 
-  // Fills doc.quotes from doc.text, doc.sentences and doc.entities.
-  void Run(Doc& doc) const;
+  // Fills doc.quotes from doc.text, doc.sentences and doc.entities. `words`, when given,
+  // is doc.text already split (quotes/words.h, shared with the time stage): its words
+  // are taken (moved out), so that the text is read once.
+  void Run(Doc& doc, quotes::WordSplit* words = nullptr) const;
 
  private:
   std::unique_ptr<quotes::Lexicon> lex_;

@@ -209,6 +209,7 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
     } else {
       char32_t c = utf8::Next(text, i);
       letter = IsLetter(c);
+      w.plain = !letter;  // a letter outside ASCII and Latin-1 (a mark is no letter for time/ either)
       out = PutLowerCp(c, letter, out);  // one spelling of the apostrophe in words ("l’")
       HashBytes(at, out, &h);
       if (letter) w.upper = u_isupper(static_cast<UChar32>(c));
@@ -241,10 +242,12 @@ std::vector<Word> SplitWords(const std::string& text, std::string* lowered) {
         char32_t d = utf8::Next(text, j);
         char* put = out;
         if (d != U'\u2019' && IsLetter(d)) {  // (the apostrophe is no letter: no ICU call)
+          w.plain = false;  // a letter outside ASCII and Latin-1 (those are read above)
           out = PutLowerCp(d, true, out);
         } else if (d == U'-' && j < n && NextIsLetter(text, j)) {
           *out++ = '-';  // inner hyphen: a-t-il, vice-Premier
         } else if (IsApostrophe(d)) {
+          if (d != U'\'') w.plain = false;  // U+2019: no apostrophe for the time stage
           // The word so far is an elision ("l'", "qu'"): it ends with the apostrophe.
           bool elision = IsElision(std::string_view(at, static_cast<size_t>(out - at)));
           if (!elision && !(j < n && NextIsLetter(text, j))) break;

@@ -1,6 +1,8 @@
 // Words of a document for the quote finder: letters-and-hyphens words, elided
 // clitics ("l'", "qu'") and single punctuation marks, each with its lower-case form
-// (a view into one buffer per document: no string per word).
+// (a view into one buffer per document: no string per word). The pipeline splits each
+// document once (WordSplit): the time stage reads its tokens from these words first
+// (time/recognizer.cpp), then the quote finder takes them.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -40,9 +42,20 @@ struct Word {
   bool may_start_verb = false;
   bool starts_phrase = false;  // annotated: the first word of a two-word entry ("ce dernier")
   uint8_t aux = 0;  // annotated: Lexicon::kAux… bits (an auxiliary, "a-t-il"), tested by MatchVerb
+  // Only ASCII, Latin-1 letters (C3 xx) and the marks of U+0080..U+00BF and U+2000..U+203F
+  // but U+2019 inside a word: the time stage's letters are then the same, and its tokens are
+  // runs of these words (time/recognizer.cpp); false for a word read by the ICU path.
+  bool plain = true;
 };
 
-// The words of `text`; their lower-case forms are written one after the other to
+// The words of one document, made once (pipeline/) and read by the time stage, then
+// handed to the quote finder; `words` view into `lowered`, which must not move (no copy).
+struct WordSplit {
+  std::string lowered;
+  std::vector<Word> words;
+};
+
+// The words of `text` (valid UTF-8, as Doc::text is); their lower-case forms are written one after the other to
 // `*lowered` (replacing its content), which must outlive the words, unchanged.
 // (A std::string: its terminating NUL ends the scan of the last word.)
 std::vector<Word> SplitWords(const std::string& text, std::string* lowered);

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,9 @@
 #include "core/doc.h"
 
 namespace veille {
+namespace quotes {
+struct Word;
+}
 namespace timex {
 
 enum class Unit { kNone, kDay, kWeek, kMonth, kYear };
@@ -33,6 +37,18 @@ struct Word {
 class Lexicon {
  public:
   static Lexicon Load();
+  Lexicon(Lexicon&&) = default;  // (not copied: by_hash_ points into words_)
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+  // Lookup of a lower-case word by its quotes::WordHash `h` (the pipeline's shared words
+  // carry it): one probe of an open-addressing table, most often.
+  const Word* FindHashed(std::string_view lower, uint64_t h) const {
+    for (size_t k = h & hash_mask_;; k = (k + 1) & hash_mask_) {
+      const HashSlot& slot = by_hash_[k];
+      if (!slot.word) return nullptr;
+      if (slot.hash == h && *slot.key == lower) return slot.word;
+    }
+  }
   // Lookup of a lower-case word; a bit filter answers most misses without hashing
   // into the map.
   const Word* Find(std::string_view lower) const {
@@ -56,6 +72,17 @@ class Lexicon {
   // Whether some word of the lexicon has the shape `key` (answers most misses before the
   // word is lower-cased and hashed).
   bool MayHaveShape(uint16_t key) const { return shapes_[key >> 6] >> (key & 63) & 1; }
+  // Whether some word of the lexicon or grammar word (GrammarWords) may have the quote
+  // finder's hash `h` of its lower case (quotes::WordHash): with the pipeline's shared
+  // words, answers most misses at once.
+  static size_t WordHashBit(uint64_t h) { return static_cast<size_t>(h >> 48); }
+  bool MayHaveWordHash(uint64_t h) const { return MayHaveWordHash(word_hashes_.data(), h); }
+  // The same test on word_hash_bits() (held in a local by a loop over many words).
+  static bool MayHaveWordHash(const uint64_t* bits, uint64_t h) {
+    const size_t b = WordHashBit(h);
+    return bits[b >> 6] >> (b & 63) & 1;
+  }
+  const uint64_t* word_hash_bits() const { return word_hashes_.data(); }
 
  private:
   static constexpr size_t kFilterWords = 1 << 12;  // 128 Kbit
@@ -68,9 +95,18 @@ class Lexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  Lexicon() = default;
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words_;
+  struct HashSlot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;  // in words_ (its nodes do not move)
+    const Word* word = nullptr;        // nullptr: an empty slot
+  };
+  std::vector<HashSlot> by_hash_;  // by quotes::WordHash, at most half full
+  size_t hash_mask_ = 0;
   std::vector<uint32_t> filter_ = std::vector<uint32_t>(kFilterWords, 0);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(65536 / 64, 0);  // by ShapeKey
+  std::vector<uint64_t> word_hashes_ = std::vector<uint64_t>(65536 / 64, 0);  // by WordHashBit
   size_t max_len_ = 0;
 };
 
@@ -95,9 +131,16 @@ struct Mention {
   std::string rule;
 };
 
+// The grammar words the patterns are built from ("le", "en", "il", "depuis"; recognizer.cpp).
+std::span<const std::string_view> GrammarWords();
+
 // Finds the time expressions of `text`, in order, non-overlapping. (A std::string: its
 // terminating NUL ends the scan of the last word.)
 std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text);
+// The same, with the tokens read from the quote finder's words of `text` (SplitWords): a
+// time token is one word or adjacent words joined at an elision ("l'" + "an") or at a
+// slash between digits ("16" "/" "02"); a line with a word that is not `plain` is scanned.
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, const std::vector<quotes::Word>& words);
 
 // Gives each mention a value and an anchor against the document date (`ref`, days
 // since the epoch; nullopt when unknown).

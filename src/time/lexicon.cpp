@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "core/dict_file.h"
+#include "quotes/words.h"
 #include "time/internal.h"
 
 namespace veille {
@@ -32,6 +33,8 @@ Lexicon Lexicon::Load() {
     if (!w.empty()) {
       uint16_t key = ShapeKey(w);
       lex.shapes_[key >> 6] |= uint64_t{1} << (key & 63);
+      const size_t bit = WordHashBit(quotes::WordHash(w));
+      lex.word_hashes_[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
     return e;
   };
@@ -58,6 +61,20 @@ Lexicon Lexicon::Load() {
     e.previous = a == "previous";
     e.offset = ParseInt(l, l.fields[2], -366, 366);
   }, 3, 3);
+  size_t size = 16;
+  while (size < 2 * lex.words_.size()) size *= 2;
+  lex.by_hash_.assign(size, {});
+  lex.hash_mask_ = size - 1;
+  for (const auto& [key, word] : lex.words_) {
+    const uint64_t h = quotes::WordHash(key);
+    size_t k = h & lex.hash_mask_;
+    while (lex.by_hash_[k].word) k = (k + 1) & lex.hash_mask_;
+    lex.by_hash_[k] = {h, &key, &word};
+  }
+  for (std::string_view w : GrammarWords()) {  // in the word-hash filter too (one test per word)
+    const size_t bit = WordHashBit(quotes::WordHash(w));
+    lex.word_hashes_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   return lex;
 }
 

@@ -1,10 +1,12 @@
 // Finds French time expressions. One pass splits the text into word tokens (a byte
-// scan); only tokens that are short enough to be in the lexicon or a grammar word
-// are looked up, and the patterns below run only at tokens that matched.
+// scan) or, in the pipeline, reads the same tokens from the quote finder's words of the
+// document (made once for both stages); only tokens that may be in the lexicon or a
+// grammar word are looked up, and the patterns below run only at tokens that matched.
 #include <algorithm>
 #include <array>
 #include <cstring>
 
+#include "quotes/words.h"
 #include "time/internal.h"
 
 namespace veille {
@@ -128,7 +130,9 @@ bool ParseNumericDate(std::string_view s, Tok* t) {
 // Fills what the patterns need to know about a token; false when it can take no part
 // in an expression (most words), so it is not kept. A token not starting with a digit has
 // passed MayBeListed (so it has at most 31 bytes).
-bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
+// `lower` and `hash`, when given, are the token's lower case and quotes::WordHash (a word of
+// the pipeline's shared words, alone: no elided article can start it).
+bool Classify(const Lexicon& lex, std::string_view text, Tok* t, std::string_view lower = {}, uint64_t hash = 0) {
   std::string_view raw = text.substr(t->start, t->end - t->start);
   if (IsDigit(raw[0])) {
     size_t nd = 0;
@@ -145,16 +149,23 @@ bool Classify(const Lexicon& lex, std::string_view text, Tok* t) {
     return t->num >= 0 || t->day || t->numeric_date;
   }
   char buf[32];
-  size_t n = raw.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c >= 'A' && c <= 'Z') c += 32;
-    // Latin-1 capitals (U+00C0..U+00DE) are C3 80..C3 9E; lower case adds 0x20.
-    if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
-    buf[i] = static_cast<char>(c);
+  std::string_view low = lower;  // given: the quote finder's lower case of a plain word (the same)
+  if (low.empty()) {
+    size_t n = raw.size();
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c >= 'A' && c <= 'Z') c += 32;
+      // Latin-1 capitals (U+00C0..U+00DE) are C3 80..C3 9E; lower case adds 0x20.
+      if (i > 0 && static_cast<unsigned char>(raw[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E) c += 0x20;
+      buf[i] = static_cast<char>(c);
+    }
+    low = std::string_view(buf, n);
   }
-  std::string_view low(buf, n);
   t->g = GrammarWord(low);
+  if (!lower.empty()) {
+    t->w = lex.FindHashed(low, hash);
+    return t->w || t->g != G::kNone;
+  }
   t->w = lex.Find(low);
   if (!t->w) {
     size_t ap = low.find('\'');
@@ -207,13 +218,30 @@ inline size_t LetterRun(const unsigned char* p, size_t i) {
   return static_cast<size_t>(q - p);
 }
 
+// Keeps the token s[start, end) in *toks when it can be part of an expression: a word
+// dropped between two kept tokens leaves letters in the gap, so Linked() still sees it.
+inline void Keep(const Lexicon& lex, const GrammarShapes& grammar, size_t max_len, std::string_view s, size_t start,
+                 size_t end, std::vector<Tok>* toks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) return;
+  Tok t;
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(end);
+  if (Classify(lex, s, &t)) toks->push_back(t);
+}
+
+const GrammarShapes& Grammar() {
+  static const GrammarShapes grammar;
+  return grammar;
+}
+
 // Tokens of s[from, to), appended to *toks. s[to] is a line break or the NUL after the text
 // (a std::string's), which ends a run of letters.
 void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, std::vector<Tok>* toks) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = from;
   const size_t n = to;
-  static const GrammarShapes grammar;
+  const GrammarShapes& grammar = Grammar();
   const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
   while (i < n) {
     const uint8_t kind = kLetterByte[p[i]];
@@ -250,13 +278,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t from, size_t to, st
     }
     const size_t end = i;
     if (p[i] == ' ') ++i;  // the space after most tokens (p[to] is a line break or the NUL)
-    // Only tokens that can be part of an expression are kept; a word dropped between
-    // two kept tokens leaves letters in the gap, so Linked() still sees it.
-    if (!IsDigit(p[start]) && !MayBeListed(lex, grammar, max_len, p, start, end)) continue;
-    Tok t;
-    t.start = static_cast<uint32_t>(start);
-    t.end = static_cast<uint32_t>(end);
-    if (Classify(lex, s, &t)) toks->push_back(t);
+    Keep(lex, grammar, max_len, s, start, end, toks);  // only tokens that can be part of an expression
   }
 }
 
@@ -425,7 +447,101 @@ bool Matcher::Match(size_t i, Mention* m, size_t* last) const {
   return false;
 }
 
+void MatchLine(std::string_view text, const std::vector<Tok>& toks, std::vector<Mention>* out) {
+  Matcher mt(text, toks);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Mention m;
+    size_t last = i;
+    if (mt.Match(i, &m, &last)) {
+      out->push_back(std::move(m));
+      i = last;
+    }
+  }
+}
+
+// The end of a line of words (from byte `from`, its last word ending at `last_end`): its
+// tokens *toks are matched, or when a word is not `plain` (a letter outside Latin-1, a curly
+// apostrophe in a word), the tokens of the line's bytes; *toks is left empty.
+void EndLine(const Lexicon& lex, const std::string& text, bool plain, size_t from, size_t last_end,
+             std::vector<Tok>* toks, std::vector<Mention>* out) {
+  if (!plain) {
+    size_t to = text.find('\n', last_end);
+    if (to == std::string::npos) to = text.size();
+    toks->clear();
+    Tokenize(lex, text, from, to, toks);
+  }
+  if (!toks->empty()) MatchLine(text, *toks, out);
+  toks->clear();
+}
+
 }  // namespace
+
+std::span<const std::string_view> GrammarWords() { return kGrammarWords; }
+
+// The same tokens, read from the quote finder's words (SplitWords) of a line whose words are
+// all `plain`: letters are then the same for both (ASCII letters and digits, Latin-1
+// letters), a word joins letters with an inner hyphen or apostrophe followed by a letter as
+// Tokenize does, but stops after an elision ("l'", "qu'": the next word starts right after
+// it) where Tokenize goes on when a letter follows, and slashes are words of their own
+// ("16" "/" "02"). Lines with a word that is not plain are scanned by Tokenize.
+std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text, const std::vector<quotes::Word>& words) {
+  std::vector<Mention> out;
+  std::vector<Tok> toks;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const quotes::Word* w = words.data();
+  const size_t n = words.size();
+  const GrammarShapes& grammar = Grammar();
+  const size_t max_len = std::min<size_t>(lex.max_len() + 3, 31);
+  const uint64_t* const hash_bits = lex.word_hash_bits();
+  size_t line = 0;    // the first word of the line
+  bool plain = true;  // every word of the line so far
+  for (size_t i = 0; i < n; ++i) {
+    if (w[i].newline_before && i > 0) {  // line by line, as the scan
+      EndLine(lex, text, plain, w[line].span.start, w[i - 1].span.end, &toks, &out);
+      line = i;
+      plain = true;
+    }
+    plain &= w[i].plain;
+    if (!w[i].word) continue;  // a mark: no letter
+    const size_t start = w[i].span.start;
+    size_t end = w[i].span.end;
+    // A word that is a token alone (no elision, no slash after it) and starts with a letter:
+    // its lower case is what Classify looks up (an elided head "l'" would have ended the
+    // word), so a hash that no listed or grammar word has drops it.
+    const bool alone = p[end - 1] != '\'' && p[end] != '/';
+    if (alone && !IsDigit(p[start])) {
+      if (!Lexicon::MayHaveWordHash(hash_bits, w[i].hash)) continue;
+      Tok t;
+      t.start = static_cast<uint32_t>(start);
+      t.end = static_cast<uint32_t>(end);
+      if (Classify(lex, text, &t, w[i].lower, w[i].hash)) toks.push_back(t);
+      continue;
+    }
+    while (true) {  // joined words are adjacent, so on this line
+      if (p[end - 1] == '\'') {  // an elision: joined to a word right after it, else without the apostrophe
+        if (i + 1 < n && w[i + 1].word && w[i + 1].span.start == end) {
+          end = w[++i].span.end;
+          plain &= w[i].plain;
+          continue;
+        }
+        --end;
+        break;
+      }
+      // A slash between digits ("16/02/2022"; p[end] is at most the NUL after the text).
+      if (p[end] == '/' && IsDigit(p[end - 1]) && IsDigit(p[end + 1]) && i + 2 < n && w[i + 1].span.start == end &&
+          w[i + 2].span.start == end + 1) {
+        plain &= w[i + 1].plain & w[i + 2].plain;
+        i += 2;
+        end = w[i].span.end;
+        continue;
+      }
+      break;
+    }
+    Keep(lex, grammar, max_len, text, start, end, &toks);
+  }
+  if (n) EndLine(lex, text, plain, w[line].span.start, w[n - 1].span.end, &toks, &out);
+  return out;
+}
 
 std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text) {
   std::vector<Mention> out;
@@ -436,15 +552,7 @@ std::vector<Mention> Recognize(const Lexicon& lex, const std::string& text) {
     if (to == std::string_view::npos) to = text.size();
     toks.clear();
     Tokenize(lex, text, from, to, &toks);
-    Matcher mt(text, toks);
-    for (size_t i = 0; i < toks.size(); ++i) {
-      Mention m;
-      size_t last = i;
-      if (mt.Match(i, &m, &last)) {
-        out.push_back(std::move(m));
-        i = last;
-      }
-    }
+    MatchLine(text, toks, &out);
     from = to + 1;
   }
   return out;

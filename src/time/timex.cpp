@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "time/calendar.h"
+#include "quotes/words.h"
 #include "time/internal.h"
 
 namespace veille {
@@ -70,8 +71,10 @@ void Explain(const timex::DateInference& inf, const std::vector<timex::DayRange>
 
 }  // namespace
 
-void TimeTagger::Run(Doc& doc, std::string_view today, std::vector<std::string>* trace) const {
-  std::vector<timex::Mention> mentions = timex::Recognize(*lex_, doc.text);
+void TimeTagger::Run(Doc& doc, std::string_view today, std::vector<std::string>* trace,
+                     const quotes::WordSplit* words) const {
+  std::vector<timex::Mention> mentions =
+      words ? timex::Recognize(*lex_, doc.text, words->words) : timex::Recognize(*lex_, doc.text);
   std::optional<int64_t> ref;
   int64_t d;
   if (doc.date && cal::ParseIsoDate(*doc.date, &d)) ref = d;
@@ -89,9 +92,11 @@ void TimeTagger::Run(Doc& doc, std::string_view today, std::vector<std::string>*
   doc.timex = timex::Normalize(mentions, ref);
 }
 
-bool TimeTagger::Refine(Doc& doc, std::string_view today, std::vector<std::string>* trace) const {
+bool TimeTagger::Refine(Doc& doc, std::string_view today, std::vector<std::string>* trace,
+                        const quotes::WordSplit* words) const {
   if (doc.date_facts.empty() || (doc.date && doc.date_source != "inferred")) return false;
-  std::vector<timex::Mention> mentions = timex::Recognize(*lex_, doc.text);
+  std::vector<timex::Mention> mentions =
+      words ? timex::Recognize(*lex_, doc.text, words->words) : timex::Recognize(*lex_, doc.text);
   std::vector<timex::DayRange> facts = Facts(doc, doc.text);
   timex::DateInference inf = timex::ExplainDocumentDate(mentions, doc.sentences, TodayOr(today), facts);
   if (trace) {
