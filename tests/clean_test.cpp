@@ -54,6 +54,7 @@ TEST(LineRules, EveryRuleRemovesItsOwnExample) {
     options.set_max_mem(64 << 20);  // as the cleaner compiles them
     RE2 re(r.pattern, options);
     EXPECT_TRUE(RE2::FullMatch(line, re)) << r.example;
+    for (const std::string& also : r.also) EXPECT_TRUE(RE2::FullMatch(line, RE2(also, options))) << also;
     EXPECT_NE(rules.Match(line), nullptr);
   }
 }

@@ -305,7 +305,7 @@ LinePrefilter::Rule LinePrefilter::Analyse(const void* tree_ptr) {
   return rule;
 }
 
-void LinePrefilter::Add(std::string_view pattern) {
+void LinePrefilter::Add(std::string_view pattern, const std::vector<std::string>& also) {
   Pending p;
   p.whole.chars = ToClass(Chars::All());
   try {
@@ -325,6 +325,34 @@ void LinePrefilter::Add(std::string_view pattern) {
   } catch (const std::exception&) {  // a construct the parser does not know: no conditions
     p = Pending{};
     p.whole.chars = ToClass(Chars::All());
+  }
+  // The line must match the further patterns too: their conditions hold as well. Every
+  // character is in both sets; the smaller required set, and their prefix and suffix when
+  // the rule has none.
+  for (std::string_view more : also) {
+    Rule a;
+    try {
+      Node tree = pattern::Parse(more);
+      a = Analyse(&tree);
+    } catch (const std::exception&) {
+      continue;
+    }
+    auto size = [](const CharClass& c) {
+      return __builtin_popcountll(c.lo) + __builtin_popcountll(c.hi) + __builtin_popcountll(c.na);
+    };
+    auto narrow = [&](Rule& r) {
+      r.chars.lo &= a.chars.lo;
+      r.chars.hi &= a.chars.hi;
+      r.chars.na &= a.chars.na;
+      if (a.has_required && (!r.has_required || size(a.required) < size(r.required))) {
+        r.has_required = true;
+        r.required = a.required;
+      }
+      if (!r.has_prefix && a.has_prefix) r.has_prefix = true, r.prefixes = a.prefixes;
+      if (!r.has_suffix && a.has_suffix) r.has_suffix = true, r.suffixes = a.suffixes;
+    };
+    narrow(p.whole);
+    for (Rule& c : p.cases) narrow(c);
   }
   pending_.push_back(std::move(p));
 }

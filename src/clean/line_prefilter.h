@@ -21,6 +21,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,8 +32,9 @@ class LinePrefilter {
   static constexpr int kPrefixChars = 5;
   static constexpr int kSuffixChars = 2;
 
-  // Adds the next rule's pattern (RE2 syntax, matched against the whole line).
-  void Add(std::string_view pattern);
+  // Adds the next rule's pattern (RE2 syntax, matched against the whole line) and the
+  // further patterns the whole line must also match (their conditions are added).
+  void Add(std::string_view pattern, const std::vector<std::string>& also = {});
   // Builds the lookup tables; call once after the last Add.
   void Build();
 

@@ -32,15 +32,27 @@ struct LineRules::Impl {
   struct One {
     std::once_flag once;
     std::unique_ptr<RE2> re;
+    std::vector<std::unique_ptr<RE2>> also;  // the rule's further patterns
     int line = 0;  // in dict/clean/lines.tsv
   };
   std::deque<One> one;
-  const RE2& Rule(const LineRule& rule, size_t r) {
+  const One& Rule(const LineRule& rule, size_t r) {
     One& o = one[r];
-    std::call_once(o.once, [&] { o.re = std::make_unique<RE2>(rule.pattern, Options()); });
+    std::call_once(o.once, [&] {
+      o.re = std::make_unique<RE2>(rule.pattern, Options());
+      for (const std::string& p : rule.also) o.also.push_back(std::make_unique<RE2>(p, Options()));
+    });
     // The set parsed the pattern on load: only a program too large can fail here.
     if (!o.re->ok()) throw DictError(DictPath("clean/lines.tsv"), o.line, "invalid pattern: " + o.re->error());
-    return *o.re;
+    for (const auto& also : o.also)
+      if (!also->ok()) throw DictError(DictPath("clean/lines.tsv"), o.line, "invalid pattern: " + also->error());
+    return o;
+  }
+  // The rule's further patterns (its own pattern already matched).
+  bool Also(const LineRule& rule, size_t r, std::string_view line) {
+    for (const auto& re : Rule(rule, r).also)
+      if (!RE2::FullMatch(line, *re)) return false;
+    return true;
   }
   LinePrefilter prefilter;  // decides most lines without RE2
 };
@@ -61,13 +73,21 @@ LineRules::LineRules() : impl_(std::make_unique<Impl>()) {
         r.pattern = std::string(line.fields[2]);
         r.where = line.Where();
         if (line.fields.size() > 3) r.example = std::string(line.fields[3]);
+        // Further columns: patterns the line must match as well. Parsed on load (a set only
+        // parses until it is compiled, and this one never is), compiled with the rule.
+        for (size_t f = 4; f < line.fields.size(); ++f) {
+          RE2::Set parse(Impl::Options(), RE2::ANCHOR_BOTH);
+          std::string error;
+          if (parse.Add(line.fields[f], &error) < 0) line.Fail("invalid pattern in column " + std::to_string(f + 1) + ": " + error);
+          r.also.emplace_back(line.fields[f]);
+        }
         std::string error;
         if (impl_->set.Add(r.pattern, &error) < 0) line.Fail("invalid pattern: " + error);
-        impl_->prefilter.Add(r.pattern);
+        impl_->prefilter.Add(r.pattern, r.also);
         impl_->one.emplace_back().line = line.number;
         rules_.push_back(std::move(r));
       },
-      3, 4);
+      3, 8);
   impl_->prefilter.Build();
 }
 
@@ -82,7 +102,8 @@ const LineRule* LineRules::Match(std::string_view line) const {
   // The candidate rules in file order, each alone: the first that matches.
   for (; rules; rules &= rules - 1) {
     int r = __builtin_ctzll(rules);
-    if (RE2::FullMatch(line, impl_->Rule(rules_[r], r))) return &rules_[r];
+    // The further patterns first: they are small (a count over a few characters).
+    if (impl_->Also(rules_[r], r, line) && RE2::FullMatch(line, *impl_->Rule(rules_[r], r).re)) return &rules_[r];
   }
   return nullptr;
 }
@@ -97,7 +118,10 @@ const LineRule* LineRules::MatchUnfiltered(std::string_view line) const {
   if (!impl_->set.Match(line, nullptr)) return nullptr;
   std::vector<int> hits;
   if (!impl_->set.Match(line, &hits) || hits.empty()) return nullptr;
-  return &rules_[*std::min_element(hits.begin(), hits.end())];
+  std::sort(hits.begin(), hits.end());
+  for (int r : hits)
+    if (impl_->Also(rules_[r], r, line)) return &rules_[r];
+  return nullptr;
 }
 
 }  // namespace veille

@@ -1,5 +1,6 @@
 // Line rules (internal to clean/): dict/clean/lines.tsv compiled with RE2 (each rule, and
 // one RE2::Set of all, compiled on first use), behind a prefilter derived from the patterns.
+// A rule matches when its pattern and each of its further patterns match the whole line.
 #pragma once
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@ struct LineRule {
   RemovalReason why;
   std::string where;  // "dict/clean/lines.tsv:12"
   std::string pattern;
+  // Further patterns the whole line must match as well (columns after the example): a
+  // counted repetition of a large class is cheaper to compile as a loop plus a count.
+  std::vector<std::string> also;
   std::string example;  // a line the rule must remove (checked by the tests)
 };
 
