@@ -17,8 +17,10 @@ std::string ActorCode(const Entity& e) {
 
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+[[gnu::always_inline]] inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set)
+    if (x == w) return true;
+  return false;
 }
 
 // Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
@@ -216,13 +218,6 @@ bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
   size_t at = f.find(feat);
   return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
          (at + feat.size() == f.size() || f[at + feat.size()] == '|');
-}
-
-bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
-  if (prep == "à") return words_[i].flags & kPrepA;
-  if (prep == "de") return words_[i].flags & kPrepDe;
-  if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
-  return lemma(i) == prep;
 }
 
 namespace {
