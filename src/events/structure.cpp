@@ -192,8 +192,9 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     w.flags = FlagsOf(i);
     if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
     if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
-    w.lemma_key = WordKey(token.lemma);
-    w.form_key = WordKey(t.of(doc.text), true);
+    // The tagger's keys (from its per-form cache); computed here for tokens made otherwise.
+    w.lemma_key = token.lemma_key ? token.lemma_key : WordKey(token.lemma);
+    w.form_key = token.form_key ? token.form_key : WordKey(t.of(doc.text), true);
     if ((w.flags & kBoundary) && t.size() == 2 && doc.text[t.start] == '\xC2' && doc.text[t.start + 1] == '\xAB')
       guillemet = true;
   }
