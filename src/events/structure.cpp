@@ -214,13 +214,6 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
   }
 }
 
-bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
-  std::string_view f = tok(i).feats;
-  size_t at = f.find(feat);
-  return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
-         (at + feat.size() == f.size() || f[at + feat.size()] == '|');
-}
-
 namespace {
 
 // The head of the verb group a group starting at `start` is coordinated with: "et",

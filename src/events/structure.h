@@ -28,7 +28,13 @@ class SentenceView {
   // A view (not the string): comparisons with a literal check the size first.
   std::string_view lemma(size_t i) const { return tok(i).lemma; }
   Pos pos(size_t i) const { return tok(i).pos; }
-  bool HasFeat(size_t i, std::string_view feat) const;  // "Mood=Cnd"
+  bool HasFeat(size_t i, std::string_view feat) const {  // "Mood=Cnd"
+    std::string_view f = tok(i).feats;
+    if (f.size() < feat.size()) return false;  // most tokens have none
+    size_t at = f.find(feat);
+    return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
+           (at + feat.size() == f.size() || f[at + feat.size()] == '|');
+  }
   int entity(size_t i) const { return words_[i].entity; }  // index into doc.entities, -1 when none
   bool InTimex(size_t i) const { return words_[i].flags & kTimex; }  // inside a time expression ("lundi")
   // WordKey of the lemma, and of the form ASCII lower-cased (computed once per token: the
