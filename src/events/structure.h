@@ -37,8 +37,9 @@ class SentenceView {
   }
   int entity(size_t i) const { return words_[i].entity; }  // index into doc.entities, -1 when none
   bool InTimex(size_t i) const { return words_[i].flags & kTimex; }  // inside a time expression ("lundi")
-  // WordKey of the lemma, and of the form ASCII lower-cased (computed once per token: the
-  // word filter, the pattern heads and the pattern words compare keys before strings).
+  // WordKey of the lemma, and of the form ASCII lower-cased (the token's own, which the
+  // tagger takes from its per-form cache; computed here when unset: the word filter, the
+  // pattern heads and the pattern words compare keys before strings).
   uint64_t lemma_key(size_t i) const { return words_[i].lemma_key; }
   uint64_t form_key(size_t i) const { return words_[i].form_key; }
   const Doc& doc() const { return doc_; }
