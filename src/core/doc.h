@@ -66,6 +66,9 @@ struct Token {
   Pos pos = Pos::kX;
   std::string lemma;       // lower case ("signer" for "ont signé")
   std::string feats;       // UD features subset for VERB/AUX ("Mood=Cnd|Tense=Pres|VerbForm=Fin"), else ""
+  // WordKey (core/hash.h) of the lemma and of the form ASCII lower-cased, from the tagger's
+  // per-form cache (events/ compares them before strings); 0 when not set (computed then).
+  uint64_t lemma_key = 0, form_key = 0;
 };
 
 // Who said it (filled by quotes/): the mention in the text and, when linked, its actor.

@@ -123,13 +123,20 @@ size_t MatchLocution(const SentenceView& s, size_t i, std::string_view prep) {
   return SIZE_MAX;
 }
 
+// Whether the prepositions of a slot may match at i: every way to match starts with the
+// token being "à" or "de" (flags), a locution's first word (a flag) or the lemma of a
+// preposition's first word (its key). False: MatchPreps is SIZE_MAX.
+inline bool MayMatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
+  if (s.IsPrepAOrDe(i) || s.MayStartLocution(i)) return true;
+  const uint64_t key = s.lemma_key(i);
+  for (uint64_t k : slot.keys)
+    if (k == key) return true;
+  return false;
+}
+
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
 size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
-  // Every way to match starts with the token being "à" or "de" (flags), a locution's first
-  // word (a flag) or the lemma of a preposition's first word (its key): none of them, no match.
-  if (!s.IsPreposition(i, "à") && !s.IsPreposition(i, "de") && !s.MayStartLocution(i) &&
-      std::find(slot.keys.begin(), slot.keys.end(), s.lemma_key(i)) == slot.keys.end())
-    return SIZE_MAX;
+  if (!MayMatchPreps(s, i, slot)) return SIZE_MAX;
   for (const auto& p : slot.words) {
     size_t us = p.find('_');
     if (us == std::string::npos) {
@@ -506,7 +513,7 @@ size_t RequestedOf(const SentenceView& s, size_t from, const std::unordered_set<
       if (g.infinitive && !object && (s.lemma(t) == "tenter" || s.lemma(t) == "essayer" || s.lemma(t) == "chercher"))
         return RequestedOf(s, g.start, request_verbs);
       bool passive = g.passive || (g.participle_only && s.HasFeat(t, "Tense=Past"));
-      return (object || g.reflexive || passive) && request_verbs.count(s.lemma(t)) ? t : SIZE_MAX;
+      return (object || g.reflexive || passive) && request_verbs.count(s.tok(t).lemma) ? t : SIZE_MAX;
     }
     if (s.entity(t) >= 0 || (s.pos(t) == Pos::kPron && (s.surface(t) == "lui" || s.surface(t) == "leur" ||
                                                         s.surface(t) == "les" || s.surface(t) == "l'")))
@@ -806,7 +813,7 @@ std::vector<int> NounPassiveAgent(const SentenceView& s, size_t head,
       if ((s.pos(k) != Pos::kAdj && !s.InTimex(k)) || s.entity(k) >= 0) adjacent = false;
     bool participle = g.participle_only && s.HasFeat(j, "Tense=Past") && g.start > 0 &&
                       (s.IsComma(g.start - 1) || adjacent);
-    if (!(g.passive || participle) || judging.count(s.lemma(j))) return {};
+    if (!(g.passive || participle) || judging.count(s.tok(j).lemma)) return {};
     std::vector<int> agent = AgentAfter(s, j);
     *verb = j;
     if (!agent.empty() && how)
@@ -1062,16 +1069,21 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       for (size_t j = head + 1; j < end && actors.empty(); ++j) {
         // An infinitive (not one of the pattern's words) starts its own phrase: "un appel aux
         // donateurs pour financer l'aide aux migrants vénézuéliens".
-        if (s.pos(j) == Pos::kVerb && s.HasFeat(j, "VerbForm=Inf") && !used[j] && (last_word == SIZE_MAX || j > last_word)) break;
+        if (s.pos(j) == Pos::kVerb && !used[j] && (last_word == SIZE_MAX || j > last_word) && s.HasFeat(j, "VerbForm=Inf")) break;
         if (used[j]) continue;
+        // Most tokens cannot start the slot's prepositions (MatchPreps is SIZE_MAX): only the
+        // adjunct check below stops at them.
+        const bool may = MayMatchPreps(s, j, e);
         // A time or concession adjunct holds no slot of the verb: "a annoncé des sanctions
         // après la mort de l'opposant au Kremlin" is no "annoncer à [T]".
-        if (s.pos(j) == Pos::kAdp && j > head + 1 &&
-            (s.lemma(j) == "après" || s.lemma(j) == "avant" || s.lemma(j) == "malgré" || s.lemma(j) == "depuis" ||
-             s.lemma(j) == "pendant") &&
-            !(s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'") && MatchPreps(s, j, e) == SIZE_MAX)
-          break;
-        if (j > 0 && !used[j - 1] && LocutionNoun(s.lemma(j - 1)) && s.IsPreposition(j, "de")) continue;
+        if (s.pos(j) == Pos::kAdp && j > head + 1) {
+          std::string_view l = s.lemma(j);
+          if ((l == "après" || l == "avant" || l == "malgré" || l == "depuis" || l == "pendant") &&
+              !(s.surface(j - 1) == "d'" || s.surface(j - 1) == "D'") && (!may || MatchPreps(s, j, e) == SIZE_MAX))
+            break;
+        }
+        if (!may) continue;
+        if (j > 0 && !used[j - 1] && s.IsPreposition(j, "de") && LocutionNoun(s.lemma(j - 1))) continue;
         // Inside a proper name ("Afrique du Sud"), not a title ("l'ambassadeur de Russie").
         if (s.entity(j) >= 0 && s.doc().entities[s.entity(j)].via == "name" &&
             s.doc().entities[s.entity(j)].span.start < s.tok(j).span.start)
@@ -1609,7 +1621,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // violences") is the request only, whoever is to do it; so is a concession asked for
       // (08: "a réclamé la libération des otages détenus par le Hamas"), which the addressee
       // would make, not the one who asks.
-      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.lemma(verb)) &&
+      if (p.noun && verb != SIZE_MAX && k_->request_verbs.count(s.tok(verb).lemma) &&
           (!clause_agent || m.open_target || p.code.compare(0, 2, "08") == 0)) {
         if (trace) note(fmt::format("  asked for by '{}', not done: no event", s.surface(verb)));
         continue;
@@ -1634,7 +1646,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           continue;
         }
       }
-      if (p.noun && clause_agent && k_->reaction_verbs.count(s.lemma(verb))) {
+      if (p.noun && clause_agent && k_->reaction_verbs.count(s.tok(verb).lemma)) {
         // The act's own agent, if named: "a dénoncé de nouvelles menaces de la part de Moscou".
         std::vector<int> own = NounAgentAfter(s, m.head);
         std::erase_if(own, [&](int x) { return std::find(m.targets.begin(), m.targets.end(), x) != m.targets.end(); });

@@ -17,8 +17,10 @@ std::string ActorCode(const Entity& e) {
 
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+[[gnu::always_inline]] inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set)
+    if (x == w) return true;
+  return false;
 }
 
 // Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
@@ -190,8 +192,9 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     w.flags = FlagsOf(i);
     if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
     if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
-    w.lemma_key = WordKey(token.lemma);
-    w.form_key = WordKey(t.of(doc.text), true);
+    // The tagger's keys (from its per-form cache); computed here for tokens made otherwise.
+    w.lemma_key = token.lemma_key ? token.lemma_key : WordKey(token.lemma);
+    w.form_key = token.form_key ? token.form_key : WordKey(t.of(doc.text), true);
     if ((w.flags & kBoundary) && t.size() == 2 && doc.text[t.start] == '\xC2' && doc.text[t.start + 1] == '\xAB')
       guillemet = true;
   }
@@ -209,20 +212,6 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     }
     i = k;
   }
-}
-
-bool SentenceView::HasFeat(size_t i, std::string_view feat) const {
-  std::string_view f = tok(i).feats;
-  size_t at = f.find(feat);
-  return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
-         (at + feat.size() == f.size() || f[at + feat.size()] == '|');
-}
-
-bool SentenceView::IsPreposition(size_t i, std::string_view prep) const {
-  if (prep == "à") return words_[i].flags & kPrepA;
-  if (prep == "de") return words_[i].flags & kPrepDe;
-  if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
-  return lemma(i) == prep;
 }
 
 namespace {

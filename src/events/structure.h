@@ -25,13 +25,21 @@ class SentenceView {
   size_t size() const { return n_; }
   const Token& tok(size_t i) const { return doc_.tokens[first_ + i]; }
   std::string_view surface(size_t i) const { return tok(i).span.of(doc_.text); }
-  const std::string& lemma(size_t i) const { return tok(i).lemma; }
+  // A view (not the string): comparisons with a literal check the size first.
+  std::string_view lemma(size_t i) const { return tok(i).lemma; }
   Pos pos(size_t i) const { return tok(i).pos; }
-  bool HasFeat(size_t i, std::string_view feat) const;  // "Mood=Cnd"
+  bool HasFeat(size_t i, std::string_view feat) const {  // "Mood=Cnd"
+    std::string_view f = tok(i).feats;
+    if (f.size() < feat.size()) return false;  // most tokens have none
+    size_t at = f.find(feat);
+    return at != std::string_view::npos && (at == 0 || f[at - 1] == '|') &&
+           (at + feat.size() == f.size() || f[at + feat.size()] == '|');
+  }
   int entity(size_t i) const { return words_[i].entity; }  // index into doc.entities, -1 when none
   bool InTimex(size_t i) const { return words_[i].flags & kTimex; }  // inside a time expression ("lundi")
-  // WordKey of the lemma, and of the form ASCII lower-cased (computed once per token: the
-  // word filter, the pattern heads and the pattern words compare keys before strings).
+  // WordKey of the lemma, and of the form ASCII lower-cased (the token's own, which the
+  // tagger takes from its per-form cache; computed here when unset: the word filter, the
+  // pattern heads and the pattern words compare keys before strings).
   uint64_t lemma_key(size_t i) const { return words_[i].lemma_key; }
   uint64_t form_key(size_t i) const { return words_[i].form_key; }
   const Doc& doc() const { return doc_; }
@@ -42,7 +50,14 @@ class SentenceView {
   // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
   bool IsClauseBoundary(size_t i) const { return words_[i].flags & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
-  bool IsPreposition(size_t i, std::string_view prep) const;
+  bool IsPreposition(size_t i, std::string_view prep) const {
+    if (prep == "à") return words_[i].flags & kPrepA;
+    if (prep == "de") return words_[i].flags & kPrepDe;
+    if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
+    return lemma(i) == prep;
+  }
+  // "à" (au, aux) or "de" (du, des, d') as IsPreposition reads them.
+  bool IsPrepAOrDe(size_t i) const { return words_[i].flags & (kPrepA | kPrepDe); }
   // Whether a multi-word preposition standing for a simple one ("à l'encontre de", "en
   // direction de", "vis-à-vis de") may start here: the token is "à" (au, aux), "en" or
   // "vis-à-vis".

@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "core/hash.h"
 #include "segment/chars.h"
 #include "syntax/constraints.h"
 #include "syntax/lemmatizer_overrides.h"
@@ -213,6 +214,7 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
                                      Scratch::Described* d) {
   Describe(form, &d->info, &d->lower);
   d->form.assign(form);
+  d->form_key = WordKey(form, true);
   d->info.amb = model.Ambiguity(d->info.lower);
   d->mix = Premix(d->info);
   d->fixed = model.Fixed(d->info.word);

@@ -45,6 +45,8 @@ struct Scratch {
     bool has_lemma = false;
     Pos lemma_pos = Pos::kX;
     std::string lemma;
+    uint64_t lemma_key = 0;  // WordKey(lemma) (core/hash.h), with the lemma
+    uint64_t form_key = 0;   // WordKey(form, true): the form ASCII lower-cased (Token::form_key)
   };
   static constexpr size_t kCacheSlots = 32768;  // a power of two
   static constexpr uint8_t kAllRows = (1u << kRoles) - 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/dict_file.h"
+#include "core/hash.h"
 #include "syntax/decode.h"
 #include "syntax/lemmatizer_overrides.h"
 #include "syntax/model.h"
@@ -44,16 +45,22 @@ void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32
     // The lemma depends on the form and the part of speech alone: kept in the form's cache
     // entry (emptied with a new model, which comes with its own overrides).
     const syntax::Scratch::Word& w = scratch.words[i];
+    // So are the keys of the lemma and of the form (Token::lemma_key, form_key).
     if (w.spilled) {  // a later word of the sentence took the slot
       t.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
+      t.lemma_key = WordKey(t.lemma);
+      t.form_key = WordKey(forms[i], true);
     } else {
       syntax::Scratch::Described& d = scratch.cache[w.slot];
       if (!d.has_lemma || d.lemma_pos != t.pos) {
         d.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
+        d.lemma_key = WordKey(d.lemma);
         d.lemma_pos = t.pos;
         d.has_lemma = true;
       }
       t.lemma = d.lemma;
+      t.lemma_key = d.lemma_key;
+      t.form_key = d.form_key;
     }
     if (!m.class_feats[c].empty()) t.feats = m.class_feats[c];
   }

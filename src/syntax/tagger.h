@@ -1,5 +1,6 @@
 // French part-of-speech tagger and lemmatizer: tokenises sentences of a Doc and gives every
-// word its UPOS tag, lemma and, for verbs and auxiliaries, VerbForm, Mood and Tense.
+// word its UPOS tag, lemma and, for verbs and auxiliaries, VerbForm, Mood and Tense (and
+// the WordKey of its lemma and form, Token::lemma_key / form_key, kept per form).
 //
 // A greedy averaged perceptron (dict/models/fr-tagger.bin, trained on UD French by
 // `veille train-tagger`); lemmas from the training lexicon, else from suffix rules.
