@@ -360,6 +360,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Washington a suspendu son partenariat stratégique avec la Géorgie.", "2024-11-30", "USA>16>GEO>asserted;"},
         Case{"L'Iran a reconnu pour la première fois avoir livré des drones à la Russie.", "2022-11-05",
              "IRN>07>RUS>asserted;"},
+        // Accepting to yield is the yield; accepting to meet is still to be done.
+        Case{"L'Arménie a accepté de rétrocéder quatre villages à l'Azerbaïdjan.", "2024-04-19", "ARM>08>AZE>asserted;"},
         // A list closed by "et" fills the slot with every member.
         Case{"Washington a invité le Venezuela, Cuba et le Nicaragua au sommet.", "2022-06-01",
              "USA>04>CUB>asserted;USA>04>NIC>asserted;USA>04>VEN>asserted;"},

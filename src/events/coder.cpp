@@ -1765,7 +1765,10 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         } else {
           if (mod == Modality::kDenied && !gg.negated) denied = true;
           if (mod == Modality::kNegated || gg.negated) negated = true;
-          if (mod == Modality::kHypothetical || gg.conditional) hypothetical = true;
+          // Accepting to yield is the yield ("a accepté de démissionner", "de rétrocéder…": gold
+          // g115, g909); accepting to do anything else is still to be done.
+          bool accepted_yield = s.lemma(gov) == "accepter" && p.code.starts_with("08") && !gg.conditional;
+          if ((mod == Modality::kHypothetical && !accepted_yield) || gg.conditional) hypothetical = true;
           if (mod == Modality::kReported) {
             // Said by a participant ("Vladimir Poutine a affirmé que la Russie avait frappé
             // l'Ukraine", "Le Pakistan a affirmé avoir abattu…"): asserted, as with "selon".
