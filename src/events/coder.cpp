@@ -1376,8 +1376,6 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
       return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
     });
-    // Best first; a match nested in an accepted one is dropped. A match without a source
-    // is not accepted, so a shorter one inside it may still code the event.
     // An accusation's object is the accused act, not coded (gold rule 8): "a accusé l'Inde
     // d'être impliquée dans l'assassinat d'un militant", "… de deux drones lancés contre le
     // Kremlin". Its scope runs to the next finite verb.
@@ -1401,6 +1399,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                (s.HasFeat(accused_to, "VerbForm=Fin") || s.HasFeat(accused_to, "Mood=Ind")) && !in_relative(accused_to)))
         ++accused_to;
     }
+    // Best first; a match nested in an accepted one is dropped. A match without a source
+    // is not accepted, so a shorter one inside it may still code the event.
     std::vector<const Match*> accepted;
     for (const Match& candidate : matches) {
       if ((candidate.pattern->noun || in_relative(candidate.group.start)) && accused_from != SIZE_MAX &&
@@ -1741,6 +1741,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (trace && m.place_target) note(fmt::format("  target: {} [{}] — {}", m.place_target->name, m.place_target->id, m.target_how));
 
       // Polarity: denied > negated > hypothetical > reported > asserted.
+      // Whether one of the actors `by` (who says it) is of a state taking part in the event.
+      auto takes_part = [&](const std::vector<int>& by) {
+        auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
+        return std::any_of(by.begin(), by.end(), [&](int b) {
+          std::string c = country(b);
+          auto same = [&](int x) { return country(x) == c; };
+          return !c.empty() && (std::any_of(m.sources.begin(), m.sources.end(), same) ||
+                                std::any_of(m.targets.begin(), m.targets.end(), same));
+        });
+      };
       bool denied = false, negated = g.negated, hypothetical = g.conditional || g.future, reported = false;
       // A noun event whose clause verb says it did not happen or is only planned: "a démenti
       // toute livraison d'armes", "a renoncé à la visite", "envisage une visite".
@@ -1772,15 +1782,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           if (mod == Modality::kReported) {
             // Said by a participant ("Vladimir Poutine a affirmé que la Russie avait frappé
             // l'Ukraine", "Le Pakistan a affirmé avoir abattu…"): asserted, as with "selon".
-            std::vector<int> by = SubjectOf(s, gg, nullptr);
-            auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
-            bool participant = std::any_of(by.begin(), by.end(), [&](int b) {
-              std::string c = country(b);
-              auto same = [&](int x) { return country(x) == c; };
-              return !c.empty() && (std::any_of(m.sources.begin(), m.sources.end(), same) ||
-                                    std::any_of(m.targets.begin(), m.targets.end(), same));
-            });
-            if (participant) {
+            if (takes_part(SubjectOf(s, gg, nullptr))) {
               if (trace) note(fmt::format("  said by a participant ('{}'): not reported", s.surface(gov)));
             } else {
               reported = true;
@@ -1851,16 +1853,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
                                                       "chaîne", "radio", "quotidien", "hebdomadaire", "journaliste"};
         for (size_t k = from; k < end; ++k)
           if (std::find(std::begin(kMedia), std::end(kMedia), s.lemma(k)) != std::end(kMedia)) return false;
-        auto country = [&](int e) { return events::ActorCode(doc.entities[e]).substr(0, 3); };
-        for (int b : by) {
-          std::string c = country(b);
-          if (c.empty()) continue;
-          for (int x : m.sources)
-            if (country(x) == c) return true;
-          for (int x : m.targets)
-            if (country(x) == c) return true;
-        }
-        return false;
+        return takes_part(by);
       };
       for (size_t i = 0; i < s.size(); ++i)
         if ((s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) ||

@@ -350,25 +350,28 @@ VerbGroup GroupOf(const SentenceView& s, size_t head) {
 }
 
 std::vector<int> PhraseActors(const SentenceView& s, size_t start, size_t* end) {
-  size_t i = start;
   // "à Moscou et à Kiev", "à Moscou puis à Kiev": a coordinated complement repeats its preposition.
   auto coordinated = [&](size_t k) {
     if (k > start && s.lemma(k) == "puis") return k + 1 < s.size() && s.pos(k + 1) == Pos::kAdp;
     return k > start && s.pos(k) == Pos::kAdp && (s.pos(k - 1) == Pos::kCconj || s.lemma(k - 1) == "puis");
   };
-  // "tous les produits américains": the predeterminer and its article are one phrase.
-  const bool predeterminer = s.lemma(start) == "tout" && start + 1 < s.size() && s.pos(start + 1) == Pos::kDet;
-  while (i < s.size() && i < start + 12 && (InPhrase(s, i) || coordinated(i)) &&
-         (i == start || !NewPhrase(s, i) || (predeterminer && i == start + 1)))
-    ++i;
+  // The end of the phrase starting at `a`; with `predeterminer`, its second token (an article
+  // after "tout") does not start a new one ("tous les produits américains").
+  auto phrase_end = [&](size_t a, bool predeterminer) {
+    size_t b = a;
+    while (b < s.size() && b < a + 12 && (InPhrase(s, b) || coordinated(b)) &&
+           (b == a || !NewPhrase(s, b) || (predeterminer && b == a + 1)))
+      ++b;
+    return b;
+  };
+  size_t i = phrase_end(start, s.lemma(start) == "tout" && start + 1 < s.size() && s.pos(start + 1) == Pos::kDet);
   std::vector<int> out = ActorsIn(s, start, i);
   // A list closed by "et" or "ou": "le Venezuela, Cuba et le Nicaragua" (not an apposition,
   // "Lavrov, ministre russe, …", which no conjunction closes).
   if (!out.empty()) {
     std::vector<int> more;
     for (size_t k = i; k < s.size() && s.IsComma(k) && more.size() < 12;) {
-      size_t a = k + 1, b = a;
-      while (b < s.size() && b < a + 12 && (InPhrase(s, b) || coordinated(b)) && (b == a || !NewPhrase(s, b))) ++b;
+      size_t a = k + 1, b = phrase_end(a, false);
       std::vector<int> part = b > a ? ActorsIn(s, a, b) : std::vector<int>{};
       if (part.empty()) break;
       more.insert(more.end(), part.begin(), part.end());
