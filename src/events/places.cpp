@@ -1,6 +1,5 @@
 #include "events/places.h"
 
-#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -9,10 +8,6 @@
 
 namespace veille {
 namespace {
-
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
 
 bool ParseCoord(std::string_view s, double lo, double hi, double* out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);

@@ -17,12 +17,6 @@ std::string ActorCode(const Entity& e) {
 
 namespace {
 
-[[gnu::always_inline]] inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (std::string_view x : set)
-    if (x == w) return true;
-  return false;
-}
-
 // Object and reflexive clitics that sit inside a verb group ("l'a reçu", "s'est rendu").
 bool IsClitic(const SentenceView& s, size_t i) {
   if (s.pos(i) != Pos::kPron) return false;

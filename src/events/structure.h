@@ -4,6 +4,7 @@
 // tagger's tokens; no full parse.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,13 @@
 #include "core/doc.h"
 
 namespace veille::events {
+
+// Whether `w` is one of `set` (the word lists of the sentence rules: "qui", "que", "dont"…).
+[[gnu::always_inline]] inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set)
+    if (x == w) return true;
+  return false;
+}
 
 // One sentence's tokens and, for each token, the actor entity over it.
 class SentenceView {
