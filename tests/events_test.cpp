@@ -370,6 +370,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Vladimir Poutine ne s'est pas rendu à Istanbul, où les délégations russe et ukrainienne se sont rencontrées.",
              "2025-05-16", "RUS>04>TUR>negated;RUS>04>UKR>asserted;UKR>04>RUS>asserted;"},
 
+        // Round 9: a court's sentence on its own national is domestic; an appositive past
+        // participle names its own participants; humanitarian access is let into a place;
+        // "les Vingt-Sept" is the EU; ruling out a ceasefire is a refusal; imports stopped
+        // "en provenance de" a country.
+        Case{"Un tribunal de Minsk a condamné une opposante biélorusse à onze ans de prison.", "2021-09-06",
+             "BLR>11>BLR>asserted;"},
+        Case{"Des milliers de Géorgiens ont manifesté contre le gouvernement, accusé de s'éloigner de l'Union européenne.",
+             "2024-12-01", "GEO>14>GEO>asserted;"},
+        Case{"L'Égypte a laissé passer une centaine de camions d'aide humanitaire vers Gaza.", "2023-10-21",
+             "EGY>08>PSE>asserted;"},
+        Case{"Les Vingt-Sept ont adopté des sanctions contre la Biélorussie.", "2021-06-24", "IGOEUREEC>16>BLR>asserted;"},
+        Case{"Le Hamas a exclu toute trêve.", "2024-02-07", "PSE>12>->asserted;"},
+        Case{"La Chine a suspendu ses importations de bœuf en provenance d'Australie.", "2025-02-14",
+             "CHN>16>AUS>asserted;"},
+
         Case{"Manille a convoqué l'ambassadeur chinois.", "2023-03-01", "PHL>11>CHN>asserted;"},
         // A meeting asked for has not happened: only the demand is an event, aimed at both
         // coordinated participants.

@@ -322,6 +322,11 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     if (s.IsComma(j) && j + 1 < s.size() && s.pos(j + 1) == Pos::kPron &&
         (s.lemma(j + 1) == "où" || s.lemma(j + 1) == "qui" || s.lemma(j + 1) == "dont"))
       break;
+    // So has an appositive past participle: "ont manifesté contre le gouvernement, accusé de
+    // s'éloigner de l'Union européenne" (a present one, ", visant X", names the target).
+    if (s.IsComma(j) && j + 1 < s.size() && s.pos(j + 1) == Pos::kVerb && s.HasFeat(j + 1, "VerbForm=Part") &&
+        s.HasFeat(j + 1, "Tense=Past"))
+      break;
     // A coordinated verb with its own auxiliary has its own object: "a dénoncé un accord … et a
     // convoqué l'ambassadeur de Russie".
     if (j > from && s.pos(j) == Pos::kCconj && s.lemma(j) == "et" && j + 1 < s.size() && s.pos(j + 1) == Pos::kAux)
@@ -408,7 +413,10 @@ std::vector<int> TargetInQuotation(const SentenceView& s, size_t head, const std
 // Codes whose place, named after a preposition where the pattern wants an actor, stands for
 // its country (rule 11, gold README): a visit (042, "est arrivé à Johannesburg") and aid (07,
 // "pour aider les civils à Gaza").
-bool PlaceTargetOnly(std::string_view code) { return code.starts_with("042") || code.starts_with("07"); }
+// Humanitarian access (0863, "a laissé entrer des camions d'aide à Gaza") is let into a place too.
+bool PlaceTargetOnly(std::string_view code) {
+  return code.starts_with("042") || code.starts_with("07") || code.starts_with("0863");
+}
 
 // Roots whose act, done at a place abroad with no actor named, is done to the place's
 // country: withdrawals (08), posture (15), coercion (17) and force (18–20); visits and aid
@@ -1665,8 +1673,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       // Another mention of the source's own actor in the slot of a domestic root is a domestic
       // act: "des opposants russes ont manifesté devant l'ambassade de Russie"; so is its own
       // population named by a demonym ("la police russe a arrêté des opposants russes", "a
-      // utilisé du chlore contre des civils syriens"), as when no target is named at all.
-      bool own_mention = !m.targets.empty() && m.sources.size() == 1 && DomesticRoot(p.code) &&
+      // utilisé du chlore contre des civils syriens"), as when no target is named at all; so is
+      // a court's sentence or a lawsuit against its own nationals ("un tribunal de Minsk a
+      // condamné une opposante biélorusse", 115/116).
+      bool own_mention = !m.targets.empty() && m.sources.size() == 1 &&
+                         (DomesticRoot(p.code) || p.code.rfind("115", 0) == 0 || p.code.rfind("116", 0) == 0) &&
                          std::all_of(m.targets.begin(), m.targets.end(), [&](int t) {
                            return t != m.sources[0] && doc.entities[t].id == doc.entities[m.sources[0]].id &&
                                   doc.entities[t].span.start > doc.entities[m.sources[0]].span.end;
