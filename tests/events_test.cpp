@@ -385,6 +385,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"La Chine a suspendu ses importations de bœuf en provenance d'Australie.", "2025-02-14",
              "CHN>16>AUS>asserted;"},
 
+        // Round 10: a place name before the direct object ("a reçu à Camp David X"); a nominal
+        // act on "son territoire" is aimed at the clause's subject.
+        Case{"Joe Biden a reçu à Camp David le président sud-coréen.", "2023-08-18", "USA>04>KOR>asserted;"},
+        Case{"Le Pakistan a rappelé son ambassadeur après des frappes iraniennes sur son territoire.", "2024-01-16",
+             "IRN>19>PAK>asserted;PAK>16>IRN>asserted;"},
+
         Case{"Manille a convoqué l'ambassadeur chinois.", "2023-03-01", "PHL>11>CHN>asserted;"},
         // A meeting asked for has not happened: only the demand is an event, aimed at both
         // coordinated participants.

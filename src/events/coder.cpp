@@ -674,6 +674,26 @@ size_t ClauseStart(const SentenceView& s, size_t group_start) {
   return k;
 }
 
+// A noun of one's own ground after a possessive: "sur son territoire", "dans son espace
+// aérien", "contre son ambassade".
+bool OwnGround(std::string_view lemma) {
+  return lemma == "territoire" || lemma == "sol" || lemma == "espace" || lemma == "ambassade" ||
+         lemma == "frontière" || lemma == "eaux" || lemma == "consulat";
+}
+
+// The subject of the clause a noun at `head` stands in, over an adjunct ("Le Pakistan a
+// rappelé son ambassadeur … après des frappes iraniennes sur son territoire").
+std::vector<int> ClauseSubjectBefore(const SentenceView& s, size_t head) {
+  for (size_t k = head; k > 0 && head - k < 20;) {
+    --k;
+    if (s.IsClauseBoundary(k)) break;
+    if (s.pos(k) != Pos::kVerb) continue;
+    std::string how;
+    return SubjectOf(s, GroupOf(s, k), &how);
+  }
+  return {};
+}
+
 // The subject of the main clause after a fronted phrase ending at the first comma after
 // `from` ("Reçu à l'Élysée par Macron, Javier Milei a évoqué…").
 std::vector<int> MainClauseSubject(const SentenceView& s, size_t from, std::string* how) {
@@ -1017,9 +1037,13 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           int x = pp_end < end ? s.entity(pp_end) : -1;
           if (x >= 0) {
             while (pp_end < end && s.entity(pp_end) == x) ++pp_end;
-          } else {
+          } else if (pp_end >= end || s.pos(pp_end) != Pos::kPropn) {
             pp_end = k + 1;
           }
+          // The rest of a name the entity covers only in part, or a name no entity covers:
+          // "à Camp David", "à Downing Street".
+          if (pp_end > k + 1 || x < 0)
+            while (pp_end < end && s.pos(pp_end) == Pos::kPropn && s.entity(pp_end) < 0) ++pp_end;
           if (pp_end > k + 1 && pp_end < end && (s.pos(pp_end) == Pos::kDet || s.pos(pp_end) == Pos::kNum)) {
             k = pp_end;
           } else if (k + 2 < end && s.pos(k + 1) == Pos::kNoun && s.entity(k + 1) < 0) {
@@ -1691,6 +1715,21 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target) {
         if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, &m.target_how);
         if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+      }
+      // A nominal act aimed at "son territoire", "son espace aérien": the possessor is the
+      // subject of the clause it stands in, when that is another state.
+      if (m.targets.empty() && m.open_target && p.noun && m.sources.size() == 1) {
+        auto [a, b] = m.open_phrase;
+        if (a + 1 < b && b <= s.size() && Possessive(s.surface(a)) && OwnGround(s.lemma(a + 1))) {
+          std::vector<int> owner = ClauseSubjectBefore(s, m.head);
+          std::string own = events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3);
+          std::erase_if(owner, [&](int t) { return events::ActorCode(doc.entities[t]).substr(0, 3) == own; });
+          if (!owner.empty()) {
+            m.targets = std::move(owner);
+            m.open_target = false;
+            m.target_how = "the possessor of '" + std::string(s.surface(a + 1)) + "': the clause's subject";
+          }
+        }
       }
       bool domestic = own_mention;
       if (m.targets.empty() && m.sources.size() == 1 && (!p.has_target_slot() || m.open_target)) {
