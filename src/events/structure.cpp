@@ -33,11 +33,12 @@ bool IsNegationWord(std::string_view lemma) {
   return In(lemma, {"pas", "jamais", "plus", "guère", "point", "rien", "aucun", "nullement", "ni"});
 }
 
-// Verbs conjugated with "être" in compound tenses: "est arrivé" is not a passive.
+// Verbs conjugated with "être" in compound tenses: "est arrivé" is not a passive (nor "sont
+// convenus de", the formal "have agreed to").
 bool TakesEtre(std::string_view lemma) {
   return In(lemma, {"aller", "venir", "arriver", "partir", "entrer", "rentrer", "sortir", "rester", "tomber",
                     "retourner", "revenir", "devenir", "parvenir", "intervenir", "passer", "monter", "descendre",
-                    "naître", "mourir", "décéder", "survenir"});
+                    "naître", "mourir", "décéder", "survenir", "convenir"});
 }
 
 // A regular future or conditional: the infinitive (without the final "e" of -re verbs)
