@@ -388,6 +388,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Round 10: a place name before the direct object ("a reçu à Camp David X"); a nominal
         // act on "son territoire" is aimed at the clause's subject.
         Case{"Joe Biden a reçu à Camp David le président sud-coréen.", "2023-08-18", "USA>04>KOR>asserted;"},
+        // The forces' demonym after "de" is the agent of a use of force named by a noun.
+        Case{"La Pologne a protesté après l'incursion de drones russes dans son espace aérien.", "2024-01-01",
+             "RUS>15>POL>asserted;"},
         // "sont convenus de" is not a passive.
         Case{"L'Inde et le Pakistan sont convenus d'un cessez-le-feu, a annoncé Donald Trump.", "2025-05-10",
              "IND>08>PAK>asserted;PAK>08>IND>asserted;"},

@@ -738,6 +738,24 @@ int DemonymAgent(const SentenceView& s, size_t head) {
   return -1;
 }
 
+// The state of the forces or weapons after "de" that carry out an act named by the noun at
+// `head`: "l'incursion d'un avion militaire chinois", "l'attaque de drones russes".
+int AssetAgent(const SentenceView& s, size_t head) {
+  size_t k = head + 1;
+  if (k >= s.size() || !s.IsPreposition(k, "de")) return -1;
+  if (++k < s.size() && s.pos(k) == Pos::kDet) ++k;
+  if (k >= s.size() || s.pos(k) != Pos::kNoun ||
+      !events::In(s.lemma(k), {"avion", "drone", "navire", "bâtiment", "sous-marin", "hélicoptère", "bombardier",
+                               "chasseur", "missile", "roquette", "soldat", "troupe", "force", "militaire", "char",
+                               "blindé", "commando", "unité"}))
+    return -1;
+  for (size_t j = k + 1; j < s.size() && j <= k + 3 && s.pos(j) == Pos::kAdj; ++j) {
+    int e = s.entity(j);
+    if (e >= 0 && s.doc().entities[e].via == "demonym" && !events::ActorCode(s.doc().entities[e]).empty()) return e;
+  }
+  return -1;
+}
+
 // Whether entity `x` names a population: a demonym used as a noun ("des Vénézuéliens",
 // "les Syriens"), not as an adjective ("le gouvernement vénézuélien").
 bool IsPopulation(const SentenceView& s, int x) {
@@ -1520,6 +1538,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           g = VerbGroup{};
         }
       }
+      // The demonym of the forces or weapons that carry out a use of force named by the noun:
+      // "a protesté après l'incursion d'un avion militaire chinois dans son espace aérien".
+      if (m.sources.empty() && p.noun && (p.code.compare(0, 2, "15") == 0 || p.code.compare(0, 2, "18") >= 0)) {
+        int asset = AssetAgent(s, m.head);
+        if (asset >= 0 && std::find(m.targets.begin(), m.targets.end(), asset) == m.targets.end()) {
+          m.sources = {asset};
+          m.source_how = "demonym of the forces or weapons after 'de'";
+          g = VerbGroup{};
+        }
+      }
       if (m.sources.empty() && p.noun && verb != SIZE_MAX) {
         // "a opposé une fin de non-recevoir à la demande formulée par Georgetown": a participle
         // right after the noun names its agent, whatever the clause's subject.
@@ -1718,9 +1746,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       // A nominal act aimed at "son territoire", "son espace aérien": the possessor is the
       // subject of the clause it stands in, when that is another state.
-      if (m.targets.empty() && m.open_target && p.noun && m.sources.size() == 1) {
-        auto [a, b] = m.open_phrase;
-        if (a + 1 < b && b <= s.size() && Possessive(s.surface(a)) && OwnGround(s.lemma(a + 1))) {
+      if (m.targets.empty() && p.noun && m.sources.size() == 1 && (m.open_target || !p.has_target_slot())) {
+        size_t a = m.open_target ? m.open_phrase.first : SIZE_MAX;
+        // A pattern without a slot ("incursion:n dans espace aérien"): its words end at the ground.
+        for (size_t k = m.head + 1; a == SIZE_MAX && k + 1 < s.size() && k <= m.hi + 1; ++k)
+          if (Possessive(s.surface(k))) a = k;
+        if (a != SIZE_MAX && a + 1 < s.size() && Possessive(s.surface(a)) && OwnGround(s.lemma(a + 1))) {
           std::vector<int> owner = ClauseSubjectBefore(s, m.head);
           std::string own = events::ActorCode(doc.entities[m.sources[0]]).substr(0, 3);
           std::erase_if(owner, [&](int t) { return events::ActorCode(doc.entities[t]).substr(0, 3) == own; });
