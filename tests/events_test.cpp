@@ -391,6 +391,14 @@ INSTANTIATE_TEST_SUITE_P(
         // The forces' demonym after "de" is the agent of a use of force named by a noun.
         Case{"La Pologne a protesté après l'incursion de drones russes dans son espace aérien.", "2024-01-01",
              "RUS>15>POL>asserted;"},
+        // Round 11: sanctions named by their lifting are not imposed; a meeting "not ruled out"
+        // is possible; an absolute participial clause names its own participants.
+        Case{"Donald Trump a annoncé la levée des sanctions américaines contre la Syrie.", "2025-05-14",
+             "USA>08>SYR>asserted;"},
+        Case{"Le Kremlin n'a pas exclu une rencontre entre Vladimir Poutine et Volodymyr Zelensky.", "2025-03-20",
+             "RUS>04>UKR>hypothetical;UKR>04>RUS>hypothetical;"},
+        Case{"Le Conseil de sécurité de l'ONU a exigé un cessez-le-feu immédiat, les États-Unis s'étant abstenus.",
+             "2024-03-25", "IGOUNO>10>->asserted;"},
         // "sont convenus de" is not a passive.
         Case{"L'Inde et le Pakistan sont convenus d'un cessez-le-feu, a annoncé Donald Trump.", "2025-05-10",
              "IND>08>PAK>asserted;PAK>08>IND>asserted;"},

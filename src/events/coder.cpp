@@ -322,6 +322,18 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
     if (s.IsComma(j) && j + 1 < s.size() && s.pos(j + 1) == Pos::kPron &&
         (s.lemma(j + 1) == "où" || s.lemma(j + 1) == "qui" || s.lemma(j + 1) == "dont"))
       break;
+    // So has an absolute participial clause: "a exigé un cessez-le-feu, les États-Unis s'étant
+    // abstenus", ", la Russie ayant refusé".
+    if (s.IsComma(j) && j + 2 < s.size() && s.pos(j + 1) != Pos::kVerb && s.pos(j + 1) != Pos::kAux) {
+      bool absolute = false;
+      for (size_t k = j + 2; k < s.size() && k <= j + 7 && !s.IsPunct(k); ++k) {
+        if (s.pos(k) != Pos::kVerb && s.pos(k) != Pos::kAux) continue;
+        absolute = (s.lemma(k) == "être" || s.lemma(k) == "avoir") && s.HasFeat(k, "VerbForm=Part") &&
+                   s.HasFeat(k, "Tense=Pres");
+        break;
+      }
+      if (absolute) break;
+    }
     // So has an appositive past participle: "ont manifesté contre le gouvernement, accusé de
     // s'éloigner de l'Union européenne" (a present one, ", visant X", names the target).
     if (s.IsComma(j) && j + 1 < s.size() && s.pos(j + 1) == Pos::kVerb && s.HasFeat(j + 1, "VerbForm=Part") &&
@@ -1460,12 +1472,16 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         continue;
       }
       // A cooperation named as the object of its ending or refusal ("a suspendu son partenariat
-      // stratégique avec la Géorgie"): the verb's pattern names the noun, only its act is coded.
+      // stratégique avec la Géorgie"), sanctions named by their lifting ("la levée des sanctions
+      // américaines contre la Syrie"): the ending's pattern names the noun, only its act is coded.
       if (candidate.pattern->noun && std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
-            if (o.pattern->noun || o.head >= candidate.head || candidate.head > o.hi || o.score < 0) return false;
-            if (!(o.pattern->code.starts_with("12") || o.pattern->code.starts_with("16"))) return false;
-            static constexpr std::string_view kEnders[] = {"suspendre", "rompre",  "geler",   "dénoncer", "quitter",
-                                                           "refuser",   "rejeter", "annuler", "interrompre", "mettre"};
+            if (o.head >= candidate.head || candidate.head > o.hi || o.score < 0) return false;
+            const std::string& oc = o.pattern->code;
+            if (!(oc.starts_with("12") || oc.starts_with("16") || oc.starts_with("08"))) return false;
+            static constexpr std::string_view kEnders[] = {
+                "suspendre", "rompre",   "geler",          "dénoncer", "quitter",    "refuser",     "rejeter",
+                "annuler",   "interrompre", "mettre",      "lever",    "levée",      "alléger",     "allègement",
+                "assouplir", "assouplissement", "suspension", "baisse", "réduction", "fin"};
             if (std::find(std::begin(kEnders), std::end(kEnders), s.lemma(o.head)) == std::end(kEnders)) return false;
             std::string_view noun = s.lemma(candidate.head);
             return std::any_of(o.pattern->elements.begin(), o.pattern->elements.end(), [&](const PatternElement& e) {
@@ -1840,6 +1856,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         if (mod == Modality::kDenied && !g.negated) denied = true;
         if (mod == Modality::kNegated) negated = true;
         if (mod == Modality::kHypothetical) hypothetical = true;
+        // Not ruled out is possible: "le Kremlin n'a pas exclu une rencontre entre…" (rule 4).
+        if (mod == Modality::kNegatedHypothetical && g.negated) {
+          negated = false;
+          hypothetical = true;
+        }
         if (mod != Modality::kNone && trace)
           note(fmt::format("  its clause verb '{}' ({}, {})", s.surface(verb), ModalityName(mod), *patterns.ModalityRule(s.lemma(verb))));
       }
