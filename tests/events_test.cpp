@@ -399,6 +399,9 @@ INSTANTIATE_TEST_SUITE_P(
              "RUS>04>UKR>hypothetical;UKR>04>RUS>hypothetical;"},
         Case{"Le Conseil de sécurité de l'ONU a exigé un cessez-le-feu immédiat, les États-Unis s'étant abstenus.",
              "2024-03-25", "IGOUNO>10>->asserted;"},
+        // A medium's reporting clause is hearsay.
+        Case{"Xi Jinping a reçu Vladimir Poutine à Pékin, a rapporté l'agence Chine nouvelle.", "2024-05-16",
+             "CHN>04>RUS>reported;"},
         // "sont convenus de" is not a passive.
         Case{"L'Inde et le Pakistan sont convenus d'un cessez-le-feu, a annoncé Donald Trump.", "2025-05-10",
              "IND>08>PAK>asserted;PAK>08>IND>asserted;"},

@@ -637,6 +637,12 @@ size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patter
 // The verb of the reporting clause that closes the sentence after `from` ("…, a promis Xi
 // Jinping.", "… », a menacé Moscou."): a comma, then the verb group and its subject.
 // SIZE_MAX when none.
+// Nouns that name a news medium or its staff: their reports are hearsay, never an actor's voice.
+bool IsMediaNoun(std::string_view lemma) {
+  return events::In(lemma, {"presse", "média", "journal", "agence", "télévision", "chaîne", "radio", "quotidien",
+                            "hebdomadaire", "journaliste"});
+}
+
 size_t ReportingVerbAfter(const SentenceView& s, size_t from) {
   for (size_t j = from; j + 1 < s.size(); ++j) {
     std::string_view w = s.surface(j);
@@ -1951,12 +1957,20 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         size_t end = from;
         std::vector<int> by = PhraseActors(s, from, &end);
         // Media are never actors: "selon la presse mexicaine" stays hearsay.
-        static constexpr std::string_view kMedia[] = {"presse", "média", "journal", "agence", "télévision",
-                                                      "chaîne", "radio", "quotidien", "hebdomadaire", "journaliste"};
         for (size_t k = from; k < end; ++k)
-          if (std::find(std::begin(kMedia), std::end(kMedia), s.lemma(k)) != std::end(kMedia)) return false;
+          if (IsMediaNoun(s.lemma(k))) return false;
         return takes_part(by);
       };
+      // A reporting clause after the event whose speaker is a medium: ", a rapporté l'agence
+      // officielle Sana" is hearsay as "selon l'agence…" is.
+      if (size_t say = ReportingVerbAfter(s, m.hi + 1); say != SIZE_MAX && !p.noun) {
+        for (size_t k = say + 1; k < s.size() && k <= say + 3 && !s.IsPunct(k); ++k)
+          if (IsMediaNoun(s.lemma(k))) {
+            if (trace) note(fmt::format("  reported by a medium ('{}')", s.surface(k)));
+            reported = true;
+            break;
+          }
+      }
       for (size_t i = 0; i < s.size(); ++i)
         if ((s.pos(i) == Pos::kAdp && patterns.ModalityOf(s.lemma(i)) == Modality::kReported) ||
             (s.lemma(i) == "après" && i > 0 && (s.surface(i - 1) == "d'" || s.surface(i - 1) == "D'"))) {  // "d'après X"
