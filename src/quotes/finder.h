@@ -25,7 +25,7 @@ struct Who {
 struct Candidate {
   enum class Type { kMarked, kThat, kIncise, kSelon } type;
   Span span;
-  std::string kind;        // direct | partial | indirect
+  std::string_view kind;   // direct | partial | indirect (a literal: the candidates are sorted, moved as plain bytes)
   size_t first = 0, last = 0;  // words of the quote (marks included for marked quotes)
   Marked marked;   // kMarked
   VerbMatch verb;          // kThat, kIncise
