@@ -103,12 +103,6 @@ std::string Finder::VerbText(const VerbMatch& m) const {
   return doc_.text.substr(w_[b].span.start, w_[m.end - 1].span.end - w_[b].span.start);
 }
 
-bool Finder::Verb(size_t i, VerbMatch* m, bool say_only) const {
-  if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
-  if (!lex_.MatchVerb(w_, i, m)) return false;
-  return !say_only || m->verb->kind == VerbKind::kSay;
-}
-
 void Finder::CollectMarked() {
   for (const Marked& m : FindMarked(doc_.text)) {
     Candidate c;

@@ -64,7 +64,13 @@ class Finder {
   size_t SentenceEnd(size_t i) const;  // one past the last word of i's sentence
   bool AnyQuoted(size_t a, size_t b) const;  // a word of [a, b) inside quotation marks
   std::string VerbText(const VerbMatch& m) const;
-  bool Verb(size_t i, VerbMatch* m, bool say_only) const;
+  // A speech verb at word i (any verb, or only a verb of saying). Inline: its first test
+  // answers most calls, made word by word (finder.cpp, speakers.cpp).
+  bool Verb(size_t i, VerbMatch* m, bool say_only) const {
+    if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
+    if (!lex_.MatchVerb(w_, i, m)) return false;
+    return !say_only || m->verb->kind == VerbKind::kSay;
+  }
 
   std::optional<Who> NounPhrase(size_t a, size_t b) const;
   std::optional<Who> Preverbal(size_t v) const;
