@@ -103,6 +103,7 @@ class Finder {
   std::vector<uint8_t> timex_;   // per word: inside a time expression
   std::vector<uint32_t> run_;      // per word: its sentence run (same sentence and paragraph)
   std::vector<size_t> run_start_;  // per run: its first word; then the number of words
+  std::vector<uint32_t> verb_starts_;  // the words with Word::may_start_verb, in order
   std::vector<Candidate> cands_;
   std::vector<Attributed> history_;
 };
