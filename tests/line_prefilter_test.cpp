@@ -159,6 +159,27 @@ TEST(LinePrefilter, ChangesNoAnswerOfTheLineRules) {
   EXPECT_GT(mutants, 1000u);
 }
 
+// Rules ending in ".{m,n}" are matched as their head plus a count of the rest
+// (line_rules.cpp): the same answer on both sides of each bound, in ASCII and in
+// two-byte characters.
+TEST(LinePrefilter, CountedTailsKeepTheirBounds) {
+  LineRules rules;
+  CharNormalizer chars;
+  size_t tested = 0;
+  for (const LineRule& r : rules.rules()) {
+    std::string ex = chars.Normalized(r.example);
+    for (const std::string fill : {"a", "\xC3\xA9", "\xE2\x82\xAC"}) {
+      std::string line = ex;
+      for (int k = 0; line.size() <= LineRules::kMaxLineBytes; ++k) {
+        ++tested;
+        ASSERT_EQ(rules.Match(line), rules.MatchUnfiltered(line)) << r.where << ": " << line;
+        line += k % 7 == 3 ? std::string(" ") : fill;
+      }
+    }
+  }
+  EXPECT_GT(tested, 10000u);
+}
+
 TEST(LinePrefilter, SparesRE2MostBodyLines) {
   LinePrefilter p;
   LineRules rules;  // the real rules

@@ -175,6 +175,15 @@ TEST(Calendar, Basics) {
   EXPECT_FALSE(cal::ParseIsoDate("2023-02-29", &d));
   EXPECT_FALSE(cal::ParseIsoDate("2023/02/01", &d));
   EXPECT_EQ(cal::FormatDay(cal::DaysFromCivil(1900, 3, 1)), "1900-03-01");
+  // Written by hand for years 0..9999, as fmt writes them (and by fmt outside).
+  EXPECT_EQ(cal::FormatDay(cal::DaysFromCivil(7, 11, 9)), "0007-11-09");
+  EXPECT_EQ(cal::FormatDay(cal::DaysFromCivil(12345, 1, 2)), "12345-01-02");
+  EXPECT_EQ(cal::FormatMonth(-5, 3), "-005-03");
+  EXPECT_EQ(cal::FormatMonth(2024, 123), "2024-123");
+  EXPECT_EQ(cal::FormatYear(0), "0000");
+  EXPECT_EQ(cal::FormatYear(999), "0999");
+  EXPECT_EQ(cal::FormatYear(10000), "10000");
+  EXPECT_EQ(cal::FormatWeek(cal::DaysFromCivil(5, 1, 10)), "0005-W02");
 }
 
 // Inference: the date when the input gave none.

@@ -4,13 +4,79 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <mutex>
 
 #include "clean/line_prefilter.h"
 #include "core/dict_file.h"
+#include "core/utf8.h"
 
 namespace veille {
+namespace {
+
+// A rule ending in ".{m,n}" at its top level ("… mis à jour.{0,200}") asks for at most n
+// more characters after its head, but RE2 compiles n copies of a UTF-8 "any character"
+// for it (5 to 9 M instructions for n = 100 to 300, the bulk of the rules' one-time
+// compiles). Such a rule is compiled as its head followed by ".{m}" instead, matched
+// leftmost-longest from the line's start, and the rest of the line is counted: the
+// longest head leaves the shortest rest, so the line matches exactly when that rest
+// has at most n - m characters (and no '\n', which '.' does not match).
+struct CountedTail {
+  std::string head;  // the pattern without its ".{m,n}", then ".{m}" when m > 0
+  int max_rest = 0;  // n - m
+};
+
+// Whether `pattern` ends with ".{m,n}" at its top level (outside any group, class or
+// alternation, and without the 's' flag that lets '.' match '\n'): then *tail is set.
+bool SplitCountedTail(const std::string& pattern, CountedTail* tail) {
+  int depth = 0;
+  bool in_class = false;
+  size_t dot = std::string::npos;  // the last top-level '.'
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character is never a dot, a bracket or a bar
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // a leading ']' is a member
+    } else if (c == '(') {
+      // Flags: "(?i)", "(?i:"; an 's' among them changes what '.' matches.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') {
+        size_t end = pattern.find_first_of(":)", i);
+        if (end != std::string::npos && pattern.substr(i, end - i).find('s') != std::string::npos) return false;
+      }
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;  // a top-level alternation: the tail belongs to its last branch only
+    } else if (c == '.' && depth == 0) {
+      dot = i;
+    }
+  }
+  if (dot == std::string::npos || in_class || depth != 0) return false;
+  int m = 0, n = 0;
+  char close = 0;
+  int used = 0;
+  std::string rest = pattern.substr(dot);
+  if (std::sscanf(rest.c_str(), ".{%d,%d%c%n", &m, &n, &close, &used) != 3 || close != '}' ||
+      static_cast<size_t>(used) != rest.size() || m < 0 || n < m || rest.find(' ') != std::string::npos)
+    return false;
+  tail->head = pattern.substr(0, dot);
+  if (m > 0) tail->head += ".{" + std::to_string(m) + "}";
+  tail->max_rest = n - m;
+  return true;
+}
+
+}  // namespace
 
 struct LineRules::Impl {
   Impl() : set(Options(), RE2::ANCHOR_BOTH) {}
@@ -31,7 +97,8 @@ struct LineRules::Impl {
   // compiles most of them; compiling all costs ~200 M instructions).
   struct One {
     std::once_flag once;
-    std::unique_ptr<RE2> re;
+    std::unique_ptr<RE2> re;  // the whole pattern, or the head of a counted tail
+    int max_rest = -1;        // a counted tail: the most characters after the head
     std::vector<std::unique_ptr<RE2>> also;  // the rule's further patterns
     int line = 0;  // in dict/clean/lines.tsv
   };
@@ -39,7 +106,15 @@ struct LineRules::Impl {
   const One& Rule(const LineRule& rule, size_t r) {
     One& o = one[r];
     std::call_once(o.once, [&] {
-      o.re = std::make_unique<RE2>(rule.pattern, Options());
+      CountedTail tail;
+      if (SplitCountedTail(rule.pattern, &tail)) {
+        RE2::Options longest = Options();
+        longest.set_longest_match(true);
+        o.re = std::make_unique<RE2>(tail.head, longest);
+        o.max_rest = tail.max_rest;
+      } else {
+        o.re = std::make_unique<RE2>(rule.pattern, Options());
+      }
       for (const std::string& p : rule.also) o.also.push_back(std::make_unique<RE2>(p, Options()));
     });
     // The set parsed the pattern on load: only a program too large can fail here.
@@ -47,6 +122,18 @@ struct LineRules::Impl {
     for (const auto& also : o.also)
       if (!also->ok()) throw DictError(DictPath("clean/lines.tsv"), o.line, "invalid pattern: " + also->error());
     return o;
+  }
+  // Whether the rule's own pattern matches the whole line.
+  bool Full(const LineRule& rule, size_t r, std::string_view line) {
+    const One& o = Rule(rule, r);
+    if (o.max_rest < 0) return RE2::FullMatch(line, *o.re);
+    re2::StringPiece head;
+    if (!o.re->Match(line, 0, line.size(), RE2::ANCHOR_START, &head, 1)) return false;
+    std::string_view rest = line.substr(head.size());
+    if (rest.find('\n') != std::string_view::npos || !utf8::IsValid(rest)) return false;
+    size_t chars = 0;  // valid UTF-8: one character per byte that is no continuation byte
+    for (char c : rest) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return chars <= static_cast<size_t>(o.max_rest);
   }
   // The rule's further patterns (its own pattern already matched).
   bool Also(const LineRule& rule, size_t r, std::string_view line) {
@@ -103,7 +190,7 @@ const LineRule* LineRules::Match(std::string_view line) const {
   for (; rules; rules &= rules - 1) {
     int r = __builtin_ctzll(rules);
     // The further patterns first: they are small (a count over a few characters).
-    if (impl_->Also(rules_[r], r, line) && RE2::FullMatch(line, *impl_->Rule(rules_[r], r).re)) return &rules_[r];
+    if (impl_->Also(rules_[r], r, line) && impl_->Full(rules_[r], r, line)) return &rules_[r];
   }
   return nullptr;
 }

@@ -63,6 +63,9 @@ void Finder::Index() {
     run[i] = runs - 1;
   }
   run_start_.push_back(n);
+  // The words a speech verb may start at (annotated): the collectors visit these alone.
+  for (i = 0; i < n; ++i)
+    if (words[i].may_start_verb) verb_starts_.push_back(static_cast<uint32_t>(i));
 }
 
 size_t Finder::WordAt(uint32_t byte) const {
@@ -103,12 +106,6 @@ std::string Finder::VerbText(const VerbMatch& m) const {
   return doc_.text.substr(w_[b].span.start, w_[m.end - 1].span.end - w_[b].span.start);
 }
 
-bool Finder::Verb(size_t i, VerbMatch* m, bool say_only) const {
-  if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
-  if (!lex_.MatchVerb(w_, i, m)) return false;
-  return !say_only || m->verb->kind == VerbKind::kSay;
-}
-
 void Finder::CollectMarked() {
   for (const Marked& m : FindMarked(doc_.text)) {
     Candidate c;
@@ -133,8 +130,9 @@ void Finder::CollectMarked() {
 }
 
 void Finder::CollectThat() {
-  for (size_t i = 0; i < w_.size(); ++i) {
-    if (!w_[i].may_start_verb || quoted_[i]) continue;  // (Verb's own first test, before its VerbMatch)
+  size_t next = 0;  // the words before it belong to the verb of a clause found
+  for (const size_t i : verb_starts_) {  // (Verb fails at once at the other words)
+    if (i < next || quoted_[i]) continue;
     VerbMatch m;
     if (!Verb(i, &m, true)) continue;
     size_t j = m.end;
@@ -169,14 +167,16 @@ void Finder::CollectThat() {
     c.last = b;
     c.span = Span{w_[a].span.start, w_[b - 1].span.end};
     cands_.push_back(c);
-    i = m.end - 1;
+    next = m.end;
   }
 }
 
 // "Les opposants sont divisés, a affirmé X." — reported speech without marks.
 void Finder::CollectIncise() {
-  for (size_t i = 1; i + 1 < w_.size(); ++i) {
-    if (!w_[i + 1].may_start_verb || !IsWord(i, ",") || quoted_[i]) continue;  // (Verb(i + 1) fails at once)
+  size_t next = 1;  // commas before it are in the sentence of an incise found (or first)
+  for (const size_t v : verb_starts_) {  // the verb after the comma (Verb fails at once at the other words)
+    const size_t i = v - 1;
+    if (v < 2 || i < next || !IsWord(i, ",") || quoted_[i]) continue;
     VerbMatch m;
     if (!Verb(i + 1, &m, true)) continue;
     if (m.slot == Slot::kGerund) continue;
@@ -206,7 +206,7 @@ void Finder::CollectIncise() {
     if (IsSource(a, &src)) continue;
     c.span = Span{w_[a].span.start, w_[i - 1].span.end};
     cands_.push_back(c);
-    i = end - 1;
+    next = end;
   }
 }
 

@@ -25,7 +25,7 @@ struct Who {
 struct Candidate {
   enum class Type { kMarked, kThat, kIncise, kSelon } type;
   Span span;
-  std::string kind;        // direct | partial | indirect
+  std::string_view kind;   // direct | partial | indirect (a literal: the candidates are sorted, moved as plain bytes)
   size_t first = 0, last = 0;  // words of the quote (marks included for marked quotes)
   Marked marked;   // kMarked
   VerbMatch verb;          // kThat, kIncise
@@ -64,7 +64,13 @@ class Finder {
   size_t SentenceEnd(size_t i) const;  // one past the last word of i's sentence
   bool AnyQuoted(size_t a, size_t b) const;  // a word of [a, b) inside quotation marks
   std::string VerbText(const VerbMatch& m) const;
-  bool Verb(size_t i, VerbMatch* m, bool say_only) const;
+  // A speech verb at word i (any verb, or only a verb of saying). Inline: its first test
+  // answers most calls, made word by word (finder.cpp, speakers.cpp).
+  bool Verb(size_t i, VerbMatch* m, bool say_only) const {
+    if (i < w_.size() && !w_[i].may_start_verb) return false;  // annotated words: MatchVerb's own first test
+    if (!lex_.MatchVerb(w_, i, m)) return false;
+    return !say_only || m->verb->kind == VerbKind::kSay;
+  }
 
   std::optional<Who> NounPhrase(size_t a, size_t b) const;
   std::optional<Who> Preverbal(size_t v) const;
@@ -97,6 +103,7 @@ class Finder {
   std::vector<uint8_t> timex_;   // per word: inside a time expression
   std::vector<uint32_t> run_;      // per word: its sentence run (same sentence and paragraph)
   std::vector<size_t> run_start_;  // per run: its first word; then the number of words
+  std::vector<uint32_t> verb_starts_;  // the words with Word::may_start_verb, in order
   std::vector<Candidate> cands_;
   std::vector<Attributed> history_;
 };

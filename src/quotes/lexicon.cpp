@@ -195,8 +195,7 @@ bool Lexicon::Is(std::string_view word, std::string_view cls) const {
   return it != classes_.end() && (it->second & ClassBit(cls)) != 0;
 }
 
-uint8_t Lexicon::ClassesOf(const Word& w) const {
-  if (w.annotated) return w.classes;
+uint8_t Lexicon::ClassesOfUnannotated(const Word& w) const {
   auto it = classes_.find(w.lower);
   return it == classes_.end() ? 0 : it->second;
 }

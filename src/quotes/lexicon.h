@@ -76,7 +76,9 @@ class Lexicon {
   bool MatchForm(const std::vector<Form>& forms, const std::vector<Word>& words, size_t i, Slot slot, bool reflexive,
                  VerbMatch* m) const;
   size_t SkipAdverbs(const std::vector<Word>& words, size_t i) const;
-  uint8_t ClassesOf(const Word& w) const;
+  // Inline for the annotated words (all of the finder's): Is() is asked for most words.
+  uint8_t ClassesOf(const Word& w) const { return w.annotated ? w.classes : ClassesOfUnannotated(w); }
+  uint8_t ClassesOfUnannotated(const Word& w) const;
   const std::vector<Form>* FormsOf(const Word& w) const;
 
   // Hash of a std::string or std::string_view (lookups without a copy of the word): FNV-1a,

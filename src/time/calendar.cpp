@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <initializer_list>
+#include <utility>
 
 namespace veille {
 namespace cal {
@@ -74,15 +76,54 @@ int64_t Today() {
   return std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
 }
 
+namespace {
+
+// Writes v (0..99) as two digits at out.
+void PutTwo(char* out, int v) {
+  out[0] = static_cast<char>('0' + v / 10);
+  out[1] = static_cast<char>('0' + v % 10);
+}
+
+// "YYYY" then, for each of `parts` (0..99), its separator and two digits: written by hand
+// (fmt::format costs ~2 k instructions a call, and every time expression is formatted).
+// Years 0..9999 only: the empty string for the others, which the callers leave to fmt.
+std::string Digits(int y, std::initializer_list<std::pair<const char*, int>> parts) {
+  if (y < 0 || y > 9999) return {};
+  char buf[16];
+  PutTwo(buf, y / 100);
+  PutTwo(buf + 2, y % 100);
+  size_t n = 4;
+  for (const auto& [sep, v] : parts) {
+    for (const char* s = sep; *s; ++s) buf[n++] = *s;
+    PutTwo(buf + n, v);
+    n += 2;
+  }
+  return std::string(buf, n);
+}
+
+bool TwoDigits(int v) { return v >= 0 && v <= 99; }
+
+}  // namespace
+
 std::string FormatDay(int64_t days) {
   Ymd d = CivilFromDays(days);
+  if (std::string s = Digits(d.year, {{"-", d.month}, {"-", d.day}}); !s.empty()) return s;
   return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
 }
-std::string FormatMonth(int y, int m) { return fmt::format("{:04}-{:02}", y, m); }
-std::string FormatYear(int y) { return fmt::format("{:04}", y); }
+std::string FormatMonth(int y, int m) {
+  if (TwoDigits(m))
+    if (std::string s = Digits(y, {{"-", m}}); !s.empty()) return s;
+  return fmt::format("{:04}-{:02}", y, m);
+}
+std::string FormatYear(int y) {
+  if (std::string s = Digits(y, {}); !s.empty()) return s;
+  return fmt::format("{:04}", y);
+}
 std::string FormatWeek(int64_t days) {
   int y, w;
   IsoWeek(days, &y, &w);
+  if (TwoDigits(w))
+    if (std::string s = Digits(y, {{"-W", w}}); !s.empty()) return s;
   return fmt::format("{:04}-W{:02}", y, w);
 }
 
