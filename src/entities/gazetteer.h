@@ -2,7 +2,9 @@
 // words (entities/skeleton.h), so "Sergueï Riabkov", "Sergey Ryabkov" and
 // "SERGEI RIABKOV" are one name. Matches map back to exact byte spans.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,7 +52,6 @@ class Gazetteer {
   // The words of a text and the side string of their keys and folded forms.
   struct Words {
     std::vector<Word> list;
-    std::vector<uint32_t> capitals;  // indexes of the capitalised words, in order
     std::string side;
     std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
     std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
@@ -58,12 +59,25 @@ class Gazetteer {
     std::vector<Word>::const_iterator end() const { return list.end(); }
     size_t size() const { return list.size(); }
   };
-  // The words of `text` without keys: scan once, then pass them to Find() of
-  // several gazetteers built on the same Skeleton (keys are computed once).
-  Words Scan(std::string_view text) const { return MakeWords(text, false); }
+  // The first-word filter of lower-case words (bits of FoldHash), of one gazetteer or
+  // of several (AnyOf).
+  static constexpr size_t kStartWords = 256;  // 16384 bits
+  using StartBits = std::array<uint64_t, kStartWords>;
+  const StartBits& start_bits() const { return start_bits_; }
+  static StartBits AnyOf(std::initializer_list<const Gazetteer*> gazetteers);
+
+  // The words of `text` that may start a name of a gazetteer whose start_bits() are in
+  // `starts` (capitalised words and lower-case words that pass the filter), without keys:
+  // scan once, then pass them to Find() of several gazetteers built on the same Skeleton
+  // (keys are computed once). The other words are not kept: Find() reads the words after
+  // a first word from the text.
+  Words Scan(std::string_view text, const StartBits& starts) const { return MakeWords(text, false, &starts); }
+  // Every word of `text` (tests).
+  Words Scan(std::string_view text) const { return MakeWords(text, false, nullptr); }
+  // `words` from Scan(text, starts) with this gazetteer's start_bits() in `starts`.
   std::vector<Match> Find(std::string_view text, Words& words) const;
 
-  Words WordsOf(std::string_view text) const { return MakeWords(text, true); }
+  Words WordsOf(std::string_view text) const { return MakeWords(text, true, nullptr); }
 
   size_t size() const { return entries_; }
 
@@ -95,14 +109,16 @@ class Gazetteer {
     uint64_t hash = 0;
     int child = 0;  // 0: empty (the root is nobody's child)
   };
-  Words MakeWords(std::string_view text, bool with_keys) const;
+  Words MakeWords(std::string_view text, bool with_keys, const StartBits* starts) const;
+  // The longest name starting at the word words.list[first]: its node (< 0: none), end in the
+  // text and length in words.
+  int LongestAt(std::string_view text, Words& words, size_t first, uint32_t* end, int* length) const;
   int Child(int node, std::string_view key, uint64_t key_hash) const;
   void Link(int node, int child, uint64_t key_hash);
-  static constexpr size_t kStartWords = 256;  // 16384 bits
-  std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  StartBits start_bits_{};
   // KeyHash of the first word of every name (a root edge): a word whose bit is not set
   // starts no name.
-  std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  StartBits first_key_bits_{};
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   struct StringHash {

@@ -87,6 +87,7 @@ struct EntityLinker::Knowledge {
   Gazetteer names{skeleton};
   Gazetteer surnames{skeleton};
   Gazetteer titles{skeleton};
+  Gazetteer::StartBits starts{};  // the first-word filter of the three: what Run() scans for
   std::unordered_map<std::string, uint32_t> by_code;  // country code or IGO code -> actor
   std::unordered_map<std::string, uint32_t> by_id;    // actor id -> actor
 
@@ -95,6 +96,7 @@ struct EntityLinker::Knowledge {
     for (const auto& n : tables.surnames) surnames.Add(n.text, n.alias, n.capitalised);
     const std::vector<Title>& all = title_table.titles();
     for (uint32_t i = 0; i < all.size(); ++i) titles.Add(all[i].phrase, i, /*capitalised=*/false);
+    starts = Gazetteer::AnyOf({&names, &surnames, &titles});
     for (uint32_t a = 0; a < tables.actors.size(); ++a) {
       const Actor& actor = tables.actors[a];
       by_id.emplace(actor.id, a);
@@ -263,7 +265,7 @@ size_t EntityLinker::actors() const { return k_->tables.actors.size(); }
 void EntityLinker::Run(Doc& doc) const {
   const Knowledge& k = *k_;
   std::string_view text = doc.text;
-  Gazetteer::Words words = k.names.Scan(text);  // shared by the three gazetteers
+  Gazetteer::Words words = k.names.Scan(text, k.starts);  // shared by the three gazetteers
   doc.date_facts.clear();
 
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
