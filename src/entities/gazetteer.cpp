@@ -398,15 +398,18 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text) const {
   return Find(text, words);
 }
 
+void Gazetteer::KeyWord(std::string_view text, Words& words, Word& w) const {
+  if (w.keyed) return;
+  const std::string& key = skeleton_.Key(w.span.of(text), &w.key_hash);
+  w.key_at = static_cast<uint32_t>(words.side.size());
+  w.key_len = static_cast<uint32_t>(key.size());
+  words.side.append(key);
+  w.keyed = true;
+}
+
 int Gazetteer::LongestAt(std::string_view text, Words& words, size_t first, uint32_t* end, int* length) const {
   Word& w = words.list[first];
-  if (!w.keyed) {
-    const std::string& key = skeleton_.Key(w.span.of(text), &w.key_hash);
-    w.key_at = static_cast<uint32_t>(words.side.size());
-    w.key_len = static_cast<uint32_t>(key.size());
-    words.side.append(key);
-    w.keyed = true;
-  }
+  KeyWord(text, words, w);
   // (most words start no name: the first word's key hash rules them out)
   if (!HasBit(first_key_bits_, w.key_hash)) return -1;
   int node = Child(0, words.Key(w), w.key_hash);
@@ -415,6 +418,7 @@ int Gazetteer::LongestAt(std::string_view text, Words& words, size_t first, uint
   int best_node = -1;
   RawWord next;
   next.end = w.span.end;
+  size_t kept = first + 1;  // the first kept word that does not start before `next`
   for (int count = 1; node >= 0; ++count) {
     for (const Value& v : nodes_[node].values) {
       if ((!v.capitalised || capitalised) && (!v.acronym || IsAllCaps(text.substr(start, next.end - start)))) {
@@ -429,11 +433,51 @@ int Gazetteer::LongestAt(std::string_view text, Words& words, size_t first, uint
     uint32_t prev_end = next.end;
     if (prev_end >= text.size() || (text[prev_end] != ' ' && text[prev_end] != '-')) break;
     if (!NextWord(text, prev_end, &next) || !IsNameGap(text.substr(prev_end, next.start - prev_end))) break;
-    uint64_t key_hash;
-    const std::string& key = skeleton_.Key(text.substr(next.start, next.end - next.start), &key_hash);
-    node = Child(node, key, key_hash);
+    // A kept word (most words of names are capitalised) has its key in `words`, or gets it there.
+    while (kept < words.list.size() && words.list[kept].span.start < next.start) ++kept;
+    if (kept < words.list.size() && words.list[kept].span.start == next.start) {
+      Word& k = words.list[kept];
+      KeyWord(text, words, k);
+      node = Child(node, words.Key(k), k.key_hash);
+    } else {
+      uint64_t key_hash;
+      const std::string& key = skeleton_.Key(text.substr(next.start, next.end - next.start), &key_hash);
+      node = Child(node, key, key_hash);
+    }
   }
   return best_node;
+}
+
+bool Gazetteer::MayStart(std::string_view text, Words& words, Word& w) const {
+  if (w.capitalised && !any_case_only_) return true;
+  if (lower_starts_.empty()) return false;
+  // Most words start no name: the filter rules them out before any folding.
+  if (!w.fold_hashed) {
+    w.fold_hash = FoldHash(w.span.of(text));
+    w.fold_hashed = true;
+  }
+  if (!HasBit(start_bits_, w.fold_hash) || !lower_start_hashes_.contains(w.fold_hash)) return false;
+  if (!w.folded) {
+    std::string folded = Skeleton::Fold(w.span.of(text));
+    w.folded_at = static_cast<uint32_t>(words.side.size());
+    w.folded_len = static_cast<uint32_t>(folded.size());
+    words.side.append(folded);
+    w.folded = true;
+  }
+  return lower_starts_.contains(words.Folded(w));
+}
+
+[[gnu::always_inline]] inline bool Gazetteer::MatchAt(std::string_view text, Words& words, size_t i, Match* m) const {
+  uint32_t end = 0;
+  int length = 0;
+  int node = LongestAt(text, words, i, &end, &length);
+  if (node < 0) return false;
+  const Word& w = words.list[i];
+  m->span = {w.span.start, end};
+  m->words = length;
+  bool caps = IsAllCaps(m->span.of(text));
+  m->values = nodes_[node].matching[(w.capitalised ? 1 : 0) | (caps ? 2 : 0)];
+  return true;
 }
 
 std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& words) const {
@@ -441,43 +485,33 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
   // (the words are not added or removed here: a plain pointer and size, loaded once)
   Word* const ws = words.list.data();
   const size_t nw = words.list.size();
-  std::string& side = words.side;
-  const bool any_case_only = any_case_only_;
-  const bool lower_starts = !lower_starts_.empty();
+  const bool capitals_start = !any_case_only_, lower_starts = !lower_starts_.empty();
   uint32_t next = 0;  // where the last match ended: a name starts at or after it
   for (size_t i = 0; i < nw; ++i) {
     Word& w = ws[i];
     if (w.span.start < next) continue;
-    if (!w.capitalised || any_case_only) {
-      if (!lower_starts) continue;
-      // Most words start no name: the filter rules them out before any folding.
-      if (!w.fold_hashed) {
-        w.fold_hash = FoldHash(w.span.of(text));
-        w.fold_hashed = true;
-      }
-      if (!HasBit(start_bits_, w.fold_hash) || !lower_start_hashes_.contains(w.fold_hash)) continue;
-      if (!w.folded) {
-        std::string folded = Skeleton::Fold(w.span.of(text));
-        w.folded_at = static_cast<uint32_t>(side.size());
-        w.folded_len = static_cast<uint32_t>(folded.size());
-        side.append(folded);
-        w.folded = true;
-      }
-      if (!lower_starts_.contains(words.Folded(w))) continue;
-    }
-    uint32_t end = 0;
-    int length = 0;
-    int node = LongestAt(text, words, i, &end, &length);
-    if (node < 0) continue;
+    // (MayStart, its first tests inline: most words are ruled out here)
+    if (!(w.capitalised && capitals_start) && (!lower_starts || !MayStart(text, words, w))) continue;
     Match m;
-    m.span = {ws[i].span.start, end};
-    m.words = length;
-    bool caps = IsAllCaps(m.span.of(text));
-    m.values = nodes_[node].matching[(ws[i].capitalised ? 1 : 0) | (caps ? 2 : 0)];
+    if (!MatchAt(text, words, i, &m)) continue;
     out.push_back(m);
-    next = end;
+    next = m.span.end;
   }
   return out;
+}
+
+bool Gazetteer::FindAtStart(std::string_view text, Match* m) const {
+  // The first word, kept as MakeWords() would keep it.
+  RawWord r;
+  if (!NextWord(text, 0, &r) || r.start != 0) return false;
+  if (!r.upper && r.hashed && !HasBit(start_bits_, r.fold_hash)) return false;
+  Words words;
+  Word& w = words.list.emplace_back();
+  w.span = {r.start, r.end};
+  w.capitalised = r.upper;
+  w.fold_hash = r.fold_hash;
+  w.fold_hashed = r.hashed;
+  return MayStart(text, words, w) && MatchAt(text, words, 0, m);
 }
 
 }  // namespace veille

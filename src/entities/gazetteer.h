@@ -79,6 +79,9 @@ class Gazetteer {
 
   Words WordsOf(std::string_view text) const { return MakeWords(text, true, nullptr); }
 
+  // The first match of Find(text) when it starts at byte 0 (without looking further).
+  bool FindAtStart(std::string_view text, Match* m) const;
+
   size_t size() const { return entries_; }
 
   // The first-word filter: false only when no name that matches in any case starts
@@ -113,6 +116,12 @@ class Gazetteer {
   // The longest name starting at the word words.list[first]: its node (< 0: none), end in the
   // text and length in words.
   int LongestAt(std::string_view text, Words& words, size_t first, uint32_t* end, int* length) const;
+  // Whether the word `w` of `words` passes this gazetteer's first-word checks.
+  bool MayStart(std::string_view text, Words& words, Word& w) const;
+  // The longest name at words.list[i] in *m; false when none.
+  bool MatchAt(std::string_view text, Words& words, size_t i, Match* m) const;
+  // Sets the key of `w`, a word of `words` (once: the three gazetteers share it).
+  void KeyWord(std::string_view text, Words& words, Word& w) const;
   int Child(int node, std::string_view key, uint64_t key_hash) const;
   void Link(int node, int child, uint64_t key_hash);
   StartBits start_bits_{};

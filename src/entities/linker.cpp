@@ -151,12 +151,12 @@ struct EntityLinker::Knowledge {
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     std::string probe(head);
     probe.append(text.substr(after, end - after));
-    std::vector<Gazetteer::Match> ms = titles.Find(probe);
-    if (ms.empty() || ms[0].span.start != 0 || ms[0].span.end <= head.size()) return;
-    const Title& longer = BestTitle(ms[0].values);
+    Gazetteer::Match m;
+    if (!titles.FindAtStart(probe, &m) || m.span.end <= head.size()) return;
+    const Title& longer = BestTitle(m.values);
     if (!longer.country.empty()) return;
     *title = &longer;
-    span->end = after + static_cast<uint32_t>(ms[0].span.end - head.size());
+    span->end = after + static_cast<uint32_t>(m.span.end - head.size());
   }
 
   // A title phrase resolved to the person in office, or to the state (or IGO) with
