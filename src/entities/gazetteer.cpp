@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/hash.h"
 #include "core/utf8.h"
 
@@ -215,6 +219,22 @@ struct Latin1Folds {
 };
 const Latin1Folds kLatin1;
 
+// FoldedHash of the word bytes[start, end) (at most 64 bytes) of ASCII letters and digits and
+// Latin-1 letters, folded on the stack (a letter folds to at most 2 bytes).
+uint64_t Latin1FoldHash(const unsigned char* bytes, size_t start, size_t end) {
+  unsigned char folded[64];
+  size_t len = 0;
+  for (size_t k = start; k < end;) {
+    if (bytes[k] < 0x80) {
+      folded[len++] = kAscii.fold[bytes[k++]];
+      continue;
+    }
+    for (const char* base = kLatin1.Of(bytes[k + 1]); *base; ++base) folded[len++] = static_cast<unsigned char>(*base);
+    k += 2;
+  }
+  return FoldedHash(folded, len, len, 0);
+}
+
 // The first word of `text` at or after byte `i` (a word start or a place between words);
 // false when there is none. `text` must be valid UTF-8 (documents are repaired when read;
 // names come from validated dictionary files). Words are scanned one after the other from
@@ -262,18 +282,8 @@ const Latin1Folds kLatin1;
     out->hashed = true;
     if (!latin1) {
       out->fold_hash = FoldedHash(bytes + i, end - i, n - i, kLowerAscii);  // its fold is its lower case
-    } else if (end - i <= 64) {  // folded on the stack (a letter folds to at most 2 bytes)
-      unsigned char folded[64];
-      size_t len = 0;
-      for (size_t k = i; k < end;) {
-        if (bytes[k] < 0x80) {
-          folded[len++] = kAscii.fold[bytes[k++]];
-          continue;
-        }
-        for (const char* base = kLatin1.Of(bytes[k + 1]); *base; ++base) folded[len++] = static_cast<unsigned char>(*base);
-        k += 2;
-      }
-      out->fold_hash = FoldedHash(folded, len, len, 0);
+    } else if (end - i <= 64) {
+      out->fold_hash = Latin1FoldHash(bytes, i, end);
     } else {  // left to Find()
       out->hashed = false;
       out->fold_hash = 0;
@@ -288,16 +298,55 @@ bool HasBit(const Gazetteer::StartBits& bits, uint64_t h) {
 
 }  // namespace
 
+#if defined(__SSE2__)
+// The words of the 16 bytes at text[i] that NextWord() would return one after the other from
+// i (a place between words), as long as they are ASCII letters and digits between ASCII
+// bytes other than the apostrophe: each passed to keep(start, end). Returns where to go on:
+// after the 16 bytes, or the start of a word that goes on after them, or, with *scalar
+// (NextWord() takes over), the first byte >= 0x80 or apostrophe (an accented letter, an
+// elision) or the start of the word that reaches it. (Taking Latin-1 letters here too
+// does not pay: folding them costs what NextWord() does.)
+template <class Keep>
+[[gnu::always_inline]] inline size_t WordsOf16(const unsigned char* bytes, size_t i, bool* scalar, Keep&& keep) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+  // Signed compares: a byte shifted so that its range starts at -128 is in the range when
+  // less than -128 + its width. (x | 0x20) takes capitals to lower case and no other byte
+  // into a..z.
+  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                        _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+  unsigned word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  const unsigned other = static_cast<unsigned>(_mm_movemask_epi8(x)) |
+                         static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+  const unsigned limit = static_cast<unsigned>(__builtin_ctz(other | 0x10000u));
+  while (word != 0) {
+    unsigned s = static_cast<unsigned>(__builtin_ctz(word));
+    if (s >= limit) break;
+    unsigned e = s + static_cast<unsigned>(__builtin_ctz(~(word >> s)));
+    if (e >= limit) {  // the word may go on
+      // (past the 16 bytes: the next 16 start with it, unless it fills them)
+      *scalar = limit < 16 || s == 0;
+      return i + s;
+    }
+    keep(i + s, i + e);
+    word &= ~0u << e;
+  }
+  *scalar = limit < 16;
+  return i + limit;
+}
+#endif
+
 Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys, const StartBits* starts) const {
   Words out;
   std::vector<Word>& words = out.list;
   // about one word per 6-7 bytes of French, one in 6 or so capitalised
   words.reserve(starts ? text.size() / 24 + 4 : text.size() / 6 + 4);
-  RawWord r;
-  for (size_t i = 0; NextWord(text, i, &r); i = r.end) {
+  auto keep = [&](const RawWord& r) {
     // Only capitalised words and those the first-word filter lets through can start a
     // name (words that were not hashed are not filtered).
-    if (starts && !r.upper && r.hashed && !HasBit(*starts, r.fold_hash)) continue;
+    if (starts && !r.upper && r.hashed && !HasBit(*starts, r.fold_hash)) return;
     Word& word = words.emplace_back();
     word.span = {r.start, r.end};
     word.capitalised = r.upper;
@@ -310,6 +359,29 @@ Gazetteer::Words Gazetteer::MakeWords(std::string_view text, bool with_keys, con
       out.side.append(key);
       word.keyed = true;
     }
+  };
+  const size_t n = text.size();
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  RawWord r;
+  size_t i = 0;
+  for (;;) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while their words are plain ASCII (most words).
+    bool scalar = false;
+    while (!scalar && i + 16 <= n) {
+      i = WordsOf16(bytes, i, &scalar, [&](size_t start, size_t end) {
+        r.start = static_cast<uint32_t>(start);
+        r.end = static_cast<uint32_t>(end);
+        r.upper = kAscii.c[bytes[start]] == 3;
+        r.hashed = true;
+        r.fold_hash = FoldedHash(bytes + start, end - start, n - start, kLowerAscii);  // its fold is its lower case
+        keep(r);
+      });
+    }
+#endif
+    if (!NextWord(text, i, &r)) break;
+    keep(r);
+    i = r.end;
   }
   return out;
 }
