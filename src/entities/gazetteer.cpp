@@ -415,6 +415,7 @@ void Gazetteer::Add(std::string_view name, uint32_t value, bool capitalised) {
       nodes_.emplace_back();
       nodes_.back().parent = node;
       nodes_.back().key = words.Key(w);
+      nodes_[node].leaf = false;
       Link(node, child, w.key_hash);
     }
     node = child;
@@ -500,6 +501,7 @@ int Gazetteer::LongestAt(std::string_view text, Words& words, size_t first, uint
         break;
       }
     }
+    if (nodes_[node].leaf) break;  // (most names end here: no need to read the next word)
     // The next word of the text, if a name gap (spaces or hyphens only, possibly with an
     // elided article) separates it: a gap starts with a space or a hyphen.
     uint32_t prev_end = next.end;

@@ -104,6 +104,7 @@ class Gazetteer {
     // capitals (bit 1), in the order of `values`.
     std::vector<uint32_t> matching[4];
     int parent = -1;
+    bool leaf = true;  // no longer name goes on from here
     std::string key;  // of the edge from parent
   };
   // Edges in one open-addressing table keyed by a hash of (parent, key hash); a slot
