@@ -235,6 +235,28 @@ uint64_t Latin1FoldHash(const unsigned char* bytes, size_t start, size_t end) {
   return FoldedHash(folded, len, len, 0);
 }
 
+// Skeleton::Fold of a word of at most 64 bytes of ASCII letters and digits and Latin-1
+// letters (most words), written to `out` without a string: its length, 0 for other words.
+size_t FoldLatin1Word(std::string_view word, char* out) {
+  if (word.size() > 64) return 0;
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(word.data());
+  size_t len = 0;
+  for (size_t k = 0; k < word.size();) {
+    unsigned char b = bytes[k];
+    if (b < 0x80) {
+      if (!kAscii.fold[b]) return 0;
+      out[len++] = static_cast<char>(kAscii.fold[b]);
+      ++k;
+      continue;
+    }
+    const char* base = b == 0xC3 && k + 1 < word.size() ? kLatin1.Of(bytes[k + 1]) : nullptr;
+    if (!base) return 0;
+    for (; *base; ++base) out[len++] = *base;  // (a letter of 2 bytes folds to at most 2)
+    k += 2;
+  }
+  return len;
+}
+
 // The first word of `text` at or after byte `i` (a word start or a place between words);
 // false when there is none. `text` must be valid UTF-8 (documents are repaired when read;
 // names come from validated dictionary files). Words are scanned one after the other from
@@ -522,7 +544,7 @@ int Gazetteer::LongestAt(std::string_view text, Words& words, size_t first, uint
   return best_node;
 }
 
-bool Gazetteer::MayStart(std::string_view text, Words& words, Word& w) const {
+bool Gazetteer::MayStart(std::string_view text, Word& w) const {
   if (w.capitalised && !any_case_only_) return true;
   if (lower_starts_.empty()) return false;
   // Most words start no name: the filter rules them out before any folding.
@@ -531,14 +553,10 @@ bool Gazetteer::MayStart(std::string_view text, Words& words, Word& w) const {
     w.fold_hashed = true;
   }
   if (!HasBit(start_bits_, w.fold_hash) || !lower_start_hashes_.contains(w.fold_hash)) return false;
-  if (!w.folded) {
-    std::string folded = Skeleton::Fold(w.span.of(text));
-    w.folded_at = static_cast<uint32_t>(words.side.size());
-    w.folded_len = static_cast<uint32_t>(folded.size());
-    words.side.append(folded);
-    w.folded = true;
-  }
-  return lower_starts_.contains(words.Folded(w));
+  char stack[64];
+  size_t len = FoldLatin1Word(w.span.of(text), stack);
+  if (len > 0) return lower_starts_.contains(std::string_view(stack, len));
+  return lower_starts_.contains(Skeleton::Fold(w.span.of(text)));
 }
 
 [[gnu::always_inline]] inline bool Gazetteer::MatchAt(std::string_view text, Words& words, size_t i, Match* m) const {
@@ -565,7 +583,7 @@ std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view text, Words& word
     Word& w = ws[i];
     if (w.span.start < next) continue;
     // (MayStart, its first tests inline: most words are ruled out here)
-    if (!(w.capitalised && capitals_start) && (!lower_starts || !MayStart(text, words, w))) continue;
+    if (!(w.capitalised && capitals_start) && (!lower_starts || !MayStart(text, w))) continue;
     Match m;
     if (!MatchAt(text, words, i, &m)) continue;
     out.push_back(m);
@@ -585,7 +603,7 @@ bool Gazetteer::FindAtStart(std::string_view text, Match* m) const {
   w.capitalised = r.upper;
   w.fold_hash = r.fold_hash;
   w.fold_hashed = r.hashed;
-  return MayStart(text, words, w) && MatchAt(text, words, 0, m);
+  return MayStart(text, w) && MatchAt(text, words, 0, m);
 }
 
 }  // namespace veille

@@ -36,25 +36,22 @@ class Gazetteer {
   std::vector<Match> Find(std::string_view text) const;
 
   // A word of text: span and key. Elided articles ("d'", "l'", "qu'") are not
-  // part of the following word; hyphens separate words. The key and the folded word
-  // are kept in the Words' side string (Key(), Folded()): a word is 48 bytes, no string.
+  // part of the following word; hyphens separate words. The key is kept in the Words'
+  // side string (Key()): a word is 40 bytes, no string.
   struct Word {
     Span span;
     uint32_t key_at = 0, key_len = 0;        // skeleton key in Words::side; filled by WordsOf(), or lazily by Find()
-    uint32_t folded_at = 0, folded_len = 0;  // Skeleton::Fold of the word in Words::side, filled lazily by Find()
     bool capitalised;
     bool keyed = false;        // key and key_hash are set
     bool fold_hashed = false;  // fold_hash is set
-    bool folded = false;       // folded_at and folded_len are set
     uint64_t key_hash = 0;   // Skeleton::KeyHash of the key (trie steps without a string key)
     uint64_t fold_hash = 0;  // hash of the folded word (first-word filter), without folding ASCII words
   };
-  // The words of a text and the side string of their keys and folded forms.
+  // The words of a text and the side string of their keys.
   struct Words {
     std::vector<Word> list;
     std::string side;
     std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
-    std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
     std::vector<Word>::const_iterator begin() const { return list.begin(); }
     std::vector<Word>::const_iterator end() const { return list.end(); }
     size_t size() const { return list.size(); }
@@ -118,7 +115,7 @@ class Gazetteer {
   // text and length in words.
   int LongestAt(std::string_view text, Words& words, size_t first, uint32_t* end, int* length) const;
   // Whether the word `w` of `words` passes this gazetteer's first-word checks.
-  bool MayStart(std::string_view text, Words& words, Word& w) const;
+  bool MayStart(std::string_view text, Word& w) const;
   // The longest name at words.list[i] in *m; false when none.
   bool MatchAt(std::string_view text, Words& words, size_t i, Match* m) const;
   // Sets the key of `w`, a word of `words` (once: the three gazetteers share it).
