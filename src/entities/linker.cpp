@@ -126,8 +126,14 @@ struct EntityLinker::Knowledge {
   }
 
   Entity Make(std::string_view date, Span span, const Alias& alias) const {
-    const Actor& a = tables.actors[alias.actor];
     Entity e;
+    MakeIn(date, span, alias, &e);
+    return e;
+  }
+  // Make() into a new entity *e (in place: an entity is seven strings to move).
+  void MakeIn(std::string_view date, Span span, const Alias& alias, Entity* out) const {
+    const Actor& a = tables.actors[alias.actor];
+    Entity& e = *out;
     e.span = span;
     e.type = a.type;
     e.id = a.id;
@@ -139,7 +145,6 @@ struct EntityLinker::Knowledge {
     } else if (a.kind != ActorKind::kMedia) {
       e.actor = a.cameo + alias.role;
     }
-    return e;
   }
 
   // "ministre russe des Affaires étrangères": a generic title split by its demonym
@@ -284,7 +289,8 @@ void EntityLinker::Run(Doc& doc) const {
         !(m.span.start >= 5 && (text.compare(m.span.start - 5, 4, "anti") == 0 ||
                                 text.compare(m.span.start - 5, 4, "Anti") == 0)))
       continue;
-    Entity e = k.Make(DateAt(doc, m.span.start, &date_storage), m.span, alias);
+    Entity& e = found.emplace_back();
+    k.MakeIn(DateAt(doc, m.span.start, &date_storage), m.span, alias, &e);
     if (alias.via == "metonym") {
       if (const std::string* rule = k.context.PlaceBefore(text, m.span.start)) {
         e.type = "LOC";
@@ -293,7 +299,6 @@ void EntityLinker::Run(Doc& doc) const {
         e.rule = alias.rule + " " + *rule;
       }
     }
-    found.push_back(std::move(e));
   }
 
   // 2. Titles ("le président vénézuélien", "le porte-parole du Kremlin"): a title
