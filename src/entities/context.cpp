@@ -66,6 +66,20 @@ void MentionContext::Phrases::Add(Phrase p) {
 
 const std::string* MentionContext::Before(const Phrases& phrases, std::string_view text, size_t start,
                                           bool hyphen) {
+  // Most mentions follow no phrase: the bytes right before the mention tell before the
+  // window is lowered. The window's last byte, lowered, is that of the text but for a
+  // typographic apostrophe (its last byte 0x99); the byte before a space, lowered, is one of
+  // c, c + 32 (A..Z) or c + 0x20 (the second byte of À..Þ), or an apostrophe (no match).
+  if (start < 2) return nullptr;
+  const unsigned char b = static_cast<unsigned char>(text[start - 1]);
+  if (b == ' ' || (hyphen && b == '-')) {
+    const unsigned char c = static_cast<unsigned char>(text[start - 2]);
+    if (phrases.by_last[c].empty() && !(c >= 'A' && c <= 'Z' && !phrases.by_last[c + 32].empty()) &&
+        !(c >= 0x80 && c <= 0x9E && !phrases.by_last[c + 0x20].empty()))
+      return nullptr;
+  } else if (b != '\'' && b != 0x99) {
+    return nullptr;
+  }
   size_t from = start > kWindow ? start - kWindow : 0;
   while (from < start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a character start
   char buffer[kWindow];  // the window is at most kWindow bytes; its lower case is no longer

@@ -2,7 +2,9 @@
 // words (entities/skeleton.h), so "Sergueï Riabkov", "Sergey Ryabkov" and
 // "SERGEI RIABKOV" are one name. Matches map back to exact byte spans.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,36 +36,48 @@ class Gazetteer {
   std::vector<Match> Find(std::string_view text) const;
 
   // A word of text: span and key. Elided articles ("d'", "l'", "qu'") are not
-  // part of the following word; hyphens separate words. The key and the folded word
-  // are kept in the Words' side string (Key(), Folded()): a word is 48 bytes, no string.
+  // part of the following word; hyphens separate words. The key is kept in the Words'
+  // side string (Key()): a word is 40 bytes, no string.
   struct Word {
     Span span;
     uint32_t key_at = 0, key_len = 0;        // skeleton key in Words::side; filled by WordsOf(), or lazily by Find()
-    uint32_t folded_at = 0, folded_len = 0;  // Skeleton::Fold of the word in Words::side, filled lazily by Find()
     bool capitalised;
     bool keyed = false;        // key and key_hash are set
     bool fold_hashed = false;  // fold_hash is set
-    bool folded = false;       // folded_at and folded_len are set
     uint64_t key_hash = 0;   // Skeleton::KeyHash of the key (trie steps without a string key)
     uint64_t fold_hash = 0;  // hash of the folded word (first-word filter), without folding ASCII words
   };
-  // The words of a text and the side string of their keys and folded forms.
+  // The words of a text and the side string of their keys.
   struct Words {
     std::vector<Word> list;
-    std::vector<uint32_t> capitals;  // indexes of the capitalised words, in order
     std::string side;
     std::string_view Key(const Word& w) const { return std::string_view(side).substr(w.key_at, w.key_len); }
-    std::string_view Folded(const Word& w) const { return std::string_view(side).substr(w.folded_at, w.folded_len); }
     std::vector<Word>::const_iterator begin() const { return list.begin(); }
     std::vector<Word>::const_iterator end() const { return list.end(); }
     size_t size() const { return list.size(); }
   };
-  // The words of `text` without keys: scan once, then pass them to Find() of
-  // several gazetteers built on the same Skeleton (keys are computed once).
-  Words Scan(std::string_view text) const { return MakeWords(text, false); }
+  // The first-word filter of lower-case words (bits of FoldHash), of one gazetteer or
+  // of several (AnyOf).
+  static constexpr size_t kStartWords = 256;  // 16384 bits
+  using StartBits = std::array<uint64_t, kStartWords>;
+  const StartBits& start_bits() const { return start_bits_; }
+  static StartBits AnyOf(std::initializer_list<const Gazetteer*> gazetteers);
+
+  // The words of `text` that may start a name of a gazetteer whose start_bits() are in
+  // `starts` (capitalised words and lower-case words that pass the filter), without keys:
+  // scan once, then pass them to Find() of several gazetteers built on the same Skeleton
+  // (keys are computed once). The other words are not kept: Find() reads the words after
+  // a first word from the text.
+  Words Scan(std::string_view text, const StartBits& starts) const { return MakeWords(text, false, &starts); }
+  // Every word of `text` (tests).
+  Words Scan(std::string_view text) const { return MakeWords(text, false, nullptr); }
+  // `words` from Scan(text, starts) with this gazetteer's start_bits() in `starts`.
   std::vector<Match> Find(std::string_view text, Words& words) const;
 
-  Words WordsOf(std::string_view text) const { return MakeWords(text, true); }
+  Words WordsOf(std::string_view text) const { return MakeWords(text, true, nullptr); }
+
+  // The first match of Find(text) when it starts at byte 0 (without looking further).
+  bool FindAtStart(std::string_view text, Match* m) const;
 
   size_t size() const { return entries_; }
 
@@ -87,6 +101,7 @@ class Gazetteer {
     // capitals (bit 1), in the order of `values`.
     std::vector<uint32_t> matching[4];
     int parent = -1;
+    bool leaf = true;  // no longer name goes on from here
     std::string key;  // of the edge from parent
   };
   // Edges in one open-addressing table keyed by a hash of (parent, key hash); a slot
@@ -95,14 +110,22 @@ class Gazetteer {
     uint64_t hash = 0;
     int child = 0;  // 0: empty (the root is nobody's child)
   };
-  Words MakeWords(std::string_view text, bool with_keys) const;
+  Words MakeWords(std::string_view text, bool with_keys, const StartBits* starts) const;
+  // The longest name starting at the word words.list[first]: its node (< 0: none), end in the
+  // text and length in words.
+  int LongestAt(std::string_view text, Words& words, size_t first, uint32_t* end, int* length) const;
+  // Whether the word `w` of `words` passes this gazetteer's first-word checks.
+  bool MayStart(std::string_view text, Word& w) const;
+  // The longest name at words.list[i] in *m; false when none.
+  bool MatchAt(std::string_view text, Words& words, size_t i, Match* m) const;
+  // Sets the key of `w`, a word of `words` (once: the three gazetteers share it).
+  void KeyWord(std::string_view text, Words& words, Word& w) const;
   int Child(int node, std::string_view key, uint64_t key_hash) const;
   void Link(int node, int child, uint64_t key_hash);
-  static constexpr size_t kStartWords = 256;  // 16384 bits
-  std::vector<uint64_t> start_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  StartBits start_bits_{};
   // KeyHash of the first word of every name (a root edge): a word whose bit is not set
   // starts no name.
-  std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kStartWords, 0);
+  StartBits first_key_bits_{};
   // Folded first words of names that match in any case (demonyms): only these
   // and capitalised words can start a match, so most words need no key.
   struct StringHash {

@@ -87,6 +87,7 @@ struct EntityLinker::Knowledge {
   Gazetteer names{skeleton};
   Gazetteer surnames{skeleton};
   Gazetteer titles{skeleton};
+  Gazetteer::StartBits starts{};  // the first-word filter of the three: what Run() scans for
   std::unordered_map<std::string, uint32_t> by_code;  // country code or IGO code -> actor
   std::unordered_map<std::string, uint32_t> by_id;    // actor id -> actor
 
@@ -95,6 +96,7 @@ struct EntityLinker::Knowledge {
     for (const auto& n : tables.surnames) surnames.Add(n.text, n.alias, n.capitalised);
     const std::vector<Title>& all = title_table.titles();
     for (uint32_t i = 0; i < all.size(); ++i) titles.Add(all[i].phrase, i, /*capitalised=*/false);
+    starts = Gazetteer::AnyOf({&names, &surnames, &titles});
     for (uint32_t a = 0; a < tables.actors.size(); ++a) {
       const Actor& actor = tables.actors[a];
       by_id.emplace(actor.id, a);
@@ -124,8 +126,14 @@ struct EntityLinker::Knowledge {
   }
 
   Entity Make(std::string_view date, Span span, const Alias& alias) const {
-    const Actor& a = tables.actors[alias.actor];
     Entity e;
+    MakeIn(date, span, alias, &e);
+    return e;
+  }
+  // Make() into a new entity *e (in place: an entity is seven strings to move).
+  void MakeIn(std::string_view date, Span span, const Alias& alias, Entity* out) const {
+    const Actor& a = tables.actors[alias.actor];
+    Entity& e = *out;
     e.span = span;
     e.type = a.type;
     e.id = a.id;
@@ -137,7 +145,6 @@ struct EntityLinker::Knowledge {
     } else if (a.kind != ActorKind::kMedia) {
       e.actor = a.cameo + alias.role;
     }
-    return e;
   }
 
   // "ministre russe des Affaires étrangères": a generic title split by its demonym
@@ -149,12 +156,12 @@ struct EntityLinker::Knowledge {
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
     std::string probe(head);
     probe.append(text.substr(after, end - after));
-    std::vector<Gazetteer::Match> ms = titles.Find(probe);
-    if (ms.empty() || ms[0].span.start != 0 || ms[0].span.end <= head.size()) return;
-    const Title& longer = BestTitle(ms[0].values);
+    Gazetteer::Match m;
+    if (!titles.FindAtStart(probe, &m) || m.span.end <= head.size()) return;
+    const Title& longer = BestTitle(m.values);
     if (!longer.country.empty()) return;
     *title = &longer;
-    span->end = after + static_cast<uint32_t>(ms[0].span.end - head.size());
+    span->end = after + static_cast<uint32_t>(m.span.end - head.size());
   }
 
   // A title phrase resolved to the person in office, or to the state (or IGO) with
@@ -263,7 +270,7 @@ size_t EntityLinker::actors() const { return k_->tables.actors.size(); }
 void EntityLinker::Run(Doc& doc) const {
   const Knowledge& k = *k_;
   std::string_view text = doc.text;
-  Gazetteer::Words words = k.names.Scan(text);  // shared by the three gazetteers
+  Gazetteer::Words words = k.names.Scan(text, k.starts);  // shared by the three gazetteers
   doc.date_facts.clear();
 
   // 1. Full names, aliases, metonyms, demonyms: longest match wins. A capital or
@@ -282,7 +289,8 @@ void EntityLinker::Run(Doc& doc) const {
         !(m.span.start >= 5 && (text.compare(m.span.start - 5, 4, "anti") == 0 ||
                                 text.compare(m.span.start - 5, 4, "Anti") == 0)))
       continue;
-    Entity e = k.Make(DateAt(doc, m.span.start, &date_storage), m.span, alias);
+    Entity& e = found.emplace_back();
+    k.MakeIn(DateAt(doc, m.span.start, &date_storage), m.span, alias, &e);
     if (alias.via == "metonym") {
       if (const std::string* rule = k.context.PlaceBefore(text, m.span.start)) {
         e.type = "LOC";
@@ -291,7 +299,6 @@ void EntityLinker::Run(Doc& doc) const {
         e.rule = alias.rule + " " + *rule;
       }
     }
-    found.push_back(std::move(e));
   }
 
   // 2. Titles ("le président vénézuélien", "le porte-parole du Kremlin"): a title

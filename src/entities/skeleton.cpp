@@ -138,7 +138,8 @@ const std::string& Skeleton::Key(std::string_view word, uint64_t* hash) const {
   };
   constexpr size_t kSlots = 16384;  // a power of two
   thread_local std::vector<Cached> cache(kSlots);
-  Cached& c = cache[std::hash<std::string_view>{}(word) & (kSlots - 1)];
+  // (WordKey: a few inline loads and multiplications; its low bits depend on every byte)
+  Cached& c = cache[WordKey(word) & (kSlots - 1)];
   if (c.id != id_ || c.word != word) {
     c.key = ComputeKey(word);
     c.hash = KeyHash(c.key);
