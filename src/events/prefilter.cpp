@@ -71,6 +71,11 @@ std::vector<uint32_t> EventPrefilter::Select(const Doc& doc, const std::vector<u
 }
 
 void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates, Tagger::Tokenized* out) const {
+  Select(doc, candidates, nullptr, out);
+}
+
+void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates, SentenceTokens* words,
+                            Tagger::Tokenized* out) const {
   out->sentences.clear();
   out->spans.clear();
   out->ends.clear();
@@ -85,16 +90,22 @@ void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candida
   auto compute = [this](std::string_view lower) { return Compute(lower); };
   for (uint32_t s : *sorted) {
     if (s >= doc.sentences.size() || (!out->sentences.empty() && s == out->sentences.back())) continue;
-    // The sentence's tokens go to *out, and stay there when one of them can be a head.
-    const size_t from = out->spans.size();
-    tagger_.Tokenize(doc.text, doc.sentences[s], &out->spans);
     bool head = false;
-    for (size_t k = from; k < out->spans.size() && !head; k++) head = Answer(cache, out->spans[k].of(doc.text), compute);
+    if (words) {
+      // The sentence's tokens go to *out when one of them can be a head.
+      std::span<const Span> tokens = words->Of(s);
+      for (size_t k = 0; k < tokens.size() && !head; k++) head = Answer(cache, tokens[k].of(doc.text), compute);
+      if (head) out->spans.insert(out->spans.end(), tokens.begin(), tokens.end());
+    } else {
+      // The sentence's tokens go to *out, and stay there when one of them can be a head.
+      const size_t from = out->spans.size();
+      tagger_.Tokenize(doc.text, doc.sentences[s], &out->spans);
+      for (size_t k = from; k < out->spans.size() && !head; k++) head = Answer(cache, out->spans[k].of(doc.text), compute);
+      if (!head) out->spans.resize(from);
+    }
     if (head) {
       out->sentences.push_back(s);
       out->ends.push_back(out->spans.size());
-    } else {
-      out->spans.resize(from);
     }
   }
 }

@@ -478,4 +478,22 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
   }
 }
 
+void SentenceTokens::Reset(const Tokenizer& tokenizer, std::string_view text, const std::vector<Span>& sentences) {
+  tokenizer_ = &tokenizer;
+  text_ = text;
+  sentences_ = &sentences;
+  spans_.clear();
+  begin_.assign(sentences.size(), kNotYet);
+  end_.resize(sentences.size());
+}
+
+std::span<const Span> SentenceTokens::Of(uint32_t s) {
+  if (begin_[s] == kNotYet) {
+    begin_[s] = static_cast<uint32_t>(spans_.size());
+    tokenizer_->Tokenize(text_, (*sentences_)[s], &spans_);
+    end_[s] = static_cast<uint32_t>(spans_.size());
+  }
+  return std::span<const Span>(spans_.data() + begin_[s], end_[s] - begin_[s]);
+}
+
 }  // namespace veille

@@ -9,6 +9,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -60,6 +61,28 @@ class Tokenizer {
   std::vector<std::string> clitics_;  // "-t-il", ..., longest first
   KeySet abbreviations_;              // "m", "etc", ... (without '.')
   uint64_t fingerprint_ = 0;                       // of all the above (keys the cache)
+};
+
+// The tokens of one document's sentences, each sentence tokenised once, when a stage first
+// asks for it: the named-entity tagger, the event prefilter and the POS tagger read the same
+// words of the same sentences (Pipeline::Run hands one of these from stage to stage).
+class SentenceTokens {
+ public:
+  // Starts over with the sentences of `text` (buffers kept). Keeps references to all three:
+  // they must outlive the calls to Of and not change meanwhile.
+  void Reset(const Tokenizer& tokenizer, std::string_view text, const std::vector<Span>& sentences);
+
+  // The token spans of sentence `s` (an index into `sentences`), as Tokenizer::Tokenize gives
+  // them; valid until the next call.
+  std::span<const Span> Of(uint32_t s);
+
+ private:
+  const Tokenizer* tokenizer_ = nullptr;
+  std::string_view text_;
+  const std::vector<Span>* sentences_ = nullptr;
+  std::vector<Span> spans_;            // the sentences' tokens, in the order they were asked for
+  std::vector<uint32_t> begin_, end_;  // per sentence, into spans_; begin_ == kNotYet: not yet
+  static constexpr uint32_t kNotYet = UINT32_MAX;
 };
 
 }  // namespace veille
