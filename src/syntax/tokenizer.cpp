@@ -21,6 +21,13 @@ constexpr char kAbbreviationsFile[] = "segment/abbreviations.txt";
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// ASCII letters and '_' (word characters that are not digits), by byte.
+constexpr auto kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; c++) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  return t;
+}();
+
 // A word character past Latin-1: ICU's letters and digits, and the combining marks.
 [[gnu::noinline]] bool IsOtherWordChar(char32_t c) {
   if (c == segment::kBadChar) return false;
@@ -30,19 +37,13 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 }
 
 inline bool IsWordChar(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  if (c < 0x80) return kAsciiLetter[c] || IsDigit(c);
   // Latin-1 letters (most of the accented letters of French) without asking ICU: U+00C0 to
   // U+00FF are all letters but the signs × and ÷.
   if (c >= 0xC0 && c <= 0xFF) return c != 0xD7 && c != 0xF7;
   return IsOtherWordChar(c);
 }
 
-// ASCII letters and '_' (word characters that are not digits), by byte.
-constexpr auto kAsciiLetter = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; c++) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
-  return t;
-}();
 
 bool IsLetter(char32_t c) { return IsWordChar(c) && !IsDigit(c) && c != '_'; }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == segment::kRightSingleQuote; }
@@ -306,7 +307,8 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
     }
     size_t len = 1;
     char32_t c = b < 0x80 ? b : DecodeAt(text, i, end, &len);
-    if (IsSpace(c) || c == 0x200B || c == 0xFEFF) {
+    // Spaces are controls, ' ' or past U+009F: a printable ASCII character is none.
+    if ((c <= ' ' || c >= 0xA0) && (IsSpace(c) || c == 0x200B || c == 0xFEFF)) {
       i += len;
       continue;
     }
