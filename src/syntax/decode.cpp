@@ -167,11 +167,12 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->rows.reset(new int32_t[Scratch::kCacheSlots * Scratch::kRoles * s->width]);
   const size_t w = s->width;
   uint64_t feats[kMaxGroupFeatures];
-  s->boundary.assign(4 * w, 0);
-  model.AddWeights(feats, M1Features(StartWord(), feats), &s->boundary[0]);
-  model.AddWeights(feats, M2Features(StartWord(), feats), &s->boundary[w]);
-  model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
-  model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
+  s->start_rows.assign(Scratch::kRoles * w, 0);
+  s->end_rows.assign(Scratch::kRoles * w, 0);
+  model.AddWeights(feats, M1Features(StartWord(), feats), &s->start_rows[Scratch::kAsM1 * w]);
+  model.AddWeights(feats, M2Features(StartWord(), feats), &s->start_rows[Scratch::kAsM2 * w]);
+  model.AddWeights(feats, P1Features(EndWord(), feats), &s->end_rows[Scratch::kAsP1 * w]);
+  model.AddWeights(feats, P2Features(EndWord(), feats), &s->end_rows[Scratch::kAsP2 * w]);
   s->end_mix = Premix(EndWord());
   ResetPrevRows(w, &s->word_prev);
   ResetPrevRows(w, &s->next_prev);
@@ -235,7 +236,7 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
   if (s->cache.empty() || s->model_serial != model.serial || s->verbs != verbs) Reset(model, verbs, s);
-  if (s->words.size() < n) s->words.resize(n);
+  if (s->words.size() < n + 2 * Scratch::kPad) s->words.resize(n + 2 * Scratch::kPad);
   if (s->spill_lower.size() < n) s->spill_lower.resize(n);  // does not move while the sentence is read
   s->classes.resize(n);
   const size_t width = s->width, block = Scratch::kRoles * width;
@@ -245,7 +246,19 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   }
   size_t spills = 0;  // at most one a word: `spill` does not move while the sentence is read
   if (s->spill.size() < n * block) s->spill.resize(n * block);
-  Scratch::Word* const words = s->words.data();
+  Scratch::Word* const words = s->words.data() + Scratch::kPad;  // words[-2] to words[n + 1]
+  const uint64_t start_lower = StartWord().lower, end_lower = EndWord().lower;
+  for (Scratch::Word* b : {&words[-2], &words[-1]}) {
+    b->rows = s->start_rows.data();
+    b->lower_hash = start_lower;
+    b->amb = 0;
+  }
+  for (Scratch::Word* b : {&words[n], &words[n + 1]}) {
+    b->rows = s->end_rows.data();
+    b->lower_hash = end_lower;
+    b->mix = s->end_mix;
+    b->amb = 0;
+  }
   for (size_t i = 0; i < n; i++) {
     const std::string_view form = forms[i];
     const uint32_t slot = static_cast<uint32_t>(XXH3_64bits(form.data(), form.size()) & (Scratch::kCacheSlots - 1));  // HashBytes
@@ -287,12 +300,9 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   int prev = kStartTag, prev2 = kStartTag;
   alignas(32) int32_t acc[256 + 8];
   uint64_t feats[kMaxGroupFeatures];
-  const int32_t* const boundary = s->boundary.data();
   int32_t* const tag_rows = s->tag_rows.data();
   uint8_t* const tag_ready = s->tag_ready.data();
   const uint8_t* const constrained = s->constrained.data();
-  const Premixed end_mix = s->end_mix;
-  const uint64_t start_lower = StartWord().lower, end_lower = EndWord().lower;
   int* const classes = s->classes.data();
   for (size_t i = 0; i < n; i++) {
     const Scratch::Word& w = words[i];
@@ -308,10 +318,10 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       } else {
         rows[0] = w.rows + Scratch::kSelf * width;
       }
-      rows[1] = i > 0 ? words[i - 1].rows + Scratch::kAsM1 * width : &boundary[0];
-      rows[2] = i > 1 ? words[i - 2].rows + Scratch::kAsM2 * width : &boundary[width];
-      rows[3] = i + 1 < n ? words[i + 1].rows + Scratch::kAsP1 * width : &boundary[2 * width];
-      rows[4] = i + 2 < n ? words[i + 2].rows + Scratch::kAsP2 * width : &boundary[3 * width];
+      rows[1] = words[i - 1].rows + Scratch::kAsM1 * width;  // the boundary's before the first word
+      rows[2] = words[i - 2].rows + Scratch::kAsM2 * width;
+      rows[3] = words[i + 1].rows + Scratch::kAsP1 * width;  // and after the last
+      rows[4] = words[i + 2].rows + Scratch::kAsP2 * width;
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
       int32_t* tag_row = &tag_rows[t * width];
@@ -320,17 +330,13 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         tag_ready[t] = 1;
       }
       rows[5] = tag_row;
-      const bool last = i + 1 == n;
+      const Scratch::Word& next = words[i + 1];  // EndWord's after the last word
       rows[6] = PrevRow(model, &s->word_prev, width, w.lower_hash, prev,
                         [&](uint64_t* f) { return WordPrevFeatures(w.mix, prev, f); });
-      const Premixed& next_mix = last ? end_mix : words[i + 1].mix;
-      rows[7] = PrevRow(model, &s->next_prev, width, last ? end_lower : words[i + 1].lower_hash, prev,
-                        [&](uint64_t* f) { return NextPrevFeatures(next_mix, prev, f); });
+      rows[7] = PrevRow(model, &s->next_prev, width, next.lower_hash, prev,
+                        [&](uint64_t* f) { return NextPrevFeatures(next.mix, prev, f); });
       SumRows(rows, 8, acc, width);
-      model.AddWeights(feats,
-                       BigramFeatures(w.mix, i > 0 ? words[i - 1].lower_hash : start_lower,
-                                      last ? end_lower : words[i + 1].lower_hash, feats),
-                       acc);
+      model.AddWeights(feats, BigramFeatures(w.mix, words[i - 1].lower_hash, next.lower_hash, feats), acc);
       if (c < 0) c = BestOf(model, acc, width);
       // Constrain changes only a participle class given to a form without a participle's
       // ending and, after a word, a part of speech a verb may be mistaken for given to a

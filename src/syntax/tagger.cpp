@@ -49,7 +49,7 @@ void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32
     t.pos = m.class_pos[c];
     // The lemma depends on the form and the part of speech alone: kept in the form's cache
     // entry (emptied with a new model, which comes with its own overrides).
-    const syntax::Scratch::Word& w = scratch.words[i];
+    const syntax::Scratch::Word& w = scratch.word(i);
     // So are the keys of the lemma and of the form (Token::lemma_key, form_key).
     if (w.spilled) [[unlikely]] {  // a later word of the sentence took the slot
       t.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
