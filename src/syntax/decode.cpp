@@ -192,7 +192,11 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
 }
 
 // Computes the rows of the entry in `slot` that are not yet: a form met in a sentence has all
-// its rows, so that scoring reads them without checking.
+// its rows, so that scoring reads them without checking. (Out of line: a new form is rare in
+// a sentence, frequent in a corpus; its dense weights are added with AVX2 too, as TagForms'.)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 [[gnu::noinline]] void FillRows(const Model& model, Scratch* s, uint32_t slot) {
   Scratch::Described& d = s->cache[slot];
   for (int r = 0; r < Scratch::kRoles; r++) {
