@@ -284,16 +284,22 @@ void Tokenizer::Tokenize(std::string_view text, Span span, std::vector<Span>* ou
   uint64_t hash = syntax::Mix64(syntax::HashBytes(sentence) ^ fingerprint_) | 1;
   TokenCache::Entry& e = cache.entries[hash & (TokenCache::kSlots - 1)];
   const uint32_t base = span.start;
+  const size_t first = out->size();
   if (e.hash == hash && e.text == sentence) {
-    for (const Span& s : e.spans) out->push_back(Span{s.start + base, s.end + base});
+    out->resize(first + e.spans.size());
+    Span* to = out->data() + first;
+    for (const Span& s : e.spans) *to++ = Span{s.start + base, s.end + base};
     return;
   }
-  size_t first = out->size();
   TokenizeUncached(text, span.start, end, out);
   e.hash = hash;
   e.text.assign(sentence);
-  e.spans.clear();
-  for (size_t k = first; k < out->size(); k++) e.spans.push_back(Span{(*out)[k].start - base, (*out)[k].end - base});
+  e.spans.resize(out->size() - first);
+  const Span* from = out->data() + first;
+  for (Span& s : e.spans) {
+    s = Span{from->start - base, from->end - base};
+    from++;
+  }
 }
 
 void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
