@@ -82,6 +82,36 @@ TEST(EventPrefilter, HandsTheTaggerItsTokens) {
   EXPECT_EQ(by_spans.tokens.back().sentence, 2u);
 }
 
+// With the document's shared tokens (SentenceTokens, as the pipeline hands them over), the
+// same sentences and tokens as when the prefilter tokenises them itself; each sentence is
+// tokenised once, whichever stage asks first.
+TEST(EventPrefilter, ReadsTheSharedTokens) {
+  EventPrefilter f(SharedCoder().patterns(), SharedTagger());
+  Doc d;
+  d.text = "Vladimir Poutine a rencontré Xi Jinping. Vladimir Poutine aime le jardin bleu. L'entretien a eu lieu.";
+  d.sentences = {Span{0, 40}, Span{41, 79}, Span{80, static_cast<uint32_t>(d.text.size())}};
+  Tokenizer tokenizer = Tokenizer::Load();
+  SentenceTokens words;
+  words.Reset(tokenizer, d.text, d.sentences);
+  std::span<const Span> last = words.Of(2);  // asked first, by another stage
+  std::vector<Span> want;
+  tokenizer.Tokenize(d.text, d.sentences[2], &want);
+  ASSERT_EQ(last.size(), want.size());
+  for (size_t k = 0; k < want.size(); k++) EXPECT_EQ(last[k], want[k]);
+  Tagger::Tokenized shared, own;
+  f.Select(d, {2, 0, 1, 2, 9}, &words, &shared);
+  f.Select(d, {2, 0, 1, 2, 9}, &own);
+  EXPECT_EQ(shared.sentences, own.sentences);
+  EXPECT_EQ(shared.ends, own.ends);
+  EXPECT_EQ(shared.spans, own.spans);
+  // Another document: nothing of the first one is kept.
+  Doc e;
+  e.text = "Un entretien a eu lieu.";
+  e.sentences = {Span{0, static_cast<uint32_t>(e.text.size())}};
+  words.Reset(tokenizer, e.text, e.sentences);
+  EXPECT_EQ(words.Of(0).size(), 6u);
+}
+
 std::string Events(const Doc& d) {
   std::string out;
   for (const Event& e : d.events)

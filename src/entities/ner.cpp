@@ -167,12 +167,16 @@ NerTagger NerTagger::LoadFrom(const std::string& model_path) {
 
 void NerTagger::TagSentence(std::string_view text, Span span, std::vector<Mention>* out) const {
   thread_local std::vector<Span> spans;
+  spans.clear();
+  tokenizer_->Tokenize(text, span, &spans);
+  TagTokens(text, spans, out);
+}
+
+void NerTagger::TagTokens(std::string_view text, std::span<const Span> spans, std::vector<Mention>* out) const {
   thread_local std::vector<ner::NerModel::WordRows*> rows;
   thread_local std::vector<ner::NerWord> plain;  // without the compact table
   thread_local std::vector<int> tags;
   thread_local std::string lower;
-  spans.clear();
-  tokenizer_->Tokenize(text, span, &spans);
   const ner::NerModel& m = *model_;
   // The words' gazetteer bits (kGivenName below).
   auto gaz = [&](size_t i) { return m.dense() ? rows[i + 2]->word.gaz : plain[i].gaz; };
@@ -223,7 +227,7 @@ std::vector<NerTagger::Mention> NerTagger::TagText(std::string_view sentence) co
   return out;
 }
 
-size_t NerTagger::Run(Doc& doc) const {
+size_t NerTagger::Run(Doc& doc, SentenceTokens* words) const {
   size_t tagged = 0;
   std::string_view text = doc.text;
   std::vector<Mention> found;
@@ -233,7 +237,11 @@ size_t NerTagger::Run(Doc& doc) const {
     if (!HasFreeCapital(text, s, e, doc.entities.cend())) continue;
     tagged++;
     size_t before = found.size();
-    TagSentence(text, s, &found);
+    if (words) {
+      TagTokens(text, words->Of(static_cast<uint32_t>(&s - doc.sentences.data())), &found);
+    } else {
+      TagSentence(text, s, &found);
+    }
     // The dictionary wins: drop the spans that overlap its entities.
     auto keep = std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(), [&](const Mention& m) {
       for (auto x = e; x != doc.entities.cend() && x->span.start < m.span.end; ++x)

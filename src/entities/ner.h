@@ -4,6 +4,7 @@
 // via "model".
 #pragma once
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 namespace veille {
 
 class Tokenizer;
+class SentenceTokens;
 namespace ner {
 struct NerModel;
 class NerLexicon;
@@ -33,8 +35,9 @@ class NerTagger {
   // that ends with the same word (a later "Dupont" is "Jeanne Dupont"), id = "model:per:",
   // "model:org:" or "model:loc:" + the folded name (the same in every document), actor ""
   // (none: see dict/models/README.md). Keeps doc.entities in text order. Returns how
-  // many sentences it tagged.
-  size_t Run(Doc& doc) const;
+  // many sentences it tagged. `words`, when given, has the tokens of doc's sentences (the
+  // pipeline's, shared with the event prefilter and the tagger; syntax/tokenizer.h).
+  size_t Run(Doc& doc, SentenceTokens* words = nullptr) const;
 
   // Tags one standalone sentence (for tests and `veille explain`): the entity spans.
   struct Mention {
@@ -46,6 +49,8 @@ class NerTagger {
 
  private:
   void TagSentence(std::string_view text, Span span, std::vector<Mention>* out) const;
+  // The same with the sentence's tokens.
+  void TagTokens(std::string_view text, std::span<const Span> spans, std::vector<Mention>* out) const;
 
   std::shared_ptr<const ner::NerModel> model_;
   std::shared_ptr<const ner::NerLexicon> lexicon_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/hash.h"
 #include "segment/chars.h"
 
 namespace veille {
@@ -33,6 +34,19 @@ Cache& ThreadCache(uint64_t owner) {
   return cache;
 }
 
+// The answer for `form` in `cache`; compute(lower-case form) when its slot holds another form.
+template <typename F>
+bool Answer(Cache& cache, std::string_view form, F compute) {
+  Cache::Entry& e = cache.entries[WordKey(form) & (Cache::kSlots - 1)];
+  if (e.used && e.form == form) return e.yes;
+  cache.lower.clear();
+  segment::AppendLower(&cache.lower, form);
+  e.form.assign(form);
+  e.yes = compute(cache.lower);
+  e.used = true;
+  return e.yes;
+}
+
 }  // namespace
 
 EventPrefilter::EventPrefilter(const PatternSet& patterns, const Tagger& tagger)
@@ -47,15 +61,7 @@ bool EventPrefilter::Compute(std::string_view lower) const {
 }
 
 bool EventPrefilter::CanBeHead(std::string_view form) const {
-  Cache& c = ThreadCache(id_);
-  Cache::Entry& e = c.entries[std::hash<std::string_view>()(form) & (Cache::kSlots - 1)];
-  if (e.used && e.form == form) return e.yes;
-  c.lower.clear();
-  segment::AppendLower(&c.lower, form);
-  e.form.assign(form);
-  e.yes = Compute(c.lower);
-  e.used = true;
-  return e.yes;
+  return Answer(ThreadCache(id_), form, [this](std::string_view lower) { return Compute(lower); });
 }
 
 std::vector<uint32_t> EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates) const {
@@ -65,6 +71,11 @@ std::vector<uint32_t> EventPrefilter::Select(const Doc& doc, const std::vector<u
 }
 
 void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates, Tagger::Tokenized* out) const {
+  Select(doc, candidates, nullptr, out);
+}
+
+void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candidates, SentenceTokens* words,
+                            Tagger::Tokenized* out) const {
   out->sentences.clear();
   out->spans.clear();
   out->ends.clear();
@@ -75,18 +86,26 @@ void EventPrefilter::Select(const Doc& doc, const std::vector<uint32_t>& candida
     std::sort(copy.begin(), copy.end());
     sorted = &copy;
   }
+  Cache& cache = ThreadCache(id_);
+  auto compute = [this](std::string_view lower) { return Compute(lower); };
   for (uint32_t s : *sorted) {
     if (s >= doc.sentences.size() || (!out->sentences.empty() && s == out->sentences.back())) continue;
-    // The sentence's tokens go to *out, and stay there when one of them can be a head.
-    const size_t from = out->spans.size();
-    tagger_.Tokenize(doc.text, doc.sentences[s], &out->spans);
     bool head = false;
-    for (size_t k = from; k < out->spans.size() && !head; k++) head = CanBeHead(out->spans[k].of(doc.text));
+    if (words) {
+      // The sentence's tokens go to *out when one of them can be a head.
+      std::span<const Span> tokens = words->Of(s);
+      for (size_t k = 0; k < tokens.size() && !head; k++) head = Answer(cache, tokens[k].of(doc.text), compute);
+      if (head) out->spans.insert(out->spans.end(), tokens.begin(), tokens.end());
+    } else {
+      // The sentence's tokens go to *out, and stay there when one of them can be a head.
+      const size_t from = out->spans.size();
+      tagger_.Tokenize(doc.text, doc.sentences[s], &out->spans);
+      for (size_t k = from; k < out->spans.size() && !head; k++) head = Answer(cache, out->spans[k].of(doc.text), compute);
+      if (!head) out->spans.resize(from);
+    }
     if (head) {
       out->sentences.push_back(s);
       out->ends.push_back(out->spans.size());
-    } else {
-      out->spans.resize(from);
     }
   }
 }

@@ -31,6 +31,10 @@ class EventPrefilter {
   // The same, with their tokens (Tagger::Tokenize's), ready for Tagger::Run: *out is
   // replaced, its sentences in increasing order.
   void Select(const Doc& doc, const std::vector<uint32_t>& candidates, Tagger::Tokenized* out) const;
+  // The same with the tokens of doc's sentences in `words` (the pipeline's, which the
+  // named-entity tagger has read already; syntax/tokenizer.h).
+  void Select(const Doc& doc, const std::vector<uint32_t>& candidates, SentenceTokens* words,
+              Tagger::Tokenized* out) const;
 
   // Whether the word `form` (as written) can be tagged and lemmatised into a head.
   bool CanBeHead(std::string_view form) const;

@@ -10,6 +10,7 @@
 #include "quotes/words.h"
 #include "segment/segmenter.h"
 #include "syntax/tagger.h"
+#include "syntax/tokenizer.h"
 #include "time/timex.h"
 
 namespace veille {
@@ -23,6 +24,7 @@ struct Pipeline::Stages {
   NerTagger ner = NerTagger::Load();
   QuoteFinder quotes;
   Tagger tagger = Tagger::Load();
+  Tokenizer tokenizer = Tokenizer::Load();  // the tagger's and the NER's (the same files)
   EventCoder events = EventCoder::Load();
   EventPrefilter prefilter{events.patterns(), tagger};
 };
@@ -55,19 +57,23 @@ void Pipeline::Run(Doc& doc, std::vector<std::string>* trace, std::vector<std::s
   // An inferred date checked against what the text says of people in office ("le
   // président américain Donald Trump"); when it moves, roles are resolved again.
   if (stages_->time.Refine(doc, options_.today, date_trace, &words)) stages_->entities.Run(doc);
-  stages_->ner.Run(doc);  // names the dictionary does not know (via "model")
+  // The words of the sentences, tokenised once for the named-entity tagger, the event
+  // prefilter and the tagger (each tokenises a sentence the same way).
+  thread_local SentenceTokens tokens;
+  tokens.Reset(stages_->tokenizer, doc.text, doc.sentences);
+  stages_->ner.Run(doc, &tokens);  // names the dictionary does not know (via "model")
   stages_->quotes.Run(doc, &words);  // after entities: speakers link to their ids
   // Only the sentences that name an actor can hold an event: tag those alone.
   std::vector<uint32_t> tagged = EventCoder::SentencesWithActors(doc);
   // Of those, only the ones with a word that can head a pattern (all of them when tracing,
   // so that `veille explain` shows every actor sentence's tags).
-  // The prefilter tokenises the sentences it reads: the tagger takes its tokens.
+  // The prefilter reads the sentences' tokens: the tagger takes them.
   if (trace) {
     if (tagged.empty()) return;
     stages_->tagger.Run(doc, tagged);
   } else {
     thread_local Tagger::Tokenized chosen;
-    stages_->prefilter.Select(doc, tagged, &chosen);
+    stages_->prefilter.Select(doc, tagged, &tokens, &chosen);
     if (chosen.sentences.empty()) return;
     stages_->tagger.Run(doc, chosen);
   }

@@ -38,30 +38,26 @@ bool IsPunctuation(std::string_view form) {
 bool MayBeVerb(Pos pos) { return pos == Pos::kNoun || pos == Pos::kAdj || pos == Pos::kAdv || pos == Pos::kSconj; }
 
 typedef int32_t V32 __attribute__((vector_size(32)));
+// 8 int32 read or written at any int32 address. (Copying rows into a V32 array with memcpy
+// had GCC move the whole array through memory 16 bytes at a time: loads keep it in registers.)
+// (Pointers, not values: a V32 argument or result changes the ABI where AVX is not enabled.)
+typedef int32_t V32u __attribute__((vector_size(32), aligned(4), may_alias));
+[[gnu::always_inline]] inline const V32u& At8(const int32_t* p) { return *reinterpret_cast<const V32u*>(p); }
+[[gnu::always_inline]] inline V32u& At8(int32_t* p) { return *reinterpret_cast<V32u*>(p); }
 
 // to[0..width) += from[0..width) (width a multiple of 8).
 [[gnu::always_inline]] inline void AddRow(const int32_t* from, int32_t* to, size_t width) {
-  for (size_t c = 0; c < width; c += 8) {
-    V32 a, b;
-    __builtin_memcpy(&a, to + c, sizeof a);
-    __builtin_memcpy(&b, from + c, sizeof b);
-    a += b;
-    __builtin_memcpy(to + c, &a, sizeof a);
-  }
+  for (size_t c = 0; c < width; c += 8) At8(to + c) += At8(from + c);
 }
 
 // acc[0..N*8) = the sum of rows[0..count) (each N*8 wide), in N vector registers.
 template <int N>
 [[gnu::always_inline]] inline void SumRows(const int32_t* const* rows, int count, int32_t* acc) {
   V32 r[N];
-  for (int j = 0; j < N; j++) __builtin_memcpy(&r[j], rows[0] + j * 8, sizeof r[j]);
+  for (int j = 0; j < N; j++) r[j] = At8(rows[0] + j * 8);
   for (int k = 1; k < count; k++)
-    for (int j = 0; j < N; j++) {
-      V32 b;
-      __builtin_memcpy(&b, rows[k] + j * 8, sizeof b);
-      r[j] += b;
-    }
-  for (int j = 0; j < N; j++) __builtin_memcpy(acc + j * 8, &r[j], sizeof r[j]);
+    for (int j = 0; j < N; j++) r[j] += At8(rows[k] + j * 8);
+  for (int j = 0; j < N; j++) At8(acc + j * 8) = r[j];
 }
 
 // acc = the sum of rows[0..count), `width` wide (a multiple of 8); integer sums, so the
@@ -91,7 +87,7 @@ template <int N>
   const V32 iota = {0, 1, 2, 3, 4, 5, 6, 7};
   const V32 lowest = V32{} + INT32_MIN;
   V32 r[N];
-  for (int j = 0; j < N; j++) __builtin_memcpy(&r[j], acc + j * 8, sizeof r[j]);
+  for (int j = 0; j < N; j++) r[j] = At8(acc + j * 8);
   // The lanes past the last class (zeros) take no part.
   r[N - 1] = iota < static_cast<int32_t>(classes - (N - 1) * 8) ? r[N - 1] : lowest;
   V32 m = r[0];
@@ -167,11 +163,12 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   s->rows.reset(new int32_t[Scratch::kCacheSlots * Scratch::kRoles * s->width]);
   const size_t w = s->width;
   uint64_t feats[kMaxGroupFeatures];
-  s->boundary.assign(4 * w, 0);
-  model.AddWeights(feats, M1Features(StartWord(), feats), &s->boundary[0]);
-  model.AddWeights(feats, M2Features(StartWord(), feats), &s->boundary[w]);
-  model.AddWeights(feats, P1Features(EndWord(), feats), &s->boundary[2 * w]);
-  model.AddWeights(feats, P2Features(EndWord(), feats), &s->boundary[3 * w]);
+  s->start_rows.assign(Scratch::kRoles * w, 0);
+  s->end_rows.assign(Scratch::kRoles * w, 0);
+  model.AddWeights(feats, M1Features(StartWord(), feats), &s->start_rows[Scratch::kAsM1 * w]);
+  model.AddWeights(feats, M2Features(StartWord(), feats), &s->start_rows[Scratch::kAsM2 * w]);
+  model.AddWeights(feats, P1Features(EndWord(), feats), &s->end_rows[Scratch::kAsP1 * w]);
+  model.AddWeights(feats, P2Features(EndWord(), feats), &s->end_rows[Scratch::kAsP2 * w]);
   s->end_mix = Premix(EndWord());
   ResetPrevRows(w, &s->word_prev);
   ResetPrevRows(w, &s->next_prev);
@@ -195,7 +192,11 @@ int RoleFeatures(const WordInfo& w, Scratch::Role r, uint64_t* feats) {
 }
 
 // Computes the rows of the entry in `slot` that are not yet: a form met in a sentence has all
-// its rows, so that scoring reads them without checking.
+// its rows, so that scoring reads them without checking. (Out of line: a new form is rare in
+// a sentence, frequent in a corpus; its dense weights are added with AVX2 too, as TagForms'.)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 [[gnu::noinline]] void FillRows(const Model& model, Scratch* s, uint32_t slot) {
   Scratch::Described& d = s->cache[slot];
   for (int r = 0; r < Scratch::kRoles; r++) {
@@ -235,7 +236,7 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* s, const LemmaOverrides* verbs) {
   if (s->cache.empty() || s->model_serial != model.serial || s->verbs != verbs) Reset(model, verbs, s);
-  if (s->words.size() < n) s->words.resize(n);
+  if (s->words.size() < n + 2 * Scratch::kPad) s->words.resize(n + 2 * Scratch::kPad);
   if (s->spill_lower.size() < n) s->spill_lower.resize(n);  // does not move while the sentence is read
   s->classes.resize(n);
   const size_t width = s->width, block = Scratch::kRoles * width;
@@ -245,7 +246,19 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   }
   size_t spills = 0;  // at most one a word: `spill` does not move while the sentence is read
   if (s->spill.size() < n * block) s->spill.resize(n * block);
-  Scratch::Word* const words = s->words.data();
+  Scratch::Word* const words = s->words.data() + Scratch::kPad;  // words[-2] to words[n + 1]
+  const uint64_t start_lower = StartWord().lower, end_lower = EndWord().lower;
+  for (Scratch::Word* b : {&words[-2], &words[-1]}) {
+    b->rows = s->start_rows.data();
+    b->lower_hash = start_lower;
+    b->amb = 0;
+  }
+  for (Scratch::Word* b : {&words[n], &words[n + 1]}) {
+    b->rows = s->end_rows.data();
+    b->lower_hash = end_lower;
+    b->mix = s->end_mix;
+    b->amb = 0;
+  }
   for (size_t i = 0; i < n; i++) {
     const std::string_view form = forms[i];
     const uint32_t slot = static_cast<uint32_t>(XXH3_64bits(form.data(), form.size()) & (Scratch::kCacheSlots - 1));  // HashBytes
@@ -287,12 +300,9 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
   int prev = kStartTag, prev2 = kStartTag;
   alignas(32) int32_t acc[256 + 8];
   uint64_t feats[kMaxGroupFeatures];
-  const int32_t* const boundary = s->boundary.data();
   int32_t* const tag_rows = s->tag_rows.data();
   uint8_t* const tag_ready = s->tag_ready.data();
   const uint8_t* const constrained = s->constrained.data();
-  const Premixed end_mix = s->end_mix;
-  const uint64_t start_lower = StartWord().lower, end_lower = EndWord().lower;
   int* const classes = s->classes.data();
   for (size_t i = 0; i < n; i++) {
     const Scratch::Word& w = words[i];
@@ -308,10 +318,10 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       } else {
         rows[0] = w.rows + Scratch::kSelf * width;
       }
-      rows[1] = i > 0 ? words[i - 1].rows + Scratch::kAsM1 * width : &boundary[0];
-      rows[2] = i > 1 ? words[i - 2].rows + Scratch::kAsM2 * width : &boundary[width];
-      rows[3] = i + 1 < n ? words[i + 1].rows + Scratch::kAsP1 * width : &boundary[2 * width];
-      rows[4] = i + 2 < n ? words[i + 2].rows + Scratch::kAsP2 * width : &boundary[3 * width];
+      rows[1] = words[i - 1].rows + Scratch::kAsM1 * width;  // the boundary's before the first word
+      rows[2] = words[i - 2].rows + Scratch::kAsM2 * width;
+      rows[3] = words[i + 1].rows + Scratch::kAsP1 * width;  // and after the last
+      rows[4] = words[i + 2].rows + Scratch::kAsP2 * width;
       size_t t = (prev == kStartTag ? tags - 1 : static_cast<size_t>(prev)) * tags +
                  (prev2 == kStartTag ? tags - 1 : static_cast<size_t>(prev2));
       int32_t* tag_row = &tag_rows[t * width];
@@ -320,17 +330,13 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
         tag_ready[t] = 1;
       }
       rows[5] = tag_row;
-      const bool last = i + 1 == n;
+      const Scratch::Word& next = words[i + 1];  // EndWord's after the last word
       rows[6] = PrevRow(model, &s->word_prev, width, w.lower_hash, prev,
                         [&](uint64_t* f) { return WordPrevFeatures(w.mix, prev, f); });
-      const Premixed& next_mix = last ? end_mix : words[i + 1].mix;
-      rows[7] = PrevRow(model, &s->next_prev, width, last ? end_lower : words[i + 1].lower_hash, prev,
-                        [&](uint64_t* f) { return NextPrevFeatures(next_mix, prev, f); });
+      rows[7] = PrevRow(model, &s->next_prev, width, next.lower_hash, prev,
+                        [&](uint64_t* f) { return NextPrevFeatures(next.mix, prev, f); });
       SumRows(rows, 8, acc, width);
-      model.AddWeights(feats,
-                       BigramFeatures(w.mix, i > 0 ? words[i - 1].lower_hash : start_lower,
-                                      last ? end_lower : words[i + 1].lower_hash, feats),
-                       acc);
+      model.AddWeights(feats, BigramFeatures(w.mix, words[i - 1].lower_hash, next.lower_hash, feats), acc);
       if (c < 0) c = BestOf(model, acc, width);
       // Constrain changes only a participle class given to a form without a participle's
       // ending and, after a word, a part of speech a verb may be mistaken for given to a

@@ -58,7 +58,10 @@ struct Scratch {
   // kCacheSlots x kRoles rows of `width`, left uninitialised (a row is read only once
   // computed: Described::ready).
   std::unique_ptr<int32_t[]> rows;
-  std::vector<int32_t> boundary;   // StartWord as M1 and M2, EndWord as P1 and P2
+  // The rows of the positions before the first word and after the last one, as a word's:
+  // StartWord's M1 and M2 rows in start_rows, EndWord's P1 and P2 rows in end_rows (at their
+  // roles; the other roles are never read).
+  std::vector<int32_t> start_rows, end_rows;
   std::vector<int32_t> tag_rows;   // TagFeatures by (prev, prev2), kStartTag as classes.size()
   std::vector<uint8_t> tag_ready;
   // Per class: 1 if a past participle, 2 if a part of speech the verb constraint may change
@@ -93,7 +96,12 @@ struct Scratch {
     // The lower-case form: the cache entry's, or a copy in spill_lower when spilled.
     std::string_view lower;
   };
+  // The sentence's words from words[kPad], between two boundary words on each side (their
+  // rows start_rows and end_rows, their lower-case hashes and mixes StartWord's and EndWord's),
+  // so that a word's neighbours are read without a test. word(i) is the i-th word.
+  static constexpr size_t kPad = 2;
   std::vector<Word> words;
+  const Word& word(size_t i) const { return words[kPad + i]; }
   WordInfo first;                  // the first word's description (its features differ)
   std::vector<int32_t> spill;
   std::vector<std::string> spill_lower;
@@ -101,9 +109,9 @@ struct Scratch {
 };
 
 
-// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->words[i].lower its
-// lower-case form, scratch->cache[scratch->words[i].slot] its cache entry unless a later form
-// of the sentence took the slot (then scratch->words[i].spilled). The model's choices go through
+// Tags forms[0..n): scratch->classes[i] is the class of forms[i], scratch->word(i).lower its
+// lower-case form, scratch->cache[scratch->word(i).slot] its cache entry unless a later form
+// of the sentence took the slot (then scratch->word(i).spilled). The model's choices go through
 // Constrain (constraints.h), with `verbs` (may be null) as the known verb forms. The same
 // classes as scoring every word with Extract's features and Model::Predict.
 void TagForms(const Model& model, const std::string_view* forms, size_t n, Scratch* scratch,

@@ -32,21 +32,26 @@ void Tagger::TagSentence(std::string_view text, Span span, uint32_t index, std::
 void Tagger::TagSpans(std::string_view text, const Span* spans, size_t n, uint32_t index, std::vector<Token>* out) const {
   thread_local std::vector<std::string_view> forms;
   thread_local syntax::Scratch scratch;
-  forms.clear();
-  for (size_t i = 0; i < n; i++) forms.push_back(spans[i].of(text));
-  syntax::TagForms(*model_, forms.data(), forms.size(), &scratch, overrides_.get());
+  // The spans come from the tokenizer: inside `text`.
+  forms.resize(n);
+  for (size_t i = 0; i < n; i++) forms[i] = std::string_view(text.data() + spans[i].start, spans[i].size());
+  syntax::TagForms(*model_, forms.data(), n, &scratch, overrides_.get());
   const syntax::Model& m = *model_;
+  // The sentence's tokens are made at once (Run reserved them), then filled.
+  const size_t first = out->size();
+  out->resize(first + n);
+  Token* const tokens = out->data() + first;
   for (size_t i = 0; i < n; i++) {
-    int c = scratch.classes[i];
-    Token& t = out->emplace_back();
+    const int c = scratch.classes[i];
+    Token& t = tokens[i];
     t.span = spans[i];
     t.sentence = index;
     t.pos = m.class_pos[c];
     // The lemma depends on the form and the part of speech alone: kept in the form's cache
     // entry (emptied with a new model, which comes with its own overrides).
-    const syntax::Scratch::Word& w = scratch.words[i];
+    const syntax::Scratch::Word& w = scratch.word(i);
     // So are the keys of the lemma and of the form (Token::lemma_key, form_key).
-    if (w.spilled) {  // a later word of the sentence took the slot
+    if (w.spilled) [[unlikely]] {  // a later word of the sentence took the slot
       t.lemma = LemmaOf(w.lower, w.lower_hash, t.pos);
       t.lemma_key = WordKey(t.lemma);
       t.form_key = WordKey(forms[i], true);

@@ -21,20 +21,29 @@ constexpr char kAbbreviationsFile[] = "segment/abbreviations.txt";
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
-bool IsWordChar(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
-  if (c == segment::kBadChar) return false;
-  if (u_isalnum(static_cast<UChar32>(c))) return true;
-  int8_t t = u_charType(static_cast<UChar32>(c));
-  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
-}
-
 // ASCII letters and '_' (word characters that are not digits), by byte.
 constexpr auto kAsciiLetter = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 128; c++) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
   return t;
 }();
+
+// A word character past Latin-1: ICU's letters and digits, and the combining marks.
+[[gnu::noinline]] bool IsOtherWordChar(char32_t c) {
+  if (c == segment::kBadChar) return false;
+  if (u_isalnum(static_cast<UChar32>(c))) return true;
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+inline bool IsWordChar(char32_t c) {
+  if (c < 0x80) return kAsciiLetter[c] || IsDigit(c);
+  // Latin-1 letters (most of the accented letters of French) without asking ICU: U+00C0 to
+  // U+00FF are all letters but the signs × and ÷.
+  if (c >= 0xC0 && c <= 0xFF) return c != 0xD7 && c != 0xF7;
+  return IsOtherWordChar(c);
+}
+
 
 bool IsLetter(char32_t c) { return IsWordChar(c) && !IsDigit(c) && c != '_'; }
 bool IsApostrophe(char32_t c) { return c == '\'' || c == segment::kRightSingleQuote; }
@@ -45,6 +54,13 @@ bool IsGroupSpace(char32_t c) { return c == ' ' || c == segment::kNbsp || c == s
 
 // Lower case with ’ written ', for dictionary keys.
 void KeyOf(std::string_view s, std::string* out) {
+  // ASCII (most words): lower-cased in place, no ’ to rewrite.
+  if (std::all_of(s.begin(), s.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; })) {
+    out->assign(s);
+    for (char& b : *out)
+      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + 32);
+    return;
+  }
   out->clear();
   segment::AppendLower(out, s);
   // In place: every "\xE2\x80\x99" becomes '\''.
@@ -92,6 +108,12 @@ bool IsSingleLetter(std::string_view w) {
 
 }  // namespace
 
+bool Tokenizer::KeySet::Insert(std::string_view key) {
+  if (!keys_.emplace(key).second) return false;
+  lengths_ |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+  return true;
+}
+
 Tokenizer Tokenizer::Load() {
   Tokenizer t;
   ReadDictFile(
@@ -104,11 +126,11 @@ Tokenizer Tokenizer::Load() {
         if (key != form) line.Fail("forms are written in lower case, with the apostrophe '");
         if (kind == "elision") {
           if (form.size() < 2 || form.back() != '\'') line.Fail("an elision ends with an apostrophe: \"l'\"");
-          if (!t.elisions_.insert(form).second) line.Fail("duplicate elision \"" + form + "\"");
+          if (!t.elisions_.Insert(form)) line.Fail("duplicate elision \"" + form + "\"");
         } else if (kind == "whole") {
           if (form.find_first_of("'-") == std::string::npos)
             line.Fail("a whole form contains an apostrophe or a hyphen (other words are never split)");
-          if (!t.whole_.insert(form).second) line.Fail("duplicate form \"" + form + "\"");
+          if (!t.whole_.Insert(form)) line.Fail("duplicate form \"" + form + "\"");
         } else if (kind == "clitic") {
           if (form.size() < 2 || form[0] != '-' || form[1] == '-') line.Fail("a clitic starts with one hyphen: \"-il\"");
           if (std::find(t.clitics_.begin(), t.clitics_.end(), form) != t.clitics_.end())
@@ -128,10 +150,10 @@ Tokenizer Tokenizer::Load() {
         std::string_view e = line.fields[0];
         size_t sp = e.find(". ");
         if (sp != std::string_view::npos) {
-          t.abbreviations_.emplace(e.substr(0, sp));
-          t.abbreviations_.emplace(e.substr(sp + 2));
+          t.abbreviations_.Insert(e.substr(0, sp));
+          t.abbreviations_.Insert(e.substr(sp + 2));
         } else {
-          t.abbreviations_.emplace(e);
+          t.abbreviations_.Insert(e);
         }
       },
       1, 2);
@@ -151,12 +173,13 @@ Tokenizer Tokenizer::Load() {
 }
 
 bool Tokenizer::IsAbbreviation(std::string_view word) const {
-  std::string key;
-  KeyOf(word, &key);
+  thread_local std::string buffer;
+  KeyOf(word, &buffer);
+  std::string_view key = buffer;
   // "l'art." is the abbreviation "art" after an elision.
   size_t apo = key.rfind('\'');
-  if (apo != std::string::npos && elisions_.count(key.substr(0, apo + 1))) key.erase(0, apo + 1);
-  return abbreviations_.count(key) > 0;
+  if (apo != std::string::npos && elisions_.Contains(key.substr(0, apo + 1))) key.remove_prefix(apo + 1);
+  return abbreviations_.Contains(key);
 }
 
 void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
@@ -171,7 +194,7 @@ void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::
       return;
     }
     KeyOf(w, &key);
-    if (whole_.count(key)) {
+    if (whole_.Contains(key)) {
       whole = true;
       break;
     }
@@ -185,7 +208,7 @@ void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::
     }
     if (apo == std::string_view::npos || apo + apo_len >= w.size()) break;
     size_t key_apo = key.find('\'');
-    if (key_apo == std::string::npos || !elisions_.count(key.substr(0, key_apo + 1))) break;
+    if (key_apo == std::string::npos || !elisions_.Contains(std::string_view(key).substr(0, key_apo + 1))) break;
     out->push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(start + apo + apo_len)});
     start += apo + apo_len;
   }
@@ -261,16 +284,22 @@ void Tokenizer::Tokenize(std::string_view text, Span span, std::vector<Span>* ou
   uint64_t hash = syntax::Mix64(syntax::HashBytes(sentence) ^ fingerprint_) | 1;
   TokenCache::Entry& e = cache.entries[hash & (TokenCache::kSlots - 1)];
   const uint32_t base = span.start;
+  const size_t first = out->size();
   if (e.hash == hash && e.text == sentence) {
-    for (const Span& s : e.spans) out->push_back(Span{s.start + base, s.end + base});
+    out->resize(first + e.spans.size());
+    Span* to = out->data() + first;
+    for (const Span& s : e.spans) *to++ = Span{s.start + base, s.end + base};
     return;
   }
-  size_t first = out->size();
   TokenizeUncached(text, span.start, end, out);
   e.hash = hash;
   e.text.assign(sentence);
-  e.spans.clear();
-  for (size_t k = first; k < out->size(); k++) e.spans.push_back(Span{(*out)[k].start - base, (*out)[k].end - base});
+  e.spans.resize(out->size() - first);
+  const Span* from = out->data() + first;
+  for (Span& s : e.spans) {
+    s = Span{from->start - base, from->end - base};
+    from++;
+  }
 }
 
 void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
@@ -284,7 +313,8 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
     }
     size_t len = 1;
     char32_t c = b < 0x80 ? b : DecodeAt(text, i, end, &len);
-    if (IsSpace(c) || c == 0x200B || c == 0xFEFF) {
+    // Spaces are controls, ' ' or past U+009F: a printable ASCII character is none.
+    if ((c <= ' ' || c >= 0xA0) && (IsSpace(c) || c == 0x200B || c == 0xFEFF)) {
       i += len;
       continue;
     }
@@ -318,6 +348,9 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
       bool digits_only = IsDigit(c);       // the word so far is digits (and group spaces)
       // Only ASCII letters, digits and '_' so far: nothing SplitWord could split.
       bool plain = c < 0x80;
+      // An apostrophe, a hyphen or a character of U+2000..U+2FFF (’, ‐) may be in the word:
+      // SplitWord looks for those bytes; without them it has nothing to split either.
+      bool splittable = b == 0xE2;
       while (j < end) {
         // ASCII letters and digits, most of the text, without decoding.
         const unsigned char a = static_cast<unsigned char>(text[j]);
@@ -335,8 +368,11 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           j++;
           continue;
         }
+        // A space ends the word (most words end so) unless it separates digit groups.
+        if (a == ' ' && !digits_only) break;
         size_t l = 1;
         char32_t d = a < 0x80 ? a : DecodeAt(text, j, end, &l);
+        if (a == '\'' || a == '-' || a == 0xE2) splittable = true;
         if (IsWordChar(d)) {
           if (IsDigit(d)) {
             group++;
@@ -353,7 +389,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           // A final apostrophe belongs to an elision written before a space ("l' accord").
           if (IsApostrophe(d)) {
             KeyOf(text.substr(i, j + l - i), &key);
-            if (elisions_.count(key)) {
+            if (elisions_.Contains(key)) {
               j += l;
               plain = false;
             }
@@ -367,7 +403,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           join = IsLetter(next);
           if (!join) {
             KeyOf(text.substr(i, j + l - i), &key);
-            if (elisions_.count(key)) {
+            if (elisions_.Contains(key)) {
               j += l;
               plain = false;
               break;
@@ -431,7 +467,7 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
           }
         if (IsAbbreviation(w) || IsDottedLetters(w) || (IsSingleLetter(w) && segment::IsUpper(c) && !at_end)) j++;
       }
-      if (plain) {
+      if (plain || !splittable) {
         out->push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
       } else {
         SplitWord(text, i, j, out);
@@ -448,6 +484,24 @@ void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end
     out->push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
     i = j;
   }
+}
+
+void SentenceTokens::Reset(const Tokenizer& tokenizer, std::string_view text, const std::vector<Span>& sentences) {
+  tokenizer_ = &tokenizer;
+  text_ = text;
+  sentences_ = &sentences;
+  spans_.clear();
+  begin_.assign(sentences.size(), kNotYet);
+  end_.resize(sentences.size());
+}
+
+std::span<const Span> SentenceTokens::Of(uint32_t s) {
+  if (begin_[s] == kNotYet) {
+    begin_[s] = static_cast<uint32_t>(spans_.size());
+    tokenizer_->Tokenize(text_, (*sentences_)[s], &spans_);
+    end_[s] = static_cast<uint32_t>(spans_.size());
+  }
+  return std::span<const Span>(spans_.data() + begin_[s], end_[s] - begin_[s]);
 }
 
 }  // namespace veille

@@ -145,7 +145,7 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
       const UdWord& w = s[i];
       int c = scratch.classes[i];
       Pos pos = model.class_pos[c];
-      bool unseen = !known.count(std::string(scratch.words[i].lower));
+      bool unseen = !known.count(std::string(scratch.word(i).lower));
       a.words++;
       a.fixed += model.Fixed(HashBytes(w.form)) >= 0;
       a.upos += pos == w.pos;
@@ -153,14 +153,14 @@ Accuracy Evaluate(const Model& model, const std::vector<UdSentence>& gold, std::
         a.verbs++;
         a.verb_feats += model.class_feats[c] == w.feats;
       }
-      std::string lemma = model.Lemma(scratch.words[i].lower, pos);
+      std::string lemma = model.Lemma(scratch.word(i).lower, pos);
       bool lemma_ok = lemma == Lower(w.lemma);
       if (errors) {
         if (pos != w.pos) (*errors)[fmt::format("{} -> {}", PosName(w.pos), PosName(pos))]++;
         else if ((w.pos == Pos::kVerb || w.pos == Pos::kAux) && model.class_feats[c] != w.feats)
           (*errors)[fmt::format("{} -> {}", w.feats, model.class_feats[c])]++;
         if (unseen && !lemma_ok)
-          (*errors)[fmt::format("lemma: {} {} -> {} (gold {})", scratch.words[i].lower, PosName(pos), lemma, Lower(w.lemma))]++;
+          (*errors)[fmt::format("lemma: {} {} -> {} (gold {})", scratch.word(i).lower, PosName(pos), lemma, Lower(w.lemma))]++;
       }
       a.lemma += lemma_ok;
       if (unseen) {
