@@ -58,7 +58,8 @@ class SentenceView {
   // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
   bool IsClauseBoundary(size_t i) const { return words_[i].flags & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
-  bool IsPreposition(size_t i, std::string_view prep) const {
+  // (Always inlined: with a literal `prep`, as nearly every caller has, only one test is left.)
+  [[gnu::always_inline]] bool IsPreposition(size_t i, std::string_view prep) const {
     if (prep == "à") return words_[i].flags & kPrepA;
     if (prep == "de") return words_[i].flags & kPrepDe;
     if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
@@ -76,7 +77,7 @@ class SentenceView {
   uint32_t sentence_;
   size_t first_, n_;
   enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8, kTimex = 16 };
-  uint8_t FlagsOf(size_t i) const;
+  static uint8_t FlagsOf(const Token& token, std::string_view form, const Token* prev, std::string_view text);
 
   // Per token, computed once in one pass.
   struct Word {
