@@ -258,7 +258,7 @@ std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::st
     }
     if (code.substr(0, 2) == "04" && s.IsPreposition(j, "à") && j + 1 < s.size()) {
       int e = s.entity(j + 1);
-      if (e >= 0 && ents[e].type == "LOC" && !events::ActorCode(ents[e]).empty()) {
+      if (e >= 0 && ents[e].type == "LOC" && events::HasActorCode(ents[e])) {
         *how = "agentless passive of a meeting: the seat of power it took place in";
         return {e};
       }
@@ -339,7 +339,7 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
 
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
-    if (events::ActorCode(ents[e]).empty()) continue;
+    if (!events::HasActorCode(ents[e])) continue;
     // Not the source, nor another actor of its state ("Kiev réclame ... Zelensky et Poutine").
     // Rebels and the state they fight are two sides ("les talibans ont revendiqué l'attentat
     // qui a visé une base de l'armée afghane").
@@ -361,7 +361,7 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       size_t n = k + 1;
       while (n < s.size() && n < k + 3 && (s.pos(n) == Pos::kDet || s.pos(n) == Pos::kAdp) && s.entity(n) < 0) ++n;
       int x = n < s.size() ? s.entity(n) : -1;
-      if (x < 0 || x == out.back() || ents[x].type == "LOC" || events::ActorCode(ents[x]).empty()) break;
+      if (x < 0 || x == out.back() || ents[x].type == "LOC" || !events::HasActorCode(ents[x])) break;
       if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
       k = n;
     }
@@ -583,7 +583,7 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool ot
       const Entity& ent = doc.entities[e];
       if (ent.span.start < from) continue;
       if (ent.span.end > before) break;
-      if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+      if (ent.type == "LOC" || !events::HasActorCode(ent)) continue;
       if (!subject_of(ent)) return {static_cast<int>(e)};
     }
   }
@@ -591,7 +591,7 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool ot
     const Entity& ent = doc.entities[e];
     if (ent.span.end > before) continue;
     if (ent.span.start < floor) break;
-    if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+    if (ent.type == "LOC" || !events::HasActorCode(ent)) continue;
     if (!subject_of(ent)) return {static_cast<int>(e)};
   }
   return {};
@@ -788,7 +788,7 @@ bool NamesPlace(const SentenceView& s, size_t a, size_t b, const PlaceTable* pla
   const int e = s.entity(a);
   if (e >= 0) {
     const Entity& ent = s.doc().entities[e];
-    if (!events::ActorCode(ent).empty()) return false;
+    if (events::HasActorCode(ent)) return false;
     if (ent.type == "LOC") return true;
   }
   return places && events::PlaceNamedAt(s, *places, a).has_value();
@@ -1173,7 +1173,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
         const auto& ents = s.doc().entities;
         int x = s.entity(last_word);
-        if (x >= 0 && ents[x].type != "LOC" && !events::ActorCode(ents[x]).empty()) {
+        if (x >= 0 && ents[x].type != "LOC" && events::HasActorCode(ents[x])) {
           actors = {x};
           how = "the title the pattern's noun heads";
         }

@@ -110,7 +110,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     }
     if (best >= 0 && s.entity(i) < 0 && s.IsPreposition(i, "de")) complement = true;
     int e = s.entity(i);
-    if (e < 0 || ActorCode(ents[e]).empty()) continue;
+    if (e < 0 || !HasActorCode(ents[e])) continue;
     if (complement && ents[e].type != "PER") continue;
     // The maker is no participant: "un missile de fabrication ukrainienne", "des drones de
     // conception iranienne".
@@ -170,7 +170,8 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 }
 
 SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
-    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token),
+      words_(std::make_unique_for_overwrite<Word[]>(n_)) {
   // Entities, time expressions and tokens are all in text order: one merge pass. The first
   // entity (time expression) not ending before a token only moves forward as tokens do, so a
   // cursor from an earlier sentence starts where this pass would get to anyway.
@@ -190,7 +191,7 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     while (x < n_tx && tx[x].span.end <= start) ++x;
     cursor->entity = e, cursor->timex = x;
   }
-  Word* out = words_.data();
+  Word* out = words_.get();
   bool guillemet = false;  // an opening « that may enclose a term
   for (size_t i = 0; i < n_; ++i) {
     const Token& token = toks[i];
@@ -199,7 +200,7 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
     while (x < n_tx && tx[x].span.end <= t.start) ++x;
     const std::string_view form = t.of(text);
     Word w;
-    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
+    w.entity = e < n_ents && ents[e].span.start < t.end ? static_cast<int>(e) : -1;
     uint8_t flags = FlagsOf(token, form, i > 0 ? &toks[i - 1] : nullptr, text);
     if (x < n_tx && tx[x].span.start < t.end) flags |= kTimex;
     w.flags = flags;
@@ -424,7 +425,7 @@ std::vector<int> Referent(const Doc& doc, uint32_t sentence, uint32_t offset, bo
     for (size_t e = 0; e < ents.size(); ++e) {
       const Entity& ent = ents[e];
       if (ent.span.start < span.start || ent.span.end > span.end || ent.span.end > offset) continue;
-      if (ActorCode(ent).empty() || ent.type == "LOC") continue;
+      if (!HasActorCode(ent) || ent.type == "LOC") continue;
       if (first < 0) first = static_cast<int>(e);
       if (first_person < 0 && ent.type == "PER") first_person = static_cast<int>(e);
     }
@@ -570,7 +571,7 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
       // actor named inside it.
       for (size_t e = 0; e < doc.entities.size(); ++e) {
         const Entity& ent = doc.entities[e];
-        if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end && !ActorCode(ent).empty())
+        if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end && HasActorCode(ent))
           return {static_cast<int>(e)};
       }
       continue;
@@ -583,7 +584,7 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
     }
     for (size_t e = 0; e < doc.entities.size(); ++e) {
       const Entity& ent = doc.entities[e];
-      if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
+      if (ent.id != q.speaker->id || !HasActorCode(ent)) continue;
       if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) return {static_cast<int>(e)};
     }
   }

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,18 +80,23 @@ class SentenceView {
   enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8, kTimex = 16 };
   static uint8_t FlagsOf(const Token& token, std::string_view form, const Token* prev, std::string_view text);
 
-  // Per token, computed once in one pass.
+  // Per token, computed once in one pass (every field set there: the array is not
+  // initialised first).
   struct Word {
-    uint64_t lemma_key = 0, form_key = 0;
-    int entity = -1;
-    uint8_t flags = 0;
+    uint64_t lemma_key, form_key;
+    int entity;
+    uint8_t flags;
   };
-  std::vector<Word> words_;
+  std::unique_ptr<Word[]> words_;
 };
 
 // The CAMEO actor code an entity gives an event: its own, or for a capital named as a
 // place, its country's; "" when the entity cannot be an actor (media).
 std::string ActorCode(const Entity& e);
+// Whether ActorCode(e) is not empty, without making the string.
+inline bool HasActorCode(const Entity& e) {
+  return !e.actor.empty() || (e.type == "LOC" && e.id.size() > 8 && e.id.starts_with("country:"));
+}
 
 // The verbs around a head: auxiliaries, negation, clitics.
 struct VerbGroup {
