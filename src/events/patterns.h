@@ -47,7 +47,12 @@ class PatternSet {
   // Patterns whose head is `lemma` (verb heads or noun heads), in dictionary order. `key`
   // is WordKey(lemma) (core/hash.h) when the caller has it already.
   const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, bool noun) const;
-  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, uint64_t key, bool noun) const;
+  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, uint64_t key, bool noun) const {
+    // Most nouns and verbs head no pattern: a bit per key says so without a probe.
+    const uint64_t* bits = head_bits_[noun ? 1 : 0];
+    if (!((bits[(key >> 6) & (kHeadBitWords - 1)] >> (key & 63)) & 1)) return kNoPatterns;
+    return Find(lemma, key, noun);
+  }
   const std::vector<VerbPattern>& all() const { return patterns_; }
 
   // The polarity cue of a governing word, kNone when it has none.
@@ -74,6 +79,12 @@ class PatternSet {
     std::vector<const VerbPattern*> patterns;
   };
   std::vector<HeadSlot> heads_[2];
+  // A bit filter of the heads' keys, one for verbs, one for nouns (4,096 bits each; a few
+  // hundred heads set a small part of them).
+  static constexpr size_t kHeadBitWords = 64;
+  uint64_t head_bits_[2][kHeadBitWords] = {};
+  static const std::vector<const VerbPattern*> kNoPatterns;
+  const std::vector<const VerbPattern*>& Find(std::string_view lemma, uint64_t key, bool noun) const;
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> abstract_;
