@@ -200,6 +200,8 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         else line.Fail("unknown effect '" + std::string(effect) + "'");
         if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
         else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);
+        const uint64_t key = WordKey(lemma);
+        set.modality_bits_[(key >> 6) & (kHeadBitWords - 1)] |= uint64_t{1} << (key & 63);
         if (!set.modality_.emplace(lemma, std::make_pair(m, line.Where())).second)
           line.Fail("duplicate modality entry '" + lemma + "'");
         set.modality_examples_.emplace_back(lemma, std::string(line.fields[2]));
@@ -239,7 +241,7 @@ const std::vector<const VerbPattern*>& PatternSet::Find(std::string_view lemma, 
   }
 }
 
-Modality PatternSet::ModalityOf(std::string_view lemma) const {
+Modality PatternSet::FindModality(std::string_view lemma) const {
   auto it = modality_.find(std::string(lemma));
   return it == modality_.end() ? Modality::kNone : it->second.first;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash.h"
 #include "events/codebook.h"
 
 namespace veille {
@@ -56,7 +57,12 @@ class PatternSet {
   const std::vector<VerbPattern>& all() const { return patterns_; }
 
   // The polarity cue of a governing word, kNone when it has none.
-  Modality ModalityOf(std::string_view lemma) const;
+  Modality ModalityOf(std::string_view lemma) const {
+    // Most words have none: a bit per key says so without making a string and hashing it.
+    const uint64_t key = WordKey(lemma);
+    if (!((modality_bits_[(key >> 6) & (kHeadBitWords - 1)] >> (key & 63)) & 1)) return Modality::kNone;
+    return FindModality(lemma);
+  }
   const std::string* ModalityRule(std::string_view lemma) const;
   // The modality entries as (lemma, example) for tests.
   const std::vector<std::pair<std::string, std::string>>& modality_examples() const { return modality_examples_; }
@@ -84,6 +90,8 @@ class PatternSet {
   static constexpr size_t kHeadBitWords = 64;
   uint64_t head_bits_[2][kHeadBitWords] = {};
   static const std::vector<const VerbPattern*> kNoPatterns;
+  uint64_t modality_bits_[kHeadBitWords] = {};  // the same for the lemmas of modality.tsv
+  Modality FindModality(std::string_view lemma) const;
   const std::vector<const VerbPattern*>& Find(std::string_view lemma, uint64_t key, bool noun) const;
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
