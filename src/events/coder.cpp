@@ -1373,8 +1373,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         } else if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
       }
     }
-    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-      return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
+    // Best first: the matches' addresses sorted (a Match is large: moving them cost more
+    // than the comparisons); the other uses of `matches` below do not depend on its order.
+    std::vector<const Match*> ranked(matches.size());
+    for (size_t k = 0; k < matches.size(); ++k) ranked[k] = &matches[k];
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Match* a, const Match* b) {
+      return a->score != b->score ? a->score > b->score : a->pattern->order < b->pattern->order;
     });
     // An accusation's object is the accused act, not coded (gold rule 8): "a accusé l'Inde
     // d'être impliquée dans l'assassinat d'un militant", "… de deux drones lancés contre le
@@ -1402,7 +1406,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     // Best first; a match nested in an accepted one is dropped. A match without a source
     // is not accepted, so a shorter one inside it may still code the event.
     std::vector<const Match*> accepted;
-    for (const Match& candidate : matches) {
+    for (const Match* ranked_match : ranked) {
+      const Match& candidate = *ranked_match;
       if ((candidate.pattern->noun || in_relative(candidate.group.start)) && accused_from != SIZE_MAX &&
           candidate.head > accused_from && candidate.head < accused_to) {
         if (trace) note(fmt::format("  dropped: {} '{}' (the act an accusation is about)", candidate.pattern->rule,
@@ -1951,8 +1956,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
     }
   }
-  std::stable_sort(doc.events.begin(), doc.events.end(),
-                   [](const Event& a, const Event& b) { return a.span.start < b.span.start; });
+  // In text order (already so unless a sentence's events start before an earlier one's: a
+  // stable sort of sorted events would still move every one of them).
+  auto by_start = [](const Event& a, const Event& b) { return a.span.start < b.span.start; };
+  if (!std::is_sorted(doc.events.begin(), doc.events.end(), by_start))
+    std::stable_sort(doc.events.begin(), doc.events.end(), by_start);
 }
 
 }  // namespace veille
