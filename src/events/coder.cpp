@@ -258,7 +258,7 @@ std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::st
     }
     if (code.substr(0, 2) == "04" && s.IsPreposition(j, "à") && j + 1 < s.size()) {
       int e = s.entity(j + 1);
-      if (e >= 0 && ents[e].type == "LOC" && !events::ActorCode(ents[e]).empty()) {
+      if (e >= 0 && ents[e].type == "LOC" && events::HasActorCode(ents[e])) {
         *how = "agentless passive of a meeting: the seat of power it took place in";
         return {e};
       }
@@ -356,7 +356,7 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
 
     int e = s.entity(j);
     if (e < 0 || ents[e].type == "LOC") continue;
-    if (events::ActorCode(ents[e]).empty()) continue;
+    if (!events::HasActorCode(ents[e])) continue;
     // Not the source, nor another actor of its state ("Kiev réclame ... Zelensky et Poutine").
     // Rebels and the state they fight are two sides ("les talibans ont revendiqué l'attentat
     // qui a visé une base de l'armée afghane").
@@ -378,7 +378,7 @@ std::vector<int> TargetAfter(const SentenceView& s, size_t from, const std::vect
       size_t n = k + 1;
       while (n < s.size() && n < k + 3 && (s.pos(n) == Pos::kDet || s.pos(n) == Pos::kAdp) && s.entity(n) < 0) ++n;
       int x = n < s.size() ? s.entity(n) : -1;
-      if (x < 0 || x == out.back() || ents[x].type == "LOC" || events::ActorCode(ents[x]).empty()) break;
+      if (x < 0 || x == out.back() || ents[x].type == "LOC" || !events::HasActorCode(ents[x])) break;
       if (std::find(out.begin(), out.end(), x) == out.end()) out.push_back(x);
       k = n;
     }
@@ -603,7 +603,7 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool ot
       const Entity& ent = doc.entities[e];
       if (ent.span.start < from) continue;
       if (ent.span.end > before) break;
-      if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+      if (ent.type == "LOC" || !events::HasActorCode(ent)) continue;
       if (!subject_of(ent)) return {static_cast<int>(e)};
     }
   }
@@ -611,7 +611,7 @@ std::vector<int> CliticObject(const SentenceView& s, const VerbGroup& g, bool ot
     const Entity& ent = doc.entities[e];
     if (ent.span.end > before) continue;
     if (ent.span.start < floor) break;
-    if (ent.type == "LOC" || events::ActorCode(ent).empty()) continue;
+    if (ent.type == "LOC" || !events::HasActorCode(ent)) continue;
     if (!subject_of(ent)) return {static_cast<int>(e)};
   }
   return {};
@@ -852,7 +852,7 @@ bool NamesPlace(const SentenceView& s, size_t a, size_t b, const PlaceTable* pla
   const int e = s.entity(a);
   if (e >= 0) {
     const Entity& ent = s.doc().entities[e];
-    if (!events::ActorCode(ent).empty()) return false;
+    if (events::HasActorCode(ent)) return false;
     if (ent.type == "LOC") return true;
   }
   return places && events::PlaceNamedAt(s, *places, a).has_value();
@@ -1241,7 +1241,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
         const auto& ents = s.doc().entities;
         int x = s.entity(last_word);
-        if (x >= 0 && ents[x].type != "LOC" && !events::ActorCode(ents[x]).empty()) {
+        if (x >= 0 && ents[x].type != "LOC" && events::HasActorCode(ents[x])) {
           actors = {x};
           how = "the title the pattern's noun heads";
         }
@@ -1441,8 +1441,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         } else if (trace) note(fmt::format("  no match: {} '{}' at '{}'", p->rule, p->text, s.surface(i)));
       }
     }
-    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-      return a.score != b.score ? a.score > b.score : a.pattern->order < b.pattern->order;
+    // Best first: the matches' addresses sorted (a Match is large: moving them cost more
+    // than the comparisons); the other uses of `matches` below do not depend on its order.
+    std::vector<const Match*> ranked(matches.size());
+    for (size_t k = 0; k < matches.size(); ++k) ranked[k] = &matches[k];
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Match* a, const Match* b) {
+      return a->score != b->score ? a->score > b->score : a->pattern->order < b->pattern->order;
     });
     // An accusation's object is the accused act, not coded (gold rule 8): "a accusé l'Inde
     // d'être impliquée dans l'assassinat d'un militant", "… de deux drones lancés contre le
@@ -1470,7 +1474,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
     // Best first; a match nested in an accepted one is dropped. A match without a source
     // is not accepted, so a shorter one inside it may still code the event.
     std::vector<const Match*> accepted;
-    for (const Match& candidate : matches) {
+    for (const Match* ranked_match : ranked) {
+      const Match& candidate = *ranked_match;
       if ((candidate.pattern->noun || in_relative(candidate.group.start)) && accused_from != SIZE_MAX &&
           candidate.head > accused_from && candidate.head < accused_to) {
         if (trace) note(fmt::format("  dropped: {} '{}' (the act an accusation is about)", candidate.pattern->rule,
@@ -2067,8 +2072,11 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
     }
   }
-  std::stable_sort(doc.events.begin(), doc.events.end(),
-                   [](const Event& a, const Event& b) { return a.span.start < b.span.start; });
+  // In text order (already so unless a sentence's events start before an earlier one's: a
+  // stable sort of sorted events would still move every one of them).
+  auto by_start = [](const Event& a, const Event& b) { return a.span.start < b.span.start; };
+  if (!std::is_sorted(doc.events.begin(), doc.events.end(), by_start))
+    std::stable_sort(doc.events.begin(), doc.events.end(), by_start);
 }
 
 }  // namespace veille

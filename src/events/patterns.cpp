@@ -175,6 +175,7 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
     for (const VerbPattern& p : set.patterns_) {
       if (p.noun != (noun == 1)) continue;
       const uint64_t key = WordKey(p.head);
+      set.head_bits_[noun][(key >> 6) & (kHeadBitWords - 1)] |= uint64_t{1} << (key & 63);
       size_t i = key & (size - 1);
       while (!table[i].head.empty() && table[i].head != p.head) i = (i + 1) & (size - 1);
       table[i].key = key;
@@ -199,6 +200,8 @@ PatternSet PatternSet::Load(const Codebook& codebook) {
         else line.Fail("unknown effect '" + std::string(effect) + "'");
         if (lemma.rfind("se ", 0) == 0) lemma = lemma.substr(3);
         else if (lemma.rfind("s'", 0) == 0) lemma = lemma.substr(2);
+        const uint64_t key = WordKey(lemma);
+        set.modality_bits_[(key >> 6) & (kHeadBitWords - 1)] |= uint64_t{1} << (key & 63);
         if (!set.modality_.emplace(lemma, std::make_pair(m, line.Where())).second)
           line.Fail("duplicate modality entry '" + lemma + "'");
         set.modality_examples_.emplace_back(lemma, std::string(line.fields[2]));
@@ -225,19 +228,20 @@ const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemm
   return ForHead(lemma, WordKey(lemma), noun);
 }
 
-const std::vector<const VerbPattern*>& PatternSet::ForHead(std::string_view lemma, uint64_t key, bool noun) const {
-  static const std::vector<const VerbPattern*> kNone;
+const std::vector<const VerbPattern*> PatternSet::kNoPatterns;
+
+const std::vector<const VerbPattern*>& PatternSet::Find(std::string_view lemma, uint64_t key, bool noun) const {
   const std::vector<HeadSlot>& table = heads_[noun ? 1 : 0];
-  if (table.empty()) return kNone;
+  if (table.empty()) return kNoPatterns;
   const size_t mask = table.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     const HeadSlot& slot = table[i];
-    if (slot.head.empty()) return kNone;
+    if (slot.head.empty()) return kNoPatterns;
     if (slot.key == key && slot.head == lemma) return slot.patterns;
   }
 }
 
-Modality PatternSet::ModalityOf(std::string_view lemma) const {
+Modality PatternSet::FindModality(std::string_view lemma) const {
   auto it = modality_.find(std::string(lemma));
   return it == modality_.end() ? Modality::kNone : it->second.first;
 }

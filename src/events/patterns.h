@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash.h"
 #include "events/codebook.h"
 
 namespace veille {
@@ -47,11 +48,21 @@ class PatternSet {
   // Patterns whose head is `lemma` (verb heads or noun heads), in dictionary order. `key`
   // is WordKey(lemma) (core/hash.h) when the caller has it already.
   const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, bool noun) const;
-  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, uint64_t key, bool noun) const;
+  const std::vector<const VerbPattern*>& ForHead(std::string_view lemma, uint64_t key, bool noun) const {
+    // Most nouns and verbs head no pattern: a bit per key says so without a probe.
+    const uint64_t* bits = head_bits_[noun ? 1 : 0];
+    if (!((bits[(key >> 6) & (kHeadBitWords - 1)] >> (key & 63)) & 1)) return kNoPatterns;
+    return Find(lemma, key, noun);
+  }
   const std::vector<VerbPattern>& all() const { return patterns_; }
 
   // The polarity cue of a governing word, kNone when it has none.
-  Modality ModalityOf(std::string_view lemma) const;
+  Modality ModalityOf(std::string_view lemma) const {
+    // Most words have none: a bit per key says so without making a string and hashing it.
+    const uint64_t key = WordKey(lemma);
+    if (!((modality_bits_[(key >> 6) & (kHeadBitWords - 1)] >> (key & 63)) & 1)) return Modality::kNone;
+    return FindModality(lemma);
+  }
   const std::string* ModalityRule(std::string_view lemma) const;
   // The modality entries as (lemma, example) for tests.
   const std::vector<std::pair<std::string, std::string>>& modality_examples() const { return modality_examples_; }
@@ -74,6 +85,14 @@ class PatternSet {
     std::vector<const VerbPattern*> patterns;
   };
   std::vector<HeadSlot> heads_[2];
+  // A bit filter of the heads' keys, one for verbs, one for nouns (4,096 bits each; a few
+  // hundred heads set a small part of them).
+  static constexpr size_t kHeadBitWords = 64;
+  uint64_t head_bits_[2][kHeadBitWords] = {};
+  static const std::vector<const VerbPattern*> kNoPatterns;
+  uint64_t modality_bits_[kHeadBitWords] = {};  // the same for the lemmas of modality.tsv
+  Modality FindModality(std::string_view lemma) const;
+  const std::vector<const VerbPattern*>& Find(std::string_view lemma, uint64_t key, bool noun) const;
   std::unordered_map<std::string, std::pair<Modality, std::string>> modality_;
   std::vector<std::pair<std::string, std::string>> modality_examples_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> abstract_;

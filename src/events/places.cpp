@@ -126,7 +126,7 @@ std::optional<std::pair<Place, size_t>> PlaceAfter(const SentenceView& s, const 
         at.name = doc.entities[e].name;
         return std::pair{at, i};
       }
-    } else if (e < 0 || ActorCode(doc.entities[e]).empty()) {
+    } else if (e < 0 || !HasActorCode(doc.entities[e])) {
       // A listed name the entity stages did not mark as a location: "ont tiré sur des civils
       // à Bakhmout", "a bombardé Khan Younès" (read as a person by the NER model).
       if (auto p = PlaceNamedAt(s, table, i)) return std::pair{*p, i};

@@ -111,7 +111,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     }
     if (best >= 0 && s.entity(i) < 0 && s.IsPreposition(i, "de")) complement = true;
     int e = s.entity(i);
-    if (e < 0 || ActorCode(ents[e]).empty()) continue;
+    if (e < 0 || !HasActorCode(ents[e])) continue;
     if (complement && ents[e].type != "PER") continue;
     // The maker is no participant: "un missile de fabrication ukrainienne", "des drones de
     // conception iranienne".
@@ -120,19 +120,22 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     if (best < 0 || Rank(ents[e]) < Rank(ents[best])) best = e;
   }
   flush();
-  // Two conjuncts naming the same actor id count once.
+  // Two conjuncts naming the same actor id count once (a phrase has a few actors at most:
+  // compared with those kept, no set of ids).
   std::vector<int> unique;
-  std::set<std::string> ids;
   for (int e : out)
-    if (ids.insert(ents[e].id).second) unique.push_back(e);
+    if (std::none_of(unique.begin(), unique.end(), [&](int u) { return ents[u].id == ents[e].id; })) unique.push_back(e);
   return unique;
 }
 
 }  // namespace
 
-[[gnu::always_inline]] inline uint8_t SentenceView::FlagsOf(size_t i) const {
-  std::string_view l = lemma(i);
-  std::string_view w = surface(i);
+// The flags of a token: its form `w`, its lemma and part of speech, and for the relative
+// "où" the token before (`prev`, nullptr at the sentence start). Takes the token and the
+// form rather than an index: the constructor calls it before the token's Word is stored.
+[[gnu::always_inline]] inline uint8_t SentenceView::FlagsOf(const Token& token, std::string_view w, const Token* prev,
+                                                            std::string_view text) {
+  std::string_view l = token.lemma;
   uint8_t f = 0;
   if (w.empty()) return f;
   const unsigned char c = static_cast<unsigned char>(w[0]);
@@ -150,7 +153,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
     }
   }
   if ((f & kPrepA) || l == "à" || l == "en" || l == "vis-à-vis") f |= kLocutionStart;
-  const Pos p = pos(i);
+  const Pos p = token.pos;
   if (p == Pos::kPunct) {
     // . ; : ? ! ( ) « » … (by length first: most punctuation is a comma).
     if (w.size() == 1) {
@@ -159,7 +162,8 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
       f |= kBoundary;
     }
   } else if (p == Pos::kSconj ||
-             (l == "où" && i > 0 && (pos(i - 1) == Pos::kNoun || pos(i - 1) == Pos::kPropn || IsComma(i - 1))) ||  // relative "où"
+             (l == "où" && prev &&
+              (prev->pos == Pos::kNoun || prev->pos == Pos::kPropn || prev->span.of(text) == ",")) ||  // relative "où"
              (p == Pos::kPron && In(l, {"qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}))) {
     f |= kBoundary;
   }
@@ -167,31 +171,45 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 }
 
 SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
-    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token), words_(n_) {
+    : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token),
+      words_(std::make_unique_for_overwrite<Word[]>(n_)) {
   // Entities, time expressions and tokens are all in text order: one merge pass. The first
   // entity (time expression) not ending before a token only moves forward as tokens do, so a
   // cursor from an earlier sentence starts where this pass would get to anyway.
+  // (Everything is read through local pointers and each Word is built in registers and
+  // stored once: a store through the Word's uint8_t flags may alias anything, and would make
+  // the compiler reload the vectors' pointers at every token.)
+  const Token* toks = doc.tokens.data() + first_;
+  const std::string_view text = doc.text;
+  const Entity* ents = doc.entities.data();
+  const Timex* tx = doc.timex.data();
+  const size_t n_ents = doc.entities.size(), n_tx = doc.timex.size();
   size_t e = cursor ? cursor->entity : 0;
   size_t x = cursor ? cursor->timex : 0;
-  const auto& ents = doc.entities;
-  const auto& tx = doc.timex;
-  const size_t n_ents = ents.size(), n_tx = tx.size();
+  if (cursor && n_ > 0) {
+    const uint32_t start = toks[0].span.start;
+    while (e < n_ents && ents[e].span.end <= start) ++e;
+    while (x < n_tx && tx[x].span.end <= start) ++x;
+    cursor->entity = e, cursor->timex = x;
+  }
+  Word* out = words_.get();
   bool guillemet = false;  // an opening « that may enclose a term
   for (size_t i = 0; i < n_; ++i) {
-    const Token& token = tok(i);
+    const Token& token = toks[i];
     const Span t = token.span;
-    Word& w = words_[i];
     while (e < n_ents && ents[e].span.end <= t.start) ++e;
-    if (e < n_ents && ents[e].span.start < t.end) w.entity = static_cast<int>(e);
     while (x < n_tx && tx[x].span.end <= t.start) ++x;
-    w.flags = FlagsOf(i);
-    if (x < n_tx && tx[x].span.start < t.end) w.flags |= kTimex;
-    if (i == 0 && cursor) cursor->entity = e, cursor->timex = x;
+    const std::string_view form = t.of(text);
+    Word w;
+    w.entity = e < n_ents && ents[e].span.start < t.end ? static_cast<int>(e) : -1;
+    uint8_t flags = FlagsOf(token, form, i > 0 ? &toks[i - 1] : nullptr, text);
+    if (x < n_tx && tx[x].span.start < t.end) flags |= kTimex;
+    w.flags = flags;
     // The tagger's keys (from its per-form cache); computed here for tokens made otherwise.
     w.lemma_key = token.lemma_key ? token.lemma_key : WordKey(token.lemma);
-    w.form_key = token.form_key ? token.form_key : WordKey(t.of(doc.text), true);
-    if ((w.flags & kBoundary) && t.size() == 2 && doc.text[t.start] == '\xC2' && doc.text[t.start + 1] == '\xAB')
-      guillemet = true;
+    w.form_key = token.form_key ? token.form_key : WordKey(form, true);
+    if ((flags & kBoundary) && form == "«") guillemet = true;
+    out[i] = w;
   }
   // Guillemets around a term, not a quotation ("une « opération militaire spéciale » en
   // Ukraine"): up to five words and no verb between them; no clause boundary.
@@ -408,7 +426,7 @@ std::vector<int> Referent(const Doc& doc, uint32_t sentence, uint32_t offset, bo
     for (size_t e = 0; e < ents.size(); ++e) {
       const Entity& ent = ents[e];
       if (ent.span.start < span.start || ent.span.end > span.end || ent.span.end > offset) continue;
-      if (ActorCode(ent).empty() || ent.type == "LOC") continue;
+      if (!HasActorCode(ent) || ent.type == "LOC") continue;
       if (first < 0) first = static_cast<int>(e);
       if (first_person < 0 && ent.type == "PER") first_person = static_cast<int>(e);
     }
@@ -554,7 +572,7 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
       // actor named inside it.
       for (size_t e = 0; e < doc.entities.size(); ++e) {
         const Entity& ent = doc.entities[e];
-        if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end && !ActorCode(ent).empty())
+        if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end && HasActorCode(ent))
           return {static_cast<int>(e)};
       }
       continue;
@@ -567,7 +585,7 @@ std::vector<int> QuoteSpeaker(const SentenceView& s, size_t i, bool clause_last)
     }
     for (size_t e = 0; e < doc.entities.size(); ++e) {
       const Entity& ent = doc.entities[e];
-      if (ent.id != q.speaker->id || ActorCode(ent).empty()) continue;
+      if (ent.id != q.speaker->id || !HasActorCode(ent)) continue;
       if (ent.span.start >= q.speaker->span.start && ent.span.end <= q.speaker->span.end) return {static_cast<int>(e)};
     }
   }

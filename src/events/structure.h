@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,7 +59,8 @@ class SentenceView {
   // A word that closes a clause for the pattern window: . ; : ? ! « » ( ) and que/qui/dont.
   bool IsClauseBoundary(size_t i) const { return words_[i].flags & kBoundary; }
   // Prepositions as written in patterns: "à" matches au/aux, "de" matches du/des/d'.
-  bool IsPreposition(size_t i, std::string_view prep) const {
+  // (Always inlined: with a literal `prep`, as nearly every caller has, only one test is left.)
+  [[gnu::always_inline]] bool IsPreposition(size_t i, std::string_view prep) const {
     if (prep == "à") return words_[i].flags & kPrepA;
     if (prep == "de") return words_[i].flags & kPrepDe;
     if (prep == "en") return pos(i) == Pos::kAdp && lemma(i) == "en";
@@ -76,20 +78,25 @@ class SentenceView {
   uint32_t sentence_;
   size_t first_, n_;
   enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8, kTimex = 16 };
-  uint8_t FlagsOf(size_t i) const;
+  static uint8_t FlagsOf(const Token& token, std::string_view form, const Token* prev, std::string_view text);
 
-  // Per token, computed once in one pass.
+  // Per token, computed once in one pass (every field set there: the array is not
+  // initialised first).
   struct Word {
-    uint64_t lemma_key = 0, form_key = 0;
-    int entity = -1;
-    uint8_t flags = 0;
+    uint64_t lemma_key, form_key;
+    int entity;
+    uint8_t flags;
   };
-  std::vector<Word> words_;
+  std::unique_ptr<Word[]> words_;
 };
 
 // The CAMEO actor code an entity gives an event: its own, or for a capital named as a
 // place, its country's; "" when the entity cannot be an actor (media).
 std::string ActorCode(const Entity& e);
+// Whether ActorCode(e) is not empty, without making the string.
+inline bool HasActorCode(const Entity& e) {
+  return !e.actor.empty() || (e.type == "LOC" && e.id.size() > 8 && e.id.starts_with("country:"));
+}
 
 // The verbs around a head: auxiliaries, negation, clitics.
 struct VerbGroup {
