@@ -185,7 +185,12 @@ bool IsAppositionGap(std::string_view gap) {
 void EntityLinker::Knowledge::AddDateFact(std::string_view text, const Title& title, const std::string& country,
                                           Span span, const std::vector<Entity>& names,
                                           std::vector<DateFact>* facts) const {
-  for (const Entity& n : names) {
+  // Only a name that ends at most 6 bytes before the title or starts at most 2 after it is
+  // next to it: `names` are in text order and do not overlap, so their ends are in order too.
+  auto first = std::lower_bound(names.begin(), names.end(), span.start,
+                                [](const Entity& e, uint32_t pos) { return e.span.end + 6 < pos; });
+  for (auto next = first; next != names.end() && next->span.start <= span.end + 2; ++next) {
+    const Entity& n = *next;
     if (n.type != "PER" || n.id.rfind("person:", 0) != 0) continue;
     bool after = n.span.start >= span.end && n.span.start - span.end <= 2 &&
                  IsAppositionGap(text.substr(span.end, n.span.start - span.end));
