@@ -157,18 +157,6 @@ Tokenizer Tokenizer::Load() {
         }
       },
       1, 2);
-  // The fingerprint of the knowledge, in a fixed order (the sets are unordered).
-  std::vector<std::string> all;
-  for (const auto* set : {&t.elisions_, &t.whole_, &t.abbreviations_}) {
-    std::vector<std::string> sorted(set->begin(), set->end());
-    std::sort(sorted.begin(), sorted.end());
-    all.insert(all.end(), sorted.begin(), sorted.end());
-    all.emplace_back("\x1f");
-  }
-  all.insert(all.end(), t.clitics_.begin(), t.clitics_.end());
-  std::string joined;
-  for (const std::string& x : all) joined += x + '\n';
-  t.fingerprint_ = syntax::HashBytes(joined) | 1;
   return t;
 }
 
@@ -258,51 +246,13 @@ void Tokenizer::SplitWord(std::string_view text, size_t start, size_t end, std::
   for (int k = n - 1; k >= 0; k--) out->push_back(clitics[k]);
 }
 
-namespace {
-
-// Recent sentences and their tokens (offsets relative to the sentence), per thread:
-// direct-mapped by the hash of the sentence's bytes and the tokenizer's fingerprint.
-struct TokenCache {
-  struct Entry {
-    uint64_t hash = 0;  // 0: empty
-    std::string text;
-    std::vector<Span> spans;
-  };
-  static constexpr size_t kSlots = 1024;  // a power of two
-  static constexpr size_t kMaxBytes = 4096;  // longer "sentences" are not kept
-  std::vector<Entry> entries = std::vector<Entry>(kSlots);
-};
-
-}  // namespace
-
 void Tokenizer::Tokenize(std::string_view text, Span span, std::vector<Span>* out) const {
   const size_t end = std::min<size_t>(span.end, text.size());
   if (span.start >= end) return;
-  std::string_view sentence = text.substr(span.start, end - span.start);
-  if (sentence.size() > TokenCache::kMaxBytes) return TokenizeUncached(text, span.start, end, out);
-  thread_local TokenCache cache;
-  uint64_t hash = syntax::Mix64(syntax::HashBytes(sentence) ^ fingerprint_) | 1;
-  TokenCache::Entry& e = cache.entries[hash & (TokenCache::kSlots - 1)];
-  const uint32_t base = span.start;
-  const size_t first = out->size();
-  if (e.hash == hash && e.text == sentence) {
-    out->resize(first + e.spans.size());
-    Span* to = out->data() + first;
-    for (const Span& s : e.spans) *to++ = Span{s.start + base, s.end + base};
-    return;
-  }
-  TokenizeUncached(text, span.start, end, out);
-  e.hash = hash;
-  e.text.assign(sentence);
-  e.spans.resize(out->size() - first);
-  const Span* from = out->data() + first;
-  for (Span& s : e.spans) {
-    s = Span{from->start - base, from->end - base};
-    from++;
-  }
+  TokenizeRange(text, span.start, end, out);
 }
 
-void Tokenizer::TokenizeUncached(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
+void Tokenizer::TokenizeRange(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const {
   size_t i = start;
   std::string key;
   while (i < end) {

@@ -24,14 +24,14 @@ class Tokenizer {
   // Reads dict/syntax/tokens.tsv and dict/segment/abbreviations.txt. Throws DictError.
   static Tokenizer Load();
 
-  // Appends the tokens of text[span] (byte offsets into `text`) to *out, in order.
-  // The tokens depend on the bytes of text[span] alone: the last sentences seen are
-  // remembered per thread (several stages tokenise the same sentence), shared by the
-  // tokenizers loaded from the same files.
+  // Appends the tokens of text[span] (byte offsets into `text`) to *out, in order. The
+  // stages that need a sentence's tokens share them through one per-document layer
+  // (SentenceTokens) instead of tokenising it twice; nothing is remembered across documents
+  // (a cache of whole sentences would only pay on corpora that repeat them).
   void Tokenize(std::string_view text, Span span, std::vector<Span>* out) const;
 
  private:
-  void TokenizeUncached(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
+  void TokenizeRange(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
   // Splits the word text[start, end) at elisions and trailing clitics, appending to *out.
   void SplitWord(std::string_view text, size_t start, size_t end, std::vector<Span>* out) const;
   bool IsAbbreviation(std::string_view word) const;
@@ -60,7 +60,6 @@ class Tokenizer {
   KeySet whole_;                      // "aujourd'hui", ...
   std::vector<std::string> clitics_;  // "-t-il", ..., longest first
   KeySet abbreviations_;              // "m", "etc", ... (without '.')
-  uint64_t fingerprint_ = 0;                       // of all the above (keys the cache)
 };
 
 // The tokens of one document's sentences, each sentence tokenised once, when a stage first
