@@ -57,7 +57,10 @@ EventPrefilter::EventPrefilter(const PatternSet& patterns, const Tagger& tagger)
 bool EventPrefilter::Compute(std::string_view lower) const {
   if (lower.empty()) return false;
   auto head = [](const auto& set, const std::string& lemma) { return set.find(lemma) != set.end(); };
-  return head(verb_heads_, tagger_.LemmaOf(lower, Pos::kVerb)) || head(noun_heads_, tagger_.LemmaOf(lower, Pos::kNoun));
+  // A noun head may also be a word the tagger reads as an adjective after a determiner or a
+  // noun ("de vastes manœuvres"): the coder takes its adjective lemma then.
+  return head(verb_heads_, tagger_.LemmaOf(lower, Pos::kVerb)) || head(noun_heads_, tagger_.LemmaOf(lower, Pos::kNoun)) ||
+         head(noun_heads_, tagger_.LemmaOf(lower, Pos::kAdj));
 }
 
 bool EventPrefilter::CanBeHead(std::string_view form) const {
