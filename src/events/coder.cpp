@@ -137,13 +137,21 @@ inline bool MayMatchPreps(const SentenceView& s, size_t i, const PatternElement&
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
 size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
   if (!MayMatchPreps(s, i, slot)) return SIZE_MAX;
-  for (const auto& p : slot.words) {
-    size_t us = p.find('_');
-    if (us == std::string::npos) {
+  using Prep = PatternElement::Prep;
+  for (size_t a = 0; a < slot.words.size(); ++a) {
+    const std::string& p = slot.words[a];
+    const Prep kind = slot.prep_kinds[a];
+    if (kind != Prep::kWords) {
       // "des" right after another preposition is the article ("contre des soldats américains"),
       // not "de" + "les": it opens no "de [S]" or "de [T]" slot.
-      if (p == "de" && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
-      if (s.IsPreposition(i, p)) return i + 1;
+      if (kind == Prep::kDe && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
+      // IsPreposition(i, p) with the kind known (another word's lemma compared by key first).
+      const bool match = kind == Prep::kA    ? s.IsPreposition(i, "à")
+                         : kind == Prep::kDe ? s.IsPreposition(i, "de")
+                         : kind == Prep::kEn ? s.IsPreposition(i, "en")
+                                             : s.lemma_key(i) == slot.keys[a] && s.lemma(i) == p;
+      if (match) return i + 1;
+      if (!s.MayStartLocution(i)) continue;
       if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
     }
@@ -152,7 +160,7 @@ size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
     bool ok = true;
     while (ok) {
       size_t end = p.find('_', start);
-      std::string part = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::string_view part = std::string_view(p).substr(start, end == std::string::npos ? std::string::npos : end - start);
       ok = k < s.size() && (s.IsPreposition(k, part) || s.lemma(k) == part);
       ++k;
       if (end == std::string::npos) break;
@@ -1158,7 +1166,8 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         }
       }
       // A dative clitic for "à [T]": "La Russie lui a livré des armes".
-      if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), "à") != e.words.end()) {
+      // (The words compared as views: a const char* would be compared by a call per word.)
+      if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), std::string_view("à")) != e.words.end()) {
         bool dative = false;
         for (size_t k = m->group.start; k < m->group.head; ++k)
           if (s.pos(k) == Pos::kPron && (s.surface(k) == "lui" || s.surface(k) == "leur")) dative = true;
@@ -1171,7 +1180,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       // "convoquer l'ambassadeur russe" as "convoquer l'ambassadeur de Russie". (A bare
       // demonym, "deux diplomates biélorusses", is left to the patterns with a direct object.)
       if (actors.empty() && last_word != SIZE_MAX &&
-          std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
+          std::find(e.words.begin(), e.words.end(), std::string_view("de")) != e.words.end()) {
         const auto& ents = s.doc().entities;
         int x = s.entity(last_word);
         if (x >= 0 && ents[x].type != "LOC" && events::HasActorCode(ents[x])) {
@@ -1180,7 +1189,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         }
       }
     }
-    if (e.actor_class == "pop") {
+    if (std::string_view(e.actor_class) == "pop") {
       // A population named by a demonym noun ("des milliers de Vénézuéliens"), not a state.
       std::erase_if(actors, [&](int x) { return !IsPopulation(s, x); });
       if (actors.empty()) return false;
