@@ -137,13 +137,21 @@ inline bool MayMatchPreps(const SentenceView& s, size_t i, const PatternElement&
 // Where the prepositions of a slot match at i: the index after them, or SIZE_MAX.
 size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
   if (!MayMatchPreps(s, i, slot)) return SIZE_MAX;
-  for (const auto& p : slot.words) {
-    size_t us = p.find('_');
-    if (us == std::string::npos) {
+  using Prep = PatternElement::Prep;
+  for (size_t a = 0; a < slot.words.size(); ++a) {
+    const std::string& p = slot.words[a];
+    const Prep kind = slot.prep_kinds[a];
+    if (kind != Prep::kWords) {
       // "des" right after another preposition is the article ("contre des soldats américains"),
       // not "de" + "les": it opens no "de [S]" or "de [T]" slot.
-      if (p == "de" && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
-      if (s.IsPreposition(i, p)) return i + 1;
+      if (kind == Prep::kDe && i > 0 && s.pos(i - 1) == Pos::kAdp && s.surface(i) == "des") continue;
+      // IsPreposition(i, p) with the kind known (another word's lemma compared by key first).
+      const bool match = kind == Prep::kA    ? s.IsPreposition(i, "à")
+                         : kind == Prep::kDe ? s.IsPreposition(i, "de")
+                         : kind == Prep::kEn ? s.IsPreposition(i, "en")
+                                             : s.lemma_key(i) == slot.keys[a] && s.lemma(i) == p;
+      if (match) return i + 1;
+      if (!s.MayStartLocution(i)) continue;
       if (size_t k = MatchLocution(s, i, p); k != SIZE_MAX) return k;
       continue;
     }
@@ -152,7 +160,7 @@ size_t MatchPreps(const SentenceView& s, size_t i, const PatternElement& slot) {
     bool ok = true;
     while (ok) {
       size_t end = p.find('_', start);
-      std::string part = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::string_view part = std::string_view(p).substr(start, end == std::string::npos ? std::string::npos : end - start);
       ok = k < s.size() && (s.IsPreposition(k, part) || s.lemma(k) == part);
       ++k;
       if (end == std::string::npos) break;
@@ -252,14 +260,14 @@ std::vector<int> PassiveParticipants(const SentenceView& s, size_t head, std::st
     if (s.IsPreposition(j, "entre")) {
       std::vector<int> both = PhraseActors(s, j + 1);
       if (both.size() >= 2) {
-        *how = "agentless passive: the participants after 'entre'";
+        if (how) *how = "agentless passive: the participants after 'entre'";
         return both;
       }
     }
     if (code.substr(0, 2) == "04" && s.IsPreposition(j, "à") && j + 1 < s.size()) {
       int e = s.entity(j + 1);
       if (e >= 0 && ents[e].type == "LOC" && events::HasActorCode(ents[e])) {
-        *how = "agentless passive of a meeting: the seat of power it took place in";
+        if (how) *how = "agentless passive of a meeting: the seat of power it took place in";
         return {e};
       }
     }
@@ -920,6 +928,7 @@ struct HeadContext {
   size_t front_a = 0, front_b = 0;  // where the verb's object stands before it
   const PlaceTable* places = nullptr;  // the coder's (dict/places)
   const PatternSet* patterns = nullptr;  // the coder's (dict/verbs/fr)
+  bool explain = false;  // a trace is kept: word how each slot was filled (Match::source_how…)
 };
 
 HeadContext ContextOf(const SentenceView& s, size_t head, bool noun) {
@@ -1037,9 +1046,9 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
     bool open_is_place = false;  // after a preposition, that phrase is a place ("à Johannesburg")
     if (e.words.empty()) {
       if (!source && m->group.passive && !p.noun) {
-        actors = SubjectOf(s, m->group, &how);
+        actors = SubjectOf(s, m->group, ctx.explain ? &how : nullptr);
         m->target_is_subject = true;
-        how = "passive: the subject (" + how + ") is the target";
+        if (ctx.explain) how = "passive: the subject (" + how + ") is the target";
         // A subject naming an act with its agent: "L'annexion de la Crimée par la Russie a été
         // condamnée" is aimed at the agent, as in the active voice.
         if (std::vector<int> agent = AgentOfNamedAct(s, ClauseStart(s, m->group.start), m->group.start, ctx.patterns);
@@ -1057,9 +1066,9 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         }
       } else if (!source && !p.noun && m->group.participle_only && !m->group.reflexive &&
                  s.HasFeat(head, "Tense=Past")) {
-        actors = ParticipleObject(s, m->group, &how);
+        actors = ParticipleObject(s, m->group, ctx.explain ? &how : nullptr);
         m->target_is_subject = true;
-        how = "past participle: " + how;
+        if (ctx.explain) how = "past participle: " + how;
       } else {
         size_t k = after;
         while (k < end && used[k]) ++k;  // over an incise
@@ -1171,7 +1180,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           continue;
         }
         np_end = ActorsEnd(s, np, np_end, actors);
-        how = "after '" + std::string(s.surface(j)) + "'";
+        if (ctx.explain) how = "after '" + std::string(s.surface(j)) + "'";
         // "a condamné l'annexion de la Crimée par la Russie": the act the pattern's noun names
         // has its agent right after the phrase; it is the one aimed at.
         if (last_word != SIZE_MAX && j == last_word + 1) {
@@ -1184,7 +1193,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
             if (!agent.empty()) {
               actors = std::move(agent);
               np_end = ActorsEnd(s, by + 1, agent_end, actors);
-              how = "the agent of the act named by '" + std::string(s.surface(last_word)) + "'";
+              if (ctx.explain) how = "the agent of the act named by '" + std::string(s.surface(last_word)) + "'";
             }
           }
         }
@@ -1200,7 +1209,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           size_t np = MatchPreps(s, j, e);
           if (np == SIZE_MAX || np >= k_end) continue;
           actors = PhraseActors(s, np);
-          if (!actors.empty()) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
+          if (!actors.empty() && ctx.explain) how = "after '" + std::string(s.surface(j)) + "' in the fronted object";
         }
         // The act it names has its agent there: "L'annexion de quatre régions ukrainiennes par
         // la Russie a été condamnée" is aimed at the agent, not at what was annexed.
@@ -1221,11 +1230,12 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
           size_t a = k - 2;
           if (a > 0 && s.IsComma(a - 1)) --a;
           actors = PhraseActorsBefore(s, a);
-          if (!actors.empty()) how = "antecedent of '" + std::string(s.surface(k - 2)) + " qui'";
+          if (!actors.empty() && ctx.explain) how = "antecedent of '" + std::string(s.surface(k - 2)) + " qui'";
         }
       }
       // A dative clitic for "à [T]": "La Russie lui a livré des armes".
-      if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), "à") != e.words.end()) {
+      // (The words compared as views: a const char* would be compared by a call per word.)
+      if (actors.empty() && !p.noun && std::find(e.words.begin(), e.words.end(), std::string_view("à")) != e.words.end()) {
         bool dative = false;
         for (size_t k = m->group.start; k < m->group.head; ++k)
           if (s.pos(k) == Pos::kPron && (s.surface(k) == "lui" || s.surface(k) == "leur")) dative = true;
@@ -1238,7 +1248,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
       // "convoquer l'ambassadeur russe" as "convoquer l'ambassadeur de Russie". (A bare
       // demonym, "deux diplomates biélorusses", is left to the patterns with a direct object.)
       if (actors.empty() && last_word != SIZE_MAX &&
-          std::find(e.words.begin(), e.words.end(), "de") != e.words.end()) {
+          std::find(e.words.begin(), e.words.end(), std::string_view("de")) != e.words.end()) {
         const auto& ents = s.doc().entities;
         int x = s.entity(last_word);
         if (x >= 0 && ents[x].type != "LOC" && events::HasActorCode(ents[x])) {
@@ -1247,7 +1257,7 @@ bool TryMatch(const SentenceView& s, const HeadContext& ctx, const VerbPattern& 
         }
       }
     }
-    if (e.actor_class == "pop") {
+    if (std::string_view(e.actor_class) == "pop") {
       // A population named by a demonym noun ("des milliers de Vénézuéliens"), not a state.
       std::erase_if(actors, [&](int x) { return !IsPopulation(s, x); });
       if (actors.empty()) return false;
@@ -1423,6 +1433,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
           ctx = ContextOf(s, i, noun);
           ctx->places = &k_->places;
           ctx->patterns = &patterns;
+          ctx->explain = trace != nullptr;
         }
         Match m;
         if (TryMatch(s, *ctx, *p, &m)) {
@@ -1543,6 +1554,9 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       Match m = candidate;
       const VerbPattern& p = *m.pattern;
+      // How the source and the target were found is for the trace only: not worded otherwise.
+      std::string* const source_how = trace ? &m.source_how : nullptr;
+      std::string* const target_how = trace ? &m.target_how : nullptr;
       if (trace) note(fmt::format("match {} [{}] '{}' at '{}'", p.rule, p.code, p.text, s.surface(m.head)));
       // Source.
       bool after_que = false;
@@ -1579,7 +1593,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         // "a opposé une fin de non-recevoir à la demande formulée par Georgetown": a participle
         // right after the noun names its agent, whatever the clause's subject.
         size_t by = SIZE_MAX;
-        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, &m.source_how, &by);
+        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, source_how, &by);
         if (!agent.empty() && by != SIZE_MAX && GroupOf(s, by).participle_only) {
           bool adjacent = true;
           for (size_t k = m.head + 1; k < by; ++k)
@@ -1619,7 +1633,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             });
             m.source_how = "agentless passive: the speaker of the reported clause";
           }
-          if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, &m.source_how);
+          if (m.sources.empty() && g.passive) m.sources = PassiveParticipants(s, m.head, p.code, source_how);
           // An accusation in apposition after the main clause's object ("a rompu ses relations
           // avec le Rwanda, accusé de soutenir les rebelles"): the main clause's subject accuses.
           if (m.sources.empty() && m.group.participle_only && p.code.starts_with("112") && m.group.start > 1 &&
@@ -1634,7 +1648,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
             }
           }
         } else if (verb != SIZE_MAX && !(p.noun && TopicOfNoun(s, m.head))) {
-          m.sources = SubjectOf(s, g, &m.source_how);
+          m.sources = SubjectOf(s, g, source_how);
           clause_agent = true;
           if (p.noun) m.source_how = "subject of '" + std::string(s.surface(verb)) + "' (" + m.source_how + ")";
         }
@@ -1660,7 +1674,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
         // "Une enquête sur le sabotage … a été ouverte par la justice allemande": the noun
         // is the subject of a passive whose agent does it.
         size_t agent_verb = SIZE_MAX;
-        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, &m.source_how, &agent_verb);
+        std::vector<int> agent = NounPassiveAgent(s, m.head, k_->judging_verbs, source_how, &agent_verb);
         // A verb coding an event of its own is that event's, not the noun's.
         bool coded = std::any_of(matches.begin(), matches.end(), [&](const Match& o) {
           return !o.pattern->noun && o.head > m.head && o.head < m.head + 25 && o.head == agent_verb;
@@ -1684,7 +1698,7 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "Lors d'un entretien avec Macron, Poutine a défendu…": the subject of the main
         // clause after the fronted phrase.
-        m.sources = MainClauseSubject(s, m.head + 1, &m.source_how);
+        m.sources = MainClauseSubject(s, m.head + 1, source_how);
       }
       if (m.sources.empty() && p.noun && verb == SIZE_MAX) {
         // "la signature d'un accord entre la Chine et l'Iran": the participants after "entre".
@@ -1768,8 +1782,8 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       else
         m.target_how += " (the source's own actor: domestic)";
       if (m.targets.empty() && p.has_target_slot() && m.sources.size() == 1 && !m.open_target) {
-        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, &m.target_how);
-        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, target_how);
+        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, target_how);
       }
       // A nominal act aimed at "son territoire", "son espace aérien": the possessor is the
       // subject of the clause it stands in, when that is another state.
@@ -1791,12 +1805,12 @@ void EventCoder::Run(Doc& doc, std::vector<std::string>* trace) const {
       }
       bool domestic = own_mention;
       if (m.targets.empty() && m.sources.size() == 1 && (!p.has_target_slot() || m.open_target)) {
-        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, &m.target_how);
-        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, &m.target_how);
+        if (!p.noun) m.targets = TargetInQuotation(s, m.head, m.sources, target_how);
+        if (m.targets.empty()) m.targets = TargetAfter(s, m.head + 1, m.sources, patterns, target_how);
         if (m.targets.empty() && !p.noun && g.passive) {
           // The passive's subject is the object: "les restrictions sur le commerce avec Cuba
           // ont été assouplies par Washington".
-          m.targets = SubjectOf(s, g, &m.target_how);
+          m.targets = SubjectOf(s, g, target_how);
           std::erase_if(m.targets, [&](int t) {
             return std::any_of(m.sources.begin(), m.sources.end(), [&](int src) {
               return events::ActorCode(doc.entities[src]).substr(0, 3) == events::ActorCode(doc.entities[t]).substr(0, 3);

@@ -75,7 +75,15 @@ VerbPattern ParsePattern(const DictLine& line, std::string_view text) {
       }
       e.words = pending_preps;
       pending_preps.clear();
-      for (const std::string& prep : e.words) e.keys.push_back(WordKey(std::string_view(prep).substr(0, prep.find('_'))));
+      for (const std::string& prep : e.words) {
+        e.keys.push_back(WordKey(std::string_view(prep).substr(0, prep.find('_'))));
+        using Prep = PatternElement::Prep;
+        e.prep_kinds.push_back(prep == "à"    ? Prep::kA
+                               : prep == "de" ? Prep::kDe
+                               : prep == "en" ? Prep::kEn
+                               : prep.find('_') != std::string::npos ? Prep::kWords
+                                                                     : Prep::kWord);
+      }
       for (const auto& prior : p.elements)
         if (prior.kind == e.kind) line.Fail("slot " + w + " appears twice");
       p.elements.push_back(std::move(e));

@@ -21,6 +21,10 @@ struct PatternElement {
   std::vector<uint64_t> keys;      // WordKey (core/hash.h) of each alternative; slots: of each
                                    // preposition's first word ("auprès" of "auprès_de")
   std::string actor_class;         // slots: "" any actor, "pop" a population ("des Vénézuéliens")
+  // Slots: how each preposition is tested, decided once at load: "à" and "de" (which also
+  // match au, aux, du, des, d'), "en", another word (its lemma), or several ("auprès_de").
+  enum class Prep : uint8_t { kA, kDe, kEn, kWord, kWords };
+  std::vector<Prep> prep_kinds;
 };
 
 struct VerbPattern {
