@@ -399,6 +399,9 @@ INSTANTIATE_TEST_SUITE_P(
              "RUS>04>UKR>hypothetical;UKR>04>RUS>hypothetical;"},
         Case{"Le Conseil de sécurité de l'ONU a exigé un cessez-le-feu immédiat, les États-Unis s'étant abstenus.",
              "2024-03-25", "IGOUNO>10>->asserted;"},
+        // A comma before a finite verb group closes the relative: its slot is not looked for after.
+        Case{"Nayib Bukele, qui a fait arrêter des membres de gangs, a rejeté les critiques de l'ONU.", "2024-03-04",
+             "SLV>12>IGOUNO>asserted;SLV>17>SLV>asserted;"},
         // A medium's reporting clause is hearsay.
         Case{"Xi Jinping a reçu Vladimir Poutine à Pékin, a rapporté l'agence Chine nouvelle.", "2024-05-16",
              "CHN>04>RUS>reported;"},

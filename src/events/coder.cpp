@@ -208,6 +208,9 @@ size_t WindowEnd(const SentenceView& s, size_t head) {
     // A gerund opens a clause of its own: "a réagi en livrant des missiles à l'Ukraine" (the
     // Ukraine is what is delivered to, not what is reacted to).
     if (IsGerundAt(s, end)) break;
+    // A comma before a finite verb group closes a relative or an incise: "Bukele, qui a fait
+    // arrêter des membres de gangs, a rejeté les critiques de l'ONU" (the UN is not arrested).
+    if (s.IsComma(end) && end + 1 < s.size() && s.pos(end + 1) == Pos::kAux && s.HasFeat(end + 1, "VerbForm=Fin")) break;
     if (s.IsClauseBoundary(end)) {
       // A short quoted phrase without a verb stays in the clause: "a dénoncé « l'ingérence » de
       // Washington".
