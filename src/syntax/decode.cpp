@@ -147,6 +147,25 @@ template <typename F>
   return row;
 }
 
+// The row to add to a word's kSelf row when it is the first of the sentence: the weights of
+// kFirstShape with `first` minus those without (integer sums: the same total as SelfFeatures
+// with `first`).
+const int32_t* FirstDelta(const Model& model, Scratch::FirstDelta* c, size_t width, uint64_t shape) {
+  const size_t e = shape & (Scratch::FirstDelta::kSlots - 1);  // a hash already
+  int32_t* row = &c->rows[e * width];
+  if (!c->used[e] || c->shape[e] != shape) [[unlikely]] {
+    const uint64_t with = Feature2(kFirstShape, shape, 1), without = Feature2(kFirstShape, shape, 0);
+    std::vector<int32_t> minus(width, 0);
+    for (size_t j = 0; j < width; j++) row[j] = 0;
+    model.AddWeights(&with, 1, row);
+    model.AddWeights(&without, 1, minus.data());
+    for (size_t j = 0; j < width; j++) row[j] -= minus[j];
+    c->shape[e] = shape;
+    c->used[e] = 1;
+  }
+  return row;
+}
+
 void ResetPrevRows(size_t width, Scratch::PrevRows* c) {
   c->lower.assign(Scratch::PrevRows::kSlots, 0);
   c->prev.assign(Scratch::PrevRows::kSlots, -1);
@@ -170,6 +189,9 @@ void Reset(const Model& model, const LemmaOverrides* verbs, Scratch* s) {
   model.AddWeights(feats, P1Features(EndWord(), feats), &s->end_rows[Scratch::kAsP1 * w]);
   model.AddWeights(feats, P2Features(EndWord(), feats), &s->end_rows[Scratch::kAsP2 * w]);
   s->end_mix = Premix(EndWord());
+  s->first_delta.shape.assign(Scratch::FirstDelta::kSlots, 0);
+  s->first_delta.used.assign(Scratch::FirstDelta::kSlots, 0);
+  s->first_delta.rows.assign(Scratch::FirstDelta::kSlots * w, 0);
   ResetPrevRows(w, &s->word_prev);
   ResetPrevRows(w, &s->next_prev);
   const size_t tags = model.classes.size() + 1;
@@ -282,7 +304,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
     }
     if (d.ready != Scratch::kAllRows) FillRows(model, s, slot);
     d.stamp = s->stamp;
-    if (i == 0) s->first = d.info;
+    if (i == 0) s->first_shape = d.info.shape;
     Scratch::Word& w = words[i];
     w.rows = &s->rows[slot * block];
     w.lower_hash = d.info.lower;
@@ -311,13 +333,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       // The cached rows of the word and its neighbours, of the previous tags, of the word
       // and of the next one with the previous tag, then the two bigrams.
       const int32_t* rows[8];
-      if (i == 0) {
-        for (size_t k = 0; k < width; k++) acc[k] = 0;
-        model.AddWeights(feats, SelfFeatures(s->first, true, feats), acc);
-        rows[0] = acc;
-      } else {
-        rows[0] = w.rows + Scratch::kSelf * width;
-      }
+      rows[0] = w.rows + Scratch::kSelf * width;  // the first word's: see FirstDelta below
       rows[1] = words[i - 1].rows + Scratch::kAsM1 * width;  // the boundary's before the first word
       rows[2] = words[i - 2].rows + Scratch::kAsM2 * width;
       rows[3] = words[i + 1].rows + Scratch::kAsP1 * width;  // and after the last
@@ -336,6 +352,7 @@ void TagForms(const Model& model, const std::string_view* forms, size_t n, Scrat
       rows[7] = PrevRow(model, &s->next_prev, width, next.lower_hash, prev,
                         [&](uint64_t* f) { return NextPrevFeatures(next.mix, prev, f); });
       SumRows(rows, 8, acc, width);
+      if (i == 0) AddRow(FirstDelta(model, &s->first_delta, width, s->first_shape), acc, width);
       model.AddWeights(feats, BigramFeatures(w.mix, words[i - 1].lower_hash, next.lower_hash, feats), acc);
       if (c < 0) c = BestOf(model, acc, width);
       // Constrain changes only a participle class given to a form without a participle's

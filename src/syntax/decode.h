@@ -102,7 +102,16 @@ struct Scratch {
   static constexpr size_t kPad = 2;
   std::vector<Word> words;
   const Word& word(size_t i) const { return words[kPad + i]; }
-  WordInfo first;                  // the first word's description (its features differ)
+  // A sentence's first word differs from its kSelf row by one feature (kFirstShape with
+  // `first`): that difference, per shape, direct-mapped (a few shapes start most sentences).
+  struct FirstDelta {
+    static constexpr size_t kSlots = 64;  // a power of two
+    std::vector<uint64_t> shape;
+    std::vector<uint8_t> used;
+    std::vector<int32_t> rows;  // kSlots rows of `width`
+  };
+  FirstDelta first_delta;
+  uint64_t first_shape = 0;        // WordInfo::shape of the first word
   std::vector<int32_t> spill;
   std::vector<std::string> spill_lower;
   std::vector<int> classes;        // the result
