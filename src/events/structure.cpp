@@ -194,16 +194,28 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
   }
   Word* out = words_.get();
   bool guillemet = false;  // an opening « that may enclose a term
+  // The spans of the current entity and time expression are kept in registers (an Entity is
+  // large: indexing the vector at every token cost a multiply and the bound tests); past the
+  // last one, a span no token reaches.
+  constexpr Span kNone{UINT32_MAX, UINT32_MAX};
+  Span es = e < n_ents ? ents[e].span : kNone;
+  Span xs = x < n_tx ? tx[x].span : kNone;
   for (size_t i = 0; i < n_; ++i) {
     const Token& token = toks[i];
     const Span t = token.span;
-    while (e < n_ents && ents[e].span.end <= t.start) ++e;
-    while (x < n_tx && tx[x].span.end <= t.start) ++x;
+    while (es.end <= t.start) {
+      ++e;
+      es = e < n_ents ? ents[e].span : kNone;
+    }
+    while (xs.end <= t.start) {
+      ++x;
+      xs = x < n_tx ? tx[x].span : kNone;
+    }
     const std::string_view form = t.of(text);
     Word w;
-    w.entity = e < n_ents && ents[e].span.start < t.end ? static_cast<int>(e) : -1;
+    w.entity = es.start < t.end ? static_cast<int>(e) : -1;
     uint8_t flags = FlagsOf(token, form, i > 0 ? &toks[i - 1] : nullptr, text);
-    if (x < n_tx && tx[x].span.start < t.end) flags |= kTimex;
+    if (xs.start < t.end) flags |= kTimex;
     w.flags = flags;
     // The tagger's keys (from its per-form cache); computed here for tokens made otherwise.
     w.lemma_key = token.lemma_key ? token.lemma_key : WordKey(token.lemma);
