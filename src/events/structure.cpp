@@ -211,7 +211,7 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
       ++x;
       xs = x < n_tx ? tx[x].span : kNone;
     }
-    const std::string_view form = t.of(text);
+    const std::string_view form(text.data() + t.start, t.end - t.start);  // as surface(i)
     Word w;
     w.entity = es.start < t.end ? static_cast<int>(e) : -1;
     uint8_t flags = FlagsOf(token, form, i > 0 ? &toks[i - 1] : nullptr, text);
