@@ -172,6 +172,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 
 SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
     : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token),
+      toks_(doc.tokens.data() + first_token),
       words_(std::make_unique_for_overwrite<Word[]>(n_)) {
   // Entities, time expressions and tokens are all in text order: one merge pass. The first
   // entity (time expression) not ending before a token only moves forward as tokens do, so a
@@ -727,7 +728,11 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     if (In(w, {"nous", "je", "j'"})) {
       std::vector<int> speaker = QuoteSpeaker(s, j, false);
       if (!speaker.empty()) {
-        if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
+        if (how) {  // (appended: "'" + std::string trips GCC 12's false -Wrestrict once inlined)
+          *how = "'";
+          *how += s.surface(j);
+          *how += "' in a quotation -> its speaker";
+        }
         return speaker;
       }
     }
