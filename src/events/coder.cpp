@@ -656,9 +656,12 @@ bool IsMediaNoun(std::string_view lemma) {
 
 size_t ReportingVerbAfter(const SentenceView& s, size_t from) {
   for (size_t j = from; j + 1 < s.size(); ++j) {
+    // Every mark tested is one byte long: the others are passed on their length.
     std::string_view w = s.surface(j);
-    if (w == "." || w == ";" || w == "?" || w == "!" || w == ":") break;
-    if (!s.IsComma(j)) continue;
+    if (w.size() != 1) continue;
+    const char c = w[0];
+    if (c == '.' || c == ';' || c == '?' || c == '!' || c == ':') break;
+    if (c != ',') continue;
     size_t v = j + 1;
     while (v < s.size() && v < j + 4 && (s.pos(v) == Pos::kAux || s.pos(v) == Pos::kAdv || s.lemma(v) == "se" ||
                                          s.surface(v) == "s'"))

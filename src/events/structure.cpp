@@ -172,6 +172,7 @@ std::vector<int> ActorsIn(const SentenceView& s, size_t a, size_t b) {
 
 SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor)
     : doc_(doc), sentence_(sentence), first_(first_token), n_(end_token - first_token),
+      toks_(doc.tokens.data() + first_token),
       words_(std::make_unique_for_overwrite<Word[]>(n_)) {
   // Entities, time expressions and tokens are all in text order: one merge pass. The first
   // entity (time expression) not ending before a token only moves forward as tokens do, so a
@@ -194,16 +195,28 @@ SentenceView::SentenceView(const Doc& doc, uint32_t sentence, size_t first_token
   }
   Word* out = words_.get();
   bool guillemet = false;  // an opening « that may enclose a term
+  // The spans of the current entity and time expression are kept in registers (an Entity is
+  // large: indexing the vector at every token cost a multiply and the bound tests); past the
+  // last one, a span no token reaches.
+  constexpr Span kNone{UINT32_MAX, UINT32_MAX};
+  Span es = e < n_ents ? ents[e].span : kNone;
+  Span xs = x < n_tx ? tx[x].span : kNone;
   for (size_t i = 0; i < n_; ++i) {
     const Token& token = toks[i];
     const Span t = token.span;
-    while (e < n_ents && ents[e].span.end <= t.start) ++e;
-    while (x < n_tx && tx[x].span.end <= t.start) ++x;
-    const std::string_view form = t.of(text);
+    while (es.end <= t.start) {
+      ++e;
+      es = e < n_ents ? ents[e].span : kNone;
+    }
+    while (xs.end <= t.start) {
+      ++x;
+      xs = x < n_tx ? tx[x].span : kNone;
+    }
+    const std::string_view form(text.data() + t.start, t.end - t.start);  // as surface(i)
     Word w;
-    w.entity = e < n_ents && ents[e].span.start < t.end ? static_cast<int>(e) : -1;
+    w.entity = es.start < t.end ? static_cast<int>(e) : -1;
     uint8_t flags = FlagsOf(token, form, i > 0 ? &toks[i - 1] : nullptr, text);
-    if (x < n_tx && tx[x].span.start < t.end) flags |= kTimex;
+    if (xs.start < t.end) flags |= kTimex;
     w.flags = flags;
     // The tagger's keys (from its per-form cache); computed here for tokens made otherwise.
     w.lemma_key = token.lemma_key ? token.lemma_key : WordKey(token.lemma);
@@ -715,7 +728,11 @@ std::vector<int> SubjectOf(const SentenceView& s, const VerbGroup& g, std::strin
     if (In(w, {"nous", "je", "j'"})) {
       std::vector<int> speaker = QuoteSpeaker(s, j, false);
       if (!speaker.empty()) {
-        if (how) *how = "'" + std::string(s.surface(j)) + "' in a quotation -> its speaker";
+        if (how) {  // (appended: "'" + std::string trips GCC 12's false -Wrestrict once inlined)
+          *how = "'";
+          *how += s.surface(j);
+          *how += "' in a quotation -> its speaker";
+        }
         return speaker;
       }
     }

@@ -32,8 +32,13 @@ class SentenceView {
   SentenceView(const Doc& doc, uint32_t sentence, size_t first_token, size_t end_token, Cursor* cursor = nullptr);
 
   size_t size() const { return n_; }
-  const Token& tok(size_t i) const { return doc_.tokens[first_ + i]; }
-  std::string_view surface(size_t i) const { return tok(i).span.of(doc_.text); }
+  const Token& tok(size_t i) const { return toks_[i]; }
+  // (Made directly, not by Span::of: a token's span is inside the text, and substr's bound
+  // tests cost more than the rest at the many calls of the sentence rules.)
+  std::string_view surface(size_t i) const {
+    const Span t = tok(i).span;
+    return std::string_view(doc_.text.data() + t.start, t.end - t.start);
+  }
   // A view (not the string): comparisons with a literal check the size first.
   std::string_view lemma(size_t i) const { return tok(i).lemma; }
   Pos pos(size_t i) const { return tok(i).pos; }
@@ -77,6 +82,9 @@ class SentenceView {
   const Doc& doc_;
   uint32_t sentence_;
   size_t first_, n_;
+  // The sentence's first token (the document's tokens do not change while a view is used): one
+  // load for every tok(i), where going through doc_ took three.
+  const Token* toks_;
   enum Flag : uint8_t { kBoundary = 1, kPrepA = 2, kPrepDe = 4, kLocutionStart = 8, kTimex = 16 };
   static uint8_t FlagsOf(const Token& token, std::string_view form, const Token* prev, std::string_view text);
 
