@@ -181,19 +181,36 @@ const NerModel::Partial& NerModel::PartialOf(const NerWord& w) const {
   return c.p;
 }
 
+// The five rows in one pass over the word's 17 features (every slot prefetched first), not
+// five ScoreDense calls: the same integer sums.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void NerModel::ScorePartial(const NerWord& w, Partial* p) const {
-  auto rows = [&](std::initializer_list<int> which, int32_t* sum) {
-    uint64_t feats[kWordFeatures];
-    int k = 0;
-    for (int f : which) feats[k++] = w.f[f];
-    for (size_t t = 0; t < kDenseTags; t++) sum[t] = 0;
-    ScoreDense(feats, k, sum);
+  for (uint64_t f : w.f) __builtin_prefetch(&slots_[f & slot_mask_]);
+  auto row = [&](int feature) -> Lanes32 {
+    const uint64_t f = w.f[feature];
+    const uint32_t check = Check(f);
+    for (uint64_t s = f & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot& sl = slots_[s];
+      if (sl.check == check) {
+        Lanes16 r;
+        std::memcpy(&r, sl.w, sizeof r);  // all lanes: the padding is 0
+        return __builtin_convertvector(r, Lanes32);
+      }
+      if (sl.check == 0) return Lanes32{};
+    }
   };
-  rows({kOwnWord, kOwnLower, kOwnSuf2, kOwnSuf3, kOwnSuf4, kOwnPre3, kOwnShape, kOwnGaz, kOwnGazKind}, p->own);
-  rows({kAsLowerM1, kAsShapeM1, kAsGazM1}, p->m1);
-  rows({kAsLowerP1, kAsShapeP1, kAsGazP1}, p->p1);
-  rows({kAsLowerM2}, p->m2);
-  rows({kAsLowerP2}, p->p2);
+  const Lanes32 own = row(kOwnWord) + row(kOwnLower) + row(kOwnSuf2) + row(kOwnSuf3) + row(kOwnSuf4) + row(kOwnPre3) +
+                      row(kOwnShape) + row(kOwnGaz) + row(kOwnGazKind);
+  const Lanes32 m1 = row(kAsLowerM1) + row(kAsShapeM1) + row(kAsGazM1);
+  const Lanes32 p1 = row(kAsLowerP1) + row(kAsShapeP1) + row(kAsGazP1);
+  const Lanes32 m2 = row(kAsLowerM2), p2 = row(kAsLowerP2);
+  std::memcpy(p->own, &own, sizeof p->own);
+  std::memcpy(p->m1, &m1, sizeof p->m1);
+  std::memcpy(p->p1, &p1, sizeof p->p1);
+  std::memcpy(p->m2, &m2, sizeof p->m2);
+  std::memcpy(p->p2, &p2, sizeof p->p2);
 }
 
 void NerModel::InitRows(WordRows* r) const {
