@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 
 #include "core/dict_file.h"
@@ -140,6 +141,27 @@ bool HasFreeCapital(std::string_view text, Span span, std::vector<Entity>::const
   return false;
 }
 
+// Adds `added` to `entities` as a stable sort by start of their concatenation would order
+// them (entities::MergeByStart), moving each entity once: both are normally in text order,
+// so one merge into a new vector instead of growing `entities` and then merging.
+void MergeInto(std::vector<Entity>* entities, std::vector<Entity>* added) {
+  auto starts_before = [](const Entity& a, const Entity& b) { return a.span.start < b.span.start; };
+  if (!std::is_sorted(entities->begin(), entities->end(), starts_before) ||
+      !std::is_sorted(added->begin(), added->end(), starts_before)) {
+    const size_t dictionary_entities = entities->size();
+    std::move(added->begin(), added->end(), std::back_inserter(*entities));
+    entities::MergeByStart(entities, dictionary_entities);
+    return;
+  }
+  std::vector<Entity> out;
+  out.reserve(entities->size() + added->size());
+  // (std::merge takes the first range's element among equal starts, as the stable sort does)
+  std::merge(std::make_move_iterator(entities->begin()), std::make_move_iterator(entities->end()),
+             std::make_move_iterator(added->begin()), std::make_move_iterator(added->end()), std::back_inserter(out),
+             starts_before);
+  entities->swap(out);
+}
+
 }  // namespace
 
 struct NerTagger::Countries {
@@ -272,7 +294,8 @@ size_t NerTagger::Run(Doc& doc, SentenceTokens* words) const {
       std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   }
 
-  const size_t dictionary_entities = doc.entities.size();
+  std::vector<Entity> added;  // the model's, in text order
+  added.reserve(found.size());
   // Names: the longest mention of the document ending with the same word, per type.
   std::unordered_map<std::string, std::string_view> longest;  // type + last word -> mention
   std::unordered_map<std::string, int> mentions;              // last word -> how many mentions
@@ -305,16 +328,15 @@ size_t NerTagger::Run(Doc& doc, SentenceTokens* words) const {
         ent.type = "GPE";
         ent.id = c->second.first;
         ent.actor = c->second.second;
-        doc.entities.push_back(std::move(ent));
+        added.push_back(std::move(ent));
         continue;
       }
     }
     std::string prefix = m.type == "PER" ? "model:per:" : m.type == "ORG" ? "model:org:" : "model:loc:";
     ent.id = prefix + Slug(name);
-    doc.entities.push_back(std::move(ent));
+    added.push_back(std::move(ent));
   }
-  // (the dictionary's entities and the model's are each in text order)
-  entities::MergeByStart(&doc.entities, dictionary_entities);
+  MergeInto(&doc.entities, &added);
   return tagged;
 }
 

@@ -103,6 +103,7 @@ struct NerModel {
   static size_t TagIndex(int tag) { return tag == kStart ? kDenseTags : static_cast<size_t>(tag); }
   std::vector<int32_t> tag_kind_rows_, kinds_rows_;
   uint32_t allowed_after_[kTagIndexes] = {};  // bit t: Allowed(prev, t), by TagIndex(prev)
+  int32_t allowed_lanes_[kTagIndexes][kDenseTags] = {};  // the same as lanes: -1 allowed, 0 not
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
   uint64_t id_ = 0;  // set by Index(): tells models apart in the per-thread cache of Partials

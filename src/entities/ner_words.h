@@ -25,11 +25,20 @@ class WordTable {
   // The rows of BoundaryWord(start).
   NerModel::WordRows* Boundary(bool start) { return start ? &start_ : &end_; }
 
+  // A slot: the form's length and first and last bytes (ner_words.cpp), and its entry + 1
+  // (0: empty).
+  struct Key {
+    uint64_t a = 0, b = 0;
+    uint32_t n = 0, entry = 0;
+  };
+
  private:
   struct Entry {
     std::string form;
     NerModel::WordRows rows;
   };
+  // Describes a form Find did not have and puts it in `slot` (`k`: its key).
+  NerModel::WordRows* Add(std::string_view form, Key k, size_t slot);
   void Reset(const NerModel& model, const NerLexicon& lexicon);
   void Clear();
 
@@ -38,8 +47,7 @@ class WordTable {
   uint64_t model_id_ = 0, lexicon_id_ = 0;
   size_t capacity_ = 0;
   std::vector<Entry> entries_;   // reserved to capacity_: entries do not move
-  std::vector<uint32_t> slots_;  // open addressing, 2 * capacity_ or more (a power of two): entry + 1, 0 empty
-  std::vector<uint32_t> hashes_;  // the low bits of each slot's form hash
+  std::vector<Key> slots_;  // open addressing, 2 * capacity_ or more (a power of two)
   NerModel::WordRows start_, end_;
   std::string lower_;
 };
