@@ -105,6 +105,32 @@ bool IsElisionWord(std::string_view word, bool ascii) {
   return IsElision(std::string_view(lower, word.size()));
 }
 
+// Skeleton::FoldLatin1 by table: the fold of the Latin-1 letter 0xC3 `second`, or nullptr.
+struct Latin1Folds {
+  const char* base[64];
+  Latin1Folds() {
+    for (int k = 0; k < 64; ++k) base[k] = Skeleton::FoldLatin1(static_cast<unsigned char>(0x80 + k));
+  }
+  const char* Of(unsigned char second) const { return (second & 0xC0) == 0x80 ? base[second & 0x3F] : nullptr; }
+};
+const Latin1Folds kLatin1;
+
+// FoldedHash of the word bytes[start, end) (at most 64 bytes) of ASCII letters and digits and
+// Latin-1 letters, folded on the stack (a letter folds to at most 2 bytes).
+uint64_t Latin1FoldHash(const unsigned char* bytes, size_t start, size_t end) {
+  unsigned char folded[64];
+  size_t len = 0;
+  for (size_t k = start; k < end;) {
+    if (bytes[k] < 0x80) {
+      folded[len++] = kAscii.fold[bytes[k++]];
+      continue;
+    }
+    for (const char* base = kLatin1.Of(bytes[k + 1]); *base; ++base) folded[len++] = static_cast<unsigned char>(*base);
+    k += 2;
+  }
+  return FoldedHash(folded, len, len, 0);
+}
+
 // One word of a text as NextWord() finds it.
 struct RawWord {
   uint32_t start = 0, end = 0;
@@ -185,19 +211,8 @@ struct RawWord {
       out->hashed = true;
       if (ascii) {  // its fold is its lower case
         out->fold_hash = FoldedHash(bytes + start, end - start, n - start, kLowerAscii);
-      } else if (latin1 && end - start <= 64) {  // folded on the stack (a letter folds to at most 2 bytes)
-        unsigned char folded[64];
-        size_t len = 0;
-        for (size_t k = start; k < end;) {
-          if (bytes[k] < 0x80) {
-            folded[len++] = kAscii.fold[bytes[k++]];
-            continue;
-          }
-          for (const char* base = Skeleton::FoldLatin1(bytes[k + 1]); *base; ++base)
-            folded[len++] = static_cast<unsigned char>(*base);
-          k += 2;
-        }
-        out->fold_hash = FoldedHash(folded, len, len, 0);
+      } else if (latin1 && end - start <= 64) {
+        out->fold_hash = Latin1FoldHash(bytes, start, end);
       } else {  // left to Find()
         out->hashed = false;
         out->fold_hash = 0;
@@ -209,31 +224,6 @@ struct RawWord {
   return false;
 }
 
-// Skeleton::FoldLatin1 by table: the fold of the Latin-1 letter 0xC3 `second`, or nullptr.
-struct Latin1Folds {
-  const char* base[64];
-  Latin1Folds() {
-    for (int k = 0; k < 64; ++k) base[k] = Skeleton::FoldLatin1(static_cast<unsigned char>(0x80 + k));
-  }
-  const char* Of(unsigned char second) const { return (second & 0xC0) == 0x80 ? base[second & 0x3F] : nullptr; }
-};
-const Latin1Folds kLatin1;
-
-// FoldedHash of the word bytes[start, end) (at most 64 bytes) of ASCII letters and digits and
-// Latin-1 letters, folded on the stack (a letter folds to at most 2 bytes).
-uint64_t Latin1FoldHash(const unsigned char* bytes, size_t start, size_t end) {
-  unsigned char folded[64];
-  size_t len = 0;
-  for (size_t k = start; k < end;) {
-    if (bytes[k] < 0x80) {
-      folded[len++] = kAscii.fold[bytes[k++]];
-      continue;
-    }
-    for (const char* base = kLatin1.Of(bytes[k + 1]); *base; ++base) folded[len++] = static_cast<unsigned char>(*base);
-    k += 2;
-  }
-  return FoldedHash(folded, len, len, 0);
-}
 
 // Skeleton::Fold of a word of at most 64 bytes of ASCII letters and digits and Latin-1
 // letters (most words), written to `out` without a string: its length, 0 for other words.
