@@ -645,15 +645,15 @@ size_t IntentBefore(const SentenceView& s, size_t from, const PatternSet& patter
   return SIZE_MAX;
 }
 
-// The verb of the reporting clause that closes the sentence after `from` ("…, a promis Xi
-// Jinping.", "… », a menacé Moscou."): a comma, then the verb group and its subject.
-// SIZE_MAX when none.
 // Nouns that name a news medium or its staff: their reports are hearsay, never an actor's voice.
 bool IsMediaNoun(std::string_view lemma) {
   return events::In(lemma, {"presse", "média", "journal", "agence", "télévision", "chaîne", "radio", "quotidien",
                             "hebdomadaire", "journaliste"});
 }
 
+// The verb of the reporting clause that closes the sentence after `from` ("…, a promis Xi
+// Jinping.", "… », a menacé Moscou."): a comma, then the verb group and its subject.
+// SIZE_MAX when none.
 size_t ReportingVerbAfter(const SentenceView& s, size_t from) {
   for (size_t j = from; j + 1 < s.size(); ++j) {
     // Every mark tested is one byte long: the others are passed on their length.
@@ -709,8 +709,7 @@ size_t ClauseStart(const SentenceView& s, size_t group_start) {
 // A noun of one's own ground after a possessive: "sur son territoire", "dans son espace
 // aérien", "contre son ambassade".
 bool OwnGround(std::string_view lemma) {
-  return lemma == "territoire" || lemma == "sol" || lemma == "espace" || lemma == "ambassade" ||
-         lemma == "frontière" || lemma == "eaux" || lemma == "consulat";
+  return events::In(lemma, {"territoire", "sol", "espace", "ambassade", "frontière", "eaux", "consulat"});
 }
 
 // The subject of the clause a noun at `head` stands in, over an adjunct ("Le Pakistan a
@@ -720,8 +719,7 @@ std::vector<int> ClauseSubjectBefore(const SentenceView& s, size_t head) {
     --k;
     if (s.IsClauseBoundary(k)) break;
     if (s.pos(k) != Pos::kVerb) continue;
-    std::string how;
-    return SubjectOf(s, GroupOf(s, k), &how);
+    return SubjectOf(s, GroupOf(s, k), nullptr);
   }
   return {};
 }
@@ -781,11 +779,7 @@ int AssetAgent(const SentenceView& s, size_t head) {
                                "chasseur", "missile", "roquette", "soldat", "troupe", "force", "militaire", "char",
                                "blindé", "commando", "unité"}))
     return -1;
-  for (size_t j = k + 1; j < s.size() && j <= k + 3 && s.pos(j) == Pos::kAdj; ++j) {
-    int e = s.entity(j);
-    if (e >= 0 && s.doc().entities[e].via == "demonym" && !events::ActorCode(s.doc().entities[e]).empty()) return e;
-  }
-  return -1;
+  return DemonymAgent(s, k);  // the demonym adjective of the forces' noun
 }
 
 // Whether entity `x` names a population: a demonym used as a noun ("des Vénézuéliens",
