@@ -139,6 +139,25 @@ struct RawWord {
   uint64_t fold_hash = 0;  // Gazetteer::FoldHash of the word
 };
 
+// Sets *out to the word text[start, end) of `n` bytes: `ascii` when all its letters are ASCII
+// (its fold is its lower case), else `latin1` when they are ASCII or Latin-1; other words, and
+// words longer than 64 bytes of Latin-1, are left to Find() (not hashed).
+void SetWord(const unsigned char* bytes, size_t n, size_t start, size_t end, bool upper, bool ascii, bool latin1,
+             RawWord* out) {
+  out->start = static_cast<uint32_t>(start);
+  out->end = static_cast<uint32_t>(end);
+  out->upper = upper;
+  out->hashed = true;
+  if (ascii) {
+    out->fold_hash = FoldedHash(bytes + start, end - start, n - start, kLowerAscii);
+  } else if (latin1 && end - start <= 64) {
+    out->fold_hash = Latin1FoldHash(bytes, start, end);
+  } else {
+    out->hashed = false;
+    out->fold_hash = 0;
+  }
+}
+
 // NextWord() for any word: non-ASCII letters, elided articles.
 [[gnu::noinline]] bool NextWordSlow(std::string_view text, size_t i, RawWord* out) {
   const size_t n = text.size();
@@ -205,18 +224,7 @@ struct RawWord {
       break;
     }
     if (end > start) {
-      out->start = static_cast<uint32_t>(start);
-      out->end = static_cast<uint32_t>(end);
-      out->upper = upper;
-      out->hashed = true;
-      if (ascii) {  // its fold is its lower case
-        out->fold_hash = FoldedHash(bytes + start, end - start, n - start, kLowerAscii);
-      } else if (latin1 && end - start <= 64) {
-        out->fold_hash = Latin1FoldHash(bytes, start, end);
-      } else {  // left to Find()
-        out->hashed = false;
-        out->fold_hash = 0;
-      }
+      SetWord(bytes, n, start, end, upper, ascii, latin1, out);
       return true;
     }
     i = end > j ? end : j + 1;
@@ -288,18 +296,7 @@ size_t FoldLatin1Word(std::string_view word, char* out) {
         continue;
       }
     }
-    out->start = static_cast<uint32_t>(i);
-    out->end = static_cast<uint32_t>(end);
-    out->upper = upper;
-    out->hashed = true;
-    if (!latin1) {
-      out->fold_hash = FoldedHash(bytes + i, end - i, n - i, kLowerAscii);  // its fold is its lower case
-    } else if (end - i <= 64) {
-      out->fold_hash = Latin1FoldHash(bytes, i, end);
-    } else {  // left to Find()
-      out->hashed = false;
-      out->fold_hash = 0;
-    }
+    SetWord(bytes, n, i, end, upper, !latin1, true, out);  // ASCII, or ASCII and Latin-1 letters
     return true;
   }
 }
